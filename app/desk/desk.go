@@ -1,0 +1,185 @@
+// Package desk holds the counter's actions that the window and the CLI share: commit a dossier
+// through the store, draw its slip through print, keep the PDF in the data folder's archive and
+// send it to the printer. It knows no widgets, so every GUI action can be run and tested headlessly.
+package desk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"motcua/print"
+	"motcua/print/printer"
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+// Desk is one counter's working set: the store and the data folder holding the archive.
+type Desk struct {
+	Store *store.Store
+	Dir   string // the data folder; PDFs go to Dir/archive/YYYY/
+
+	// send delivers a PDF to a printer; tests replace it.
+	send func(ctx context.Context, path, printerName string) error
+}
+
+// New returns a desk on an open store and its data folder.
+func New(s *store.Store, dir string) *Desk {
+	return &Desk{Store: s, Dir: dir, send: printer.Send}
+}
+
+// SetSender replaces how PDFs reach the printer (tests, or a "save only" counter).
+func (d *Desk) SetSender(f func(ctx context.Context, path, printerName string) error) { d.send = f }
+
+// Receipt is what an intake produced. The dossier is committed whenever err is nil;
+// PrintErr only says the slip could not be written or printed, and it can be reprinted.
+type Receipt struct {
+	Dossier  store.Dossier
+	SlipPath string
+	PrintErr error
+}
+
+// Receive commits the intake, writes the Mẫu 01 slip into the archive and prints it unless the
+// agency saves only. A printer failure never loses the dossier: it comes back as PrintErr.
+func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
+	dos, err := d.Store.Receive(ctx, in)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r := Receipt{Dossier: dos}
+	path, err := d.writeReceipt(ctx, dos)
+	if err != nil {
+		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
+		return r, nil
+	}
+	r.SlipPath = path
+	ag, err := d.Store.Agency(ctx)
+	if err != nil {
+		r.PrintErr = err
+		return r, nil
+	}
+	if !ag.SaveOnly {
+		r.PrintErr = d.send(ctx, path, ag.Printer)
+	}
+	return r, nil
+}
+
+// Slip returns the archived Mẫu 01 PDF of a dossier, drawing it again if the file is missing.
+func (d *Desk) Slip(ctx context.Context, code string) (string, error) {
+	dos, err := d.Store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	slips, err := d.Store.Slips(ctx, dos.Code)
+	if err != nil {
+		return "", err
+	}
+	for i := len(slips) - 1; i >= 0; i-- {
+		if slips[i].Form != "01" {
+			continue
+		}
+		if _, err := os.Stat(slips[i].Path); err == nil {
+			return slips[i].Path, nil
+		}
+	}
+	return d.writeReceipt(ctx, dos)
+}
+
+// Print sends an archived PDF to the agency's printer.
+func (d *Desk) Print(ctx context.Context, path string) error {
+	ag, err := d.Store.Agency(ctx)
+	if err != nil {
+		return err
+	}
+	return d.send(ctx, path, ag.Printer)
+}
+
+// OpenPDF shows a PDF in the system's viewer, the fallback when no printer answers.
+func (d *Desk) OpenPDF(path string) error {
+	return printer.Open(path)
+}
+
+// ReceiptFor builds the Mẫu 01 values of a dossier: the slip shows the snapshot taken at intake.
+func (d *Desk) ReceiptFor(ctx context.Context, dos store.Dossier) (print.Receipt, error) {
+	ag, err := d.Store.Agency(ctx)
+	if err != nil {
+		return print.Receipt{}, err
+	}
+	docs := make([]print.Document, len(dos.Documents))
+	for i, doc := range dos.Documents {
+		docs[i] = print.Document{Name: doc.Name, Kind: doc.Kind, Count: doc.Count}
+	}
+	return print.Receipt{
+		Header:          print.Header{ParentName: ag.ParentName, Place: ag.Place},
+		Code:            dos.Code,
+		AgencyName:      ag.Name,
+		Applicant:       dos.Name,
+		Address:         dos.Address,
+		Phone:           dos.Phone,
+		Email:           dos.Email,
+		Procedure:       dos.ProcedureName,
+		Documents:       docs,
+		Sets:            dos.Sets,
+		Days:            dos.Days,
+		ReceivedAt:      dos.ReceivedAt,
+		DueAt:           dos.DueAt,
+		ResultAtCounter: !dos.ByPost,
+		PostAddress:     dos.PostAddress,
+		BookVolume:      strconv.Itoa(dos.BookYear),
+		BookNo:          dos.BookNo,
+		Receiver:        dos.ReceivedByName,
+		Fee:             dos.Fee,
+	}, nil
+}
+
+func (d *Desk) writeReceipt(ctx context.Context, dos store.Dossier) (string, error) {
+	rc, err := d.ReceiptFor(ctx, dos)
+	if err != nil {
+		return "", err
+	}
+	pdf, err := print.ReceiptPDF(rc)
+	if err != nil {
+		return "", err
+	}
+	path := d.archivePath(dos, "01")
+	if err := writeFileAtomic(path, pdf); err != nil {
+		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
+	}
+	if err := d.Store.RecordSlip(ctx, dos.Code, "01", path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// archivePath files slips by year of receipt, one name per dossier and form.
+func (d *Desk) archivePath(dos store.Dossier, form string) string {
+	year := dos.ReceivedAt.In(workday.Loc).Year()
+	return filepath.Join(d.Dir, "archive", strconv.Itoa(year), dos.Code+"-mau"+form+".pdf")
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so a slip in the archive is
+// never half written when the PC is switched off at the wall.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".slip-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+
+	"motcua/app"
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+func runDemo(e *env, args []string) error {
+	fs := e.newFlags("demo")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	if err := d.Store.SeedDemo(e.ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã có dữ liệu mẫu trong %s\n", d.Dir)
+	return nil
+}
+
+func runProcedures(e *env, args []string) error {
+	fs := e.newFlags("procedures")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	q := ""
+	if fs.NArg() > 0 {
+		q = fs.Arg(0)
+	}
+	procs, err := d.Store.SearchProcedures(e.ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, p := range procs {
+		e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, strconv.Itoa(p.Days), p.Fee.String())
+	}
+	return nil
+}
+
+func runOfficials(e *env, args []string) error {
+	fs := e.newFlags("officials")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	offs, err := d.Store.Officials(e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range offs {
+		e.tsv(o.Login, o.FullName, string(o.Role))
+	}
+	return nil
+}
+
+// runAgency shows the agency settings, or changes the ones given as flags.
+func runAgency(e *env, args []string) error {
+	fs := e.newFlags("agency")
+	name := fs.String("name", "", "tên cơ quan, ví dụ \"UBND phường Hoài Đức\"")
+	parent := fs.String("parent", "", "tên cơ quan in ở đầu phiếu, ví dụ \"UBND PHƯỜNG HOÀI ĐỨC\"")
+	code := fs.String("code", "", "mã cơ quan dùng trong mã hồ sơ")
+	place := fs.String("place", "", "địa danh in trên phiếu")
+	printerName := fs.String("printer", "", "tên máy in (bỏ trống: máy in mặc định)")
+	saveOnly := fs.String("save-only", "", "yes: chỉ lưu PDF, không in; no: in")
+	clocks := map[string]*string{}
+	for _, f := range []string{"open", "lunch-start", "lunch-end", "close", "cutoff"} {
+		clocks[f] = fs.String(f, "", "giờ "+f+" (HH:MM)")
+	}
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	a, err := d.Store.Agency(e.ctx)
+	if err != nil {
+		return err
+	}
+	changed := false
+	set := func(dst *string, v string, flagName string) {
+		if isSet(fs, flagName) {
+			*dst, changed = v, true
+		}
+	}
+	set(&a.Name, *name, "name")
+	set(&a.ParentName, *parent, "parent")
+	set(&a.Code, *code, "code")
+	set(&a.Place, *place, "place")
+	set(&a.Printer, *printerName, "printer")
+	if isSet(fs, "save-only") {
+		switch *saveOnly {
+		case "yes", "true", "1":
+			a.SaveOnly = true
+		case "no", "false", "0":
+			a.SaveOnly = false
+		default:
+			return usagef("-save-only: chỉ nhận yes hoặc no")
+		}
+		changed = true
+	}
+	for f, dst := range map[string]*workday.Clock{"open": &a.Hours.Open, "lunch-start": &a.Hours.LunchStart,
+		"lunch-end": &a.Hours.LunchEnd, "close": &a.Hours.Close, "cutoff": &a.Hours.Cutoff} {
+		if !isSet(fs, f) {
+			continue
+		}
+		c, err := workday.ParseClock(*clocks[f])
+		if err != nil {
+			return usagef("-%s: %v", f, err)
+		}
+		*dst, changed = c, true
+	}
+	if changed {
+		by, err := e.actor(d.Store)
+		if err != nil {
+			return err
+		}
+		if err := d.Store.SaveAgency(e.ctx, by, a); err != nil {
+			return err
+		}
+	}
+	return e.printJSON(agencyJSON(a))
+}
+
+func agencyJSON(a store.Agency) map[string]any {
+	return map[string]any{
+		"name": a.Name, "parent": a.ParentName, "code": a.Code, "place": a.Place,
+		"open": a.Hours.Open.String(), "lunch_start": a.Hours.LunchStart.String(),
+		"lunch_end": a.Hours.LunchEnd.String(), "close": a.Hours.Close.String(),
+		"cutoff": a.Hours.Cutoff.String(), "printer": a.Printer, "save_only": a.SaveOnly,
+	}
+}
+
+func runGUI(e *env, args []string) error {
+	fs := e.newFlags("gui")
+	lang := fs.String("lang", "vi", "ngôn ngữ giao diện: vi hoặc en")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	return app.Run(d, app.Options{Lang: *lang})
+}
+
+// isSet reports whether a flag was given, so that an empty value can still clear a setting.
+func isSet(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			found = true
+		}
+	})
+	return found
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"motcua/app/desk"
+	"motcua/store"
+)
+
+// Exit statuses: 2 means the input was wrong and nothing was changed.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// env is what every command gets: where the data lives, who acts, and where to write.
+type env struct {
+	ctx     context.Context
+	dataDir string
+	by      string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+}
+
+type command struct {
+	name  string
+	usage string
+	run   func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"demo", "tạo dữ liệu mẫu (chạy lại không sao)", runDemo},
+		{"receive", "tiếp nhận một hồ sơ và in phiếu hẹn (Mẫu 01), in ra JSON", runReceive},
+		{"slip", "tạo lại phiếu của một hồ sơ: -code MÃ [-o TỆP]", runSlip},
+		{"show", "xem một hồ sơ: -code MÃ", runShow},
+		{"search", "tìm hồ sơ theo mã, tên (không dấu cũng được), CCCD, điện thoại", runSearch},
+		{"procedures", "danh mục thủ tục: id, mã, tên, số ngày, lệ phí", runProcedures},
+		{"officials", "danh sách cán bộ: tên đăng nhập, họ tên, vai trò", runOfficials},
+		{"agency", "xem hoặc sửa thông tin cơ quan (-name, -parent, -code, -place, giờ làm việc, máy in)", runAgency},
+		{"holidays", "các ngày nghỉ và ngày làm bù của một năm: -year 2027", runHolidays},
+		{"override", "thêm/bỏ ngày nghỉ thêm, ngày làm bù: override add|remove -date ...", runOverride},
+		{"due", "tính hạn trả: -at \"2026-01-26 16:20\" -days 3", runDue},
+		{"lunar", "đổi dương lịch sang âm lịch (hoặc -to-solar 10/3/2026)", runLunar},
+		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
+	}
+}
+
+// usageError marks bad input: exit status 2, nothing changed.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	global := flag.NewFlagSet("motcua", flag.ContinueOnError)
+	global.SetOutput(stderr)
+	dataDir := global.String("data", "", "thư mục dữ liệu (mặc định: $MOTCUA_DATA hoặc thư mục cấu hình của người dùng)")
+	by := global.String("by", "", "tên đăng nhập của cán bộ thực hiện (mặc định: quản trị viên đầu tiên)")
+	global.Usage = func() { printUsage(stderr) }
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	e := &env{ctx: context.Background(), dataDir: *dataDir, by: *by, stdin: stdin, stdout: stdout, stderr: stderr}
+	rest := global.Args()
+	name := "gui"
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return report(stderr, c.run(e, rest))
+		}
+	}
+	fmt.Fprintf(stderr, "motcua: không có lệnh %q\n", name)
+	printUsage(stderr)
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Cách dùng: motcua [-data THƯ_MỤC] [-by TÊN_ĐĂNG_NHẬP] [lệnh] [tham số]")
+	fmt.Fprintln(w, "Không có lệnh: mở cửa sổ làm việc. Các lệnh:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.usage)
+	}
+}
+
+// report turns a command's error into a message and an exit status.
+func report(stderr io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "motcua:", err)
+	var ve *store.ValidationError
+	var ue usageError
+	switch {
+	case errors.As(err, &ve), errors.As(err, &ue), errors.Is(err, store.ErrNotFound):
+		return exitUsage
+	}
+	return exitError
+}
+
+// newFlags makes a command's flag set; -data and -by are accepted after the command too.
+func (e *env) newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("motcua "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Func("data", "thư mục dữ liệu", func(v string) error { e.dataDir = v; return nil })
+	fs.Func("by", "tên đăng nhập của cán bộ thực hiện", func(v string) error { e.by = v; return nil })
+	return fs
+}
+
+// parse reads a command's flags; a flag error is a usage error.
+func (e *env) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// dir is the data folder: -data, then $MOTCUA_DATA, then the OS user-config folder.
+func (e *env) dir() (string, error) {
+	if e.dataDir != "" {
+		return e.dataDir, nil
+	}
+	if d := os.Getenv("MOTCUA_DATA"); d != "" {
+		return d, nil
+	}
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("không xác định được thư mục dữ liệu, hãy dùng -data: %w", err)
+	}
+	return filepath.Join(cfg, "motcua"), nil
+}
+
+// open opens the store in the data folder and returns a desk on it.
+func (e *env) open() (*desk.Desk, error) {
+	dir, err := e.dir()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		return nil, err
+	}
+	return desk.New(s, dir), nil
+}
+
+// actor resolves -by to an official's login; the first admin acts when none is named.
+func (e *env) actor(s *store.Store) (string, error) {
+	if e.by != "" {
+		o, err := s.Official(e.ctx, e.by)
+		if err != nil {
+			return "", usagef("-by: không có cán bộ %q", e.by)
+		}
+		return o.Login, nil
+	}
+	o, err := s.DefaultActor(e.ctx)
+	if err != nil {
+		return "", fmt.Errorf("chưa có cán bộ quản trị nào; chạy 'motcua demo' hoặc thiết lập cơ quan trước: %w", err)
+	}
+	return o.Login, nil
+}
+
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// tsv writes tab-separated rows, tabs and newlines inside a value folded to spaces.
+func (e *env) tsv(cols ...string) {
+	for i, c := range cols {
+		cols[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
+	}
+	fmt.Fprintln(e.stdout, strings.Join(cols, "\t"))
+}
+
+// printJSONLine writes one compact JSON object a line, for `search`.
+func (e *env) printJSONLine(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+// receiveResult is what `motcua receive` prints: the numbers a script needs to carry on.
+type receiveResult struct {
+	Code       string `json:"code"`
+	BookNo     int    `json:"book_no"`
+	ReceivedAt string `json:"received_at"`
+	DueAt      string `json:"due_at"`
+	Fee        int64  `json:"fee"`
+	Slip       string `json:"slip"`
+	PrintError string `json:"print_error,omitempty"`
+}
+
+func runReceive(e *env, args []string) error {
+	fs := e.newFlags("receive")
+	proc := fs.String("procedure", "", "id hoặc mã thủ tục (xem 'motcua procedures')")
+	name := fs.String("name", "", "họ và tên người nộp")
+	idno := fs.String("idno", "", "số CCCD (12 chữ số)")
+	phone := fs.String("phone", "", "số điện thoại")
+	address := fs.String("address", "", "địa chỉ")
+	email := fs.String("email", "", "thư điện tử (không bắt buộc)")
+	sets := fs.Int("sets", 1, "số bộ hồ sơ")
+	pages := fs.Int("pages", 1, "số trang (lệ phí tính theo trang)")
+	docs := fs.String("docs", "", "giấy tờ đã nhận, cách nhau bởi ';' (mặc định: toàn bộ giấy tờ của thủ tục)")
+	post := fs.String("post", "", "nhận kết quả qua bưu chính tại địa chỉ này (bỏ trống: nhận tại Bộ phận một cửa)")
+	at := fs.String("at", "", "thời điểm tiếp nhận \"2026-01-26 08:15\" (mặc định: bây giờ)")
+	pdf := fs.String("pdf", "", "chép thêm phiếu hẹn ra tệp này")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *proc == "" {
+		return usagef("-procedure: hãy chọn thủ tục (id hoặc mã, xem 'motcua procedures')")
+	}
+	receivedAt, err := parseTimeFlag("-at", *at)
+	if err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	by, err := e.actor(d.Store)
+	if err != nil {
+		return err
+	}
+	p, err := d.Store.Procedure(e.ctx, *proc)
+	if err != nil {
+		return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
+	}
+	received, err := pickDocuments(p, *docs)
+	if err != nil {
+		return err
+	}
+	in := store.Intake{
+		ProcedureID: p.ID, Name: *name, IDNo: *idno, Phone: *phone, Address: *address, Email: *email,
+		Documents: received, Sets: *sets, Pages: *pages,
+		ByPost: *post != "", PostAddress: *post, ReceivedAt: receivedAt, By: by,
+	}
+	r, err := d.Receive(e.ctx, in)
+	if err != nil {
+		return err
+	}
+	out := receiveResult{
+		Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
+		ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
+		DueAt:      r.Dossier.DueAt.In(workday.Loc).Format(time.RFC3339),
+		Fee:        r.Dossier.Fee, Slip: r.SlipPath,
+	}
+	if r.PrintErr != nil {
+		out.PrintError = r.PrintErr.Error()
+		fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
+	}
+	if *pdf != "" && r.SlipPath != "" {
+		if err := copyFile(r.SlipPath, *pdf); err != nil {
+			fmt.Fprintln(e.stderr, "motcua: cảnh báo: hồ sơ đã lưu nhưng không chép được phiếu:", err)
+		} else {
+			out.Slip = *pdf
+		}
+	}
+	return e.printJSON(out)
+}
+
+// pickDocuments matches -docs names against the procedure's list; empty means all of them.
+func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, error) {
+	var out []store.ReceivedDocument
+	if strings.TrimSpace(list) == "" {
+		for _, d := range p.Documents {
+			out = append(out, store.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count})
+		}
+		return out, nil
+	}
+	for _, name := range strings.Split(list, ";") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		doc := store.ReceivedDocument{Name: name, Kind: "Bản chính", Count: 1}
+		for _, d := range p.Documents {
+			if strings.EqualFold(d.Name, name) {
+				doc = store.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count}
+			}
+		}
+		out = append(out, doc)
+	}
+	return out, nil
+}
+
+func runSlip(e *env, args []string) error {
+	fs := e.newFlags("slip")
+	code := fs.String("code", "", "mã hồ sơ")
+	form := fs.String("form", "01", "mẫu phiếu (01: giấy tiếp nhận và hẹn trả kết quả)")
+	out := fs.String("o", "", "chép phiếu ra tệp này")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *code == "" {
+		return usagef("-code: hãy nhập mã hồ sơ")
+	}
+	if *form != "01" {
+		return usagef("-form: mẫu %q chưa có trong phiên bản này (hiện có: 01)", *form)
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	path, err := d.Slip(e.ctx, strings.TrimSpace(*code))
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := copyFile(path, *out); err != nil {
+			return err
+		}
+		path = *out
+	}
+	fmt.Fprintln(e.stdout, path)
+	return nil
+}
+
+// dossierJSON is the public shape of a dossier in the CLI.
+type dossierJSON struct {
+	Code          string   `json:"code"`
+	BookYear      int      `json:"book_year"`
+	BookNo        int      `json:"book_no"`
+	Status        int      `json:"status"`
+	StatusName    string   `json:"status_name"`
+	Procedure     string   `json:"procedure"`
+	ProcedureCode string   `json:"procedure_code"`
+	Field         string   `json:"field"`
+	Name          string   `json:"name"`
+	IDNo          string   `json:"idno"`
+	Phone         string   `json:"phone"`
+	Address       string   `json:"address"`
+	Email         string   `json:"email,omitempty"`
+	Documents     []string `json:"documents"`
+	Sets          int      `json:"sets"`
+	Fee           int64    `json:"fee"`
+	ByPost        bool     `json:"by_post"`
+	PostAddress   string   `json:"post_address,omitempty"`
+	ReceivedAt    string   `json:"received_at"`
+	DueAt         string   `json:"due_at"`
+	ReceivedBy    string   `json:"received_by"`
+	Events        []string `json:"events,omitempty"`
+}
+
+func toJSON(d store.Dossier) dossierJSON {
+	out := dossierJSON{
+		Code: d.Code, BookYear: d.BookYear, BookNo: d.BookNo, Status: d.Status, StatusName: d.StatusName,
+		Procedure: d.ProcedureName, ProcedureCode: d.ProcedureCode, Field: d.FieldName,
+		Name: d.Name, IDNo: d.IDNo, Phone: d.Phone, Address: d.Address, Email: d.Email,
+		Sets: d.Sets, Fee: d.Fee, ByPost: d.ByPost, PostAddress: d.PostAddress,
+		ReceivedAt: d.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
+		DueAt:      d.DueAt.In(workday.Loc).Format(time.RFC3339),
+		ReceivedBy: d.ReceivedBy,
+	}
+	for _, doc := range d.Documents {
+		out.Documents = append(out.Documents, fmt.Sprintf("%s (%s, %d)", doc.Name, doc.Kind, doc.Count))
+	}
+	return out
+}
+
+func runShow(e *env, args []string) error {
+	fs := e.newFlags("show")
+	code := fs.String("code", "", "mã hồ sơ")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *code == "" {
+		return usagef("-code: hãy nhập mã hồ sơ")
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	dos, err := d.Store.Dossier(e.ctx, strings.TrimSpace(*code))
+	if err != nil {
+		return err
+	}
+	out := toJSON(dos)
+	events, err := d.Store.Events(e.ctx, dos.Code)
+	if err != nil {
+		return err
+	}
+	for _, ev := range events {
+		out.Events = append(out.Events, fmt.Sprintf("%s %s %s", ev.At.In(workday.Loc).Format(time.RFC3339), ev.Kind, ev.By))
+	}
+	return e.printJSON(out)
+}
+
+func runSearch(e *env, args []string) error {
+	fs := e.newFlags("search")
+	limit := fs.Int("limit", 50, "số hồ sơ tối đa")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	found, err := d.Store.SearchDossiers(e.ctx, q, *limit)
+	if err != nil {
+		return err
+	}
+	for _, dos := range found {
+		if err := e.printJSONLine(toJSON(dos)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
+}
+
+// parseTimeFlag reads "2026-01-26 08:15" (Vietnam time) or RFC 3339; empty means now (zero).
+func parseTimeFlag(flagName, v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, v, workday.Loc); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, nil
+	}
+	return time.Time{}, usagef("%s: thời điểm %q không đúng dạng \"2026-01-26 08:15\"", flagName, v)
+}

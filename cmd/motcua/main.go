@@ -1,0 +1,11 @@
+// Command motcua is the one-stop counter app: without a command it opens the window; with one it
+// runs the same store and print actions headlessly, for scripts, tests and the ward's admin.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
