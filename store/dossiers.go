@@ -1,0 +1,364 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"motcua/store/workday"
+)
+
+// ReceivedDocument is a paper the applicant handed in.
+type ReceivedDocument struct {
+	Name  string `json:"name"`
+	Kind  string `json:"kind"` // "Bản chính", "Bản sao", ...
+	Count int    `json:"count"`
+}
+
+// Intake is what the counter official types to receive a dossier.
+type Intake struct {
+	ProcedureID int64
+	Name        string
+	IDNo        string // CCCD, 12 digits
+	Phone       string
+	Address     string
+	Email       string             // optional
+	Documents   []ReceivedDocument // empty: the procedure's full list of required documents
+	Sets        int                // number of sets (bộ) / copies for per-page fees; 0 → 1
+	Pages       int                // pages per copy, for per-page fees; 0 → 1
+	ByPost      bool               // result sent by post
+	PostAddress string             // required when ByPost
+	ReceivedAt  time.Time          // zero → now
+	By          string             // official login; empty → DefaultActor
+}
+
+// Dossier is a received dossier (hồ sơ). Procedure and deadline are a snapshot taken at intake:
+// later catalogue or calendar edits never change an issued slip.
+type Dossier struct {
+	ID       int64
+	Code     string // {agency code}-{YYMMDD}-{XXXX}
+	BookYear int    // the tracking book's year (quyển)
+	BookNo   int    // số thứ tự in the year's book, from 1
+
+	ProcedureID   int64
+	ProcedureCode string
+	ProcedureName string
+	FieldName     string
+	Days          int
+
+	Name, IDNo, Phone, Address, Email string
+
+	Documents []ReceivedDocument
+	Sets      int
+	Pages     int
+	Fee       int64
+
+	ByPost      bool
+	PostAddress string
+
+	ReceivedAt    time.Time // in Asia/Ho_Chi_Minh
+	DueAt         time.Time // the due time in force
+	OriginalDueAt time.Time // the due time computed at intake (differs from DueAt after a reschedule)
+
+	Status     int // national portal numbering 1..10
+	StatusName string
+
+	ReceivedBy     string // login
+	ReceivedByName string
+}
+
+// earliest receipt accepted: the book is entered from paper at most back to 2000.
+var earliest = time.Date(2000, 1, 1, 0, 0, 0, 0, workday.Loc)
+
+// Validate checks and normalises every field of the intake; it returns the first bad field as a
+// *ValidationError. The store also checks that the procedure exists and is active.
+func (in Intake) Validate() error {
+	_, err := in.normalize(time.Now())
+	return err
+}
+
+// normalize returns the intake as it will be stored: NFC, trimmed, spaces collapsed, phone as
+// 0xxxxxxxxx, defaults applied.
+func (in Intake) normalize(now time.Time) (Intake, error) {
+	var err error
+	if in.ProcedureID <= 0 {
+		return in, invalid("procedure", "Chưa chọn thủ tục hành chính; hãy gõ vài chữ của tên thủ tục để chọn.")
+	}
+	if in.Name, err = personName("name", "Họ và tên người nộp", in.Name); err != nil {
+		return in, err
+	}
+	if in.IDNo, err = idNo(in.IDNo); err != nil {
+		return in, err
+	}
+	if in.Phone, err = phone("phone", in.Phone, true); err != nil {
+		return in, err
+	}
+	if in.Address, err = cleanText("address", "Địa chỉ", in.Address, true, 300); err != nil {
+		return in, err
+	}
+	if in.Email, err = email(in.Email); err != nil {
+		return in, err
+	}
+	docs := make([]ReceivedDocument, len(in.Documents))
+	for i, d := range in.Documents {
+		n := strconv.Itoa(i + 1)
+		if d.Name, err = cleanText("documents", "Tên giấy tờ thứ "+n, d.Name, true, 300); err != nil {
+			return in, err
+		}
+		if d.Kind, err = cleanText("documents", "Loại bản của giấy tờ thứ "+n, d.Kind, false, 100); err != nil {
+			return in, err
+		}
+		if d.Count < 1 || d.Count > 100 {
+			return in, invalid("documents", "Số lượng của giấy tờ thứ "+n+" ("+d.Name+") phải từ 1 đến 100.")
+		}
+		docs[i] = d
+	}
+	in.Documents = docs
+	if err := in.normalizeCounts(now); err != nil {
+		return in, err
+	}
+	if in.ByPost {
+		if in.PostAddress, err = cleanText("post_address", "Địa chỉ nhận kết quả qua bưu chính", in.PostAddress, true, 300); err != nil {
+			return in, err
+		}
+	} else {
+		in.PostAddress = ""
+	}
+	if in.By, err = cleanText("by", "Tên đăng nhập của cán bộ", in.By, false, 32); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// normalizeCounts checks what the due date and the fee depend on (sets, pages, receipt time).
+func (in *Intake) normalizeCounts(now time.Time) error {
+	if in.Sets == 0 {
+		in.Sets = 1
+	}
+	if in.Sets < 1 || in.Sets > 20 {
+		return invalid("sets", "Số lượng hồ sơ (bộ) phải từ 1 đến 20.")
+	}
+	if in.Pages == 0 {
+		in.Pages = 1
+	}
+	if in.Pages < 1 || in.Pages > 1000 {
+		return invalid("pages", "Số trang phải từ 1 đến 1000.")
+	}
+	if in.ReceivedAt.IsZero() {
+		in.ReceivedAt = now
+	}
+	if in.ReceivedAt.After(now.Add(5 * time.Minute)) {
+		return invalid("received_at", "Thời điểm tiếp nhận không được ở tương lai; hãy kiểm tra đồng hồ máy tính.")
+	}
+	if in.ReceivedAt.Before(earliest) {
+		return invalid("received_at", "Thời điểm tiếp nhận phải từ năm 2000 trở về sau.")
+	}
+	in.ReceivedAt = in.ReceivedAt.Truncate(time.Millisecond)
+	return nil
+}
+
+// activeProcedure loads the intake's procedure and checks it may be received.
+func activeProcedure(ctx context.Context, q queryer, id int64) (Procedure, error) {
+	p, err := procedureBy(ctx, q, strconv.FormatInt(id, 10))
+	if errors.Is(err, ErrNotFound) {
+		return p, invalid("procedure", "Thủ tục đã chọn không có trong danh mục; hãy chọn lại thủ tục.")
+	}
+	if err == nil && !p.Active {
+		return p, invalid("procedure", "Thủ tục \""+p.Name+"\" đã ngừng áp dụng; hãy chọn thủ tục khác.")
+	}
+	return p, err
+}
+
+// Preview computes the due time and fee the intake would get now, without writing anything. Only
+// the procedure, sets, pages and receipt time need to be filled in, so the form can show them
+// while the applicant is still being typed.
+func (s *Store) Preview(ctx context.Context, in Intake) (due time.Time, fee int64, err error) {
+	if in.ProcedureID <= 0 {
+		return time.Time{}, 0, invalid("procedure", "Chưa chọn thủ tục hành chính; hãy gõ vài chữ của tên thủ tục để chọn.")
+	}
+	if err := in.normalizeCounts(s.now()); err != nil {
+		return time.Time{}, 0, err
+	}
+	p, err := activeProcedure(ctx, s.r, in.ProcedureID)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	a, err := s.Agency(ctx)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	return cal.Due(in.ReceivedAt, p.Days, a.Hours).In(workday.Loc), p.Fee.total(in.Sets, in.Pages), nil
+}
+
+// Receive validates the intake and commits the dossier with its code and book number, its due
+// time (from the calendar and office hours in force now) and a "receive" event, all in one
+// transaction. On any error nothing is written.
+func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
+	now := s.now()
+	in, err := in.normalize(now)
+	if err != nil {
+		return Dossier{}, err
+	}
+	by, err := s.actor(ctx, in.By)
+	if err != nil {
+		return Dossier{}, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return Dossier{}, err
+	}
+	var id int64
+	err = s.tx(ctx, func(t *sql.Tx) error {
+		p, err := activeProcedure(ctx, t, in.ProcedureID)
+		if err != nil {
+			return err
+		}
+		a, err := agencyFrom(ctx, t)
+		if err != nil {
+			return err
+		}
+		if a.Code == "" {
+			return invalid("agency", "Chưa cấu hình mã cơ quan; quản trị viên hãy nhập thông tin cơ quan trước khi tiếp nhận hồ sơ.")
+		}
+		docs := in.Documents
+		if len(docs) == 0 {
+			for _, d := range p.Documents {
+				docs = append(docs, ReceivedDocument(d))
+			}
+		}
+		docsJSON, _ := json.Marshal(docs)
+		due := cal.Due(in.ReceivedAt, p.Days, a.Hours)
+		code, year, bookNo, err := number(ctx, t, a.Code, in.ReceivedAt)
+		if err != nil {
+			return err
+		}
+		res, err := t.ExecContext(ctx, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
+			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
+			by_post, post_address, received_at, due_at, original_due_at, status, received_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, p.Days, in.Name, in.IDNo, in.Phone, in.Address,
+			in.Email, string(docsJSON), in.Sets, in.Pages, p.Fee.total(in.Sets, in.Pages), in.ByPost, in.PostAddress,
+			ts(in.ReceivedAt), ts(due), ts(due), StatusReceived, by.ID)
+		if err != nil {
+			return fmt.Errorf("không lưu được hồ sơ: %w", err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := appendEvent(ctx, t, id, in.ReceivedAt, now, by.ID, "receive", 0, StatusReceived, "", nil); err != nil {
+			return err
+		}
+		_, err = t.ExecContext(ctx, `INSERT INTO dossier_search(rowid, folded) VALUES (?, ?)`,
+			id, searchText(code, in.Name, in.IDNo, in.Phone))
+		return err
+	})
+	if err != nil {
+		return Dossier{}, err
+	}
+	return s.dossierWhere(ctx, s.w, `d.id = ?`, id)
+}
+
+// searchText is what the search index holds for a dossier.
+func searchText(code, name, idno, phone string) string {
+	return fold(code + " " + name + " " + idno + " " + phone)
+}
+
+const dossierSelect = `SELECT d.id, d.code, d.book_year, d.book_no, d.procedure_id, d.procedure_code, d.procedure_name,
+	d.field_name, d.days, d.name, d.idno, d.phone, d.address, d.email, d.documents, d.sets, d.pages, d.fee,
+	d.by_post, d.post_address, d.received_at, d.due_at, d.original_due_at, d.status, o.login, o.full_name
+	FROM dossiers d JOIN officials o ON o.id = d.received_by`
+
+func scanDossier(sc interface{ Scan(...any) error }) (Dossier, error) {
+	var d Dossier
+	var docs, rec, due, odue string
+	err := sc.Scan(&d.ID, &d.Code, &d.BookYear, &d.BookNo, &d.ProcedureID, &d.ProcedureCode, &d.ProcedureName,
+		&d.FieldName, &d.Days, &d.Name, &d.IDNo, &d.Phone, &d.Address, &d.Email, &docs, &d.Sets, &d.Pages, &d.Fee,
+		&d.ByPost, &d.PostAddress, &rec, &due, &odue, &d.Status, &d.ReceivedBy, &d.ReceivedByName)
+	if err != nil {
+		return d, err
+	}
+	if err := json.Unmarshal([]byte(docs), &d.Documents); err != nil {
+		return d, fmt.Errorf("thành phần hồ sơ %s lưu sai định dạng: %w", d.Code, err)
+	}
+	for _, p := range []struct {
+		s string
+		t *time.Time
+	}{{rec, &d.ReceivedAt}, {due, &d.DueAt}, {odue, &d.OriginalDueAt}} {
+		if *p.t, err = parseTS(p.s); err != nil {
+			return d, err
+		}
+	}
+	d.StatusName = StatusName(d.Status)
+	return d, nil
+}
+
+func (s *Store) dossierWhere(ctx context.Context, q queryer, where string, args ...any) (Dossier, error) {
+	d, err := scanDossier(q.QueryRowContext(ctx, dossierSelect+` WHERE `+where, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("%w hồ sơ", ErrNotFound)
+	}
+	return d, err
+}
+
+// Dossier finds a dossier by its code (case-insensitive, surrounding spaces ignored: a barcode
+// scanner may add them).
+func (s *Store) Dossier(ctx context.Context, code string) (Dossier, error) {
+	c := strings.ToUpper(strings.TrimSpace(searchNorm(code)))
+	d, err := s.dossierWhere(ctx, s.r, `d.code = ?`, c)
+	if errors.Is(err, ErrNotFound) {
+		return d, fmt.Errorf("%w hồ sơ có mã %q", ErrNotFound, c)
+	}
+	return d, err
+}
+
+// SearchDossiers finds dossiers by code, applicant name (without diacritics: "nguyen van a" finds
+// "Nguyễn Văn A", "dang" finds "Đặng"), CCCD or phone, newest first (by intake order), at most
+// limit (≤ 0: 50). Every word of q must start a word of the dossier's code, name, CCCD or phone;
+// the lookup goes through the FTS5 index, so it stays fast on a million dossiers. An empty q
+// gives the newest dossiers.
+func (s *Store) SearchDossiers(ctx context.Context, q string, limit int) ([]Dossier, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	q = strings.TrimSpace(searchNorm(q))
+	var rows *sql.Rows
+	var err error
+	if q == "" {
+		rows, err = s.r.QueryContext(ctx, dossierSelect+` ORDER BY d.id DESC LIMIT ?`, limit)
+	} else {
+		if p, perr := phone("q", q, true); perr == nil {
+			q = p // "+84 912.345.678" → "0912345678"
+		} else if compact := strings.ReplaceAll(q, " ", ""); len(compact) >= 4 && digits(compact) {
+			q = compact // a CCCD typed in groups
+		}
+		match := ftsQuery(q)
+		if match == "" {
+			return nil, nil
+		}
+		rows, err = s.r.QueryContext(ctx, dossierSelect+` WHERE d.id IN (
+			SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?)
+			ORDER BY d.id DESC`, match, limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Dossier
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+)
+
+// Event is one step in a dossier's history. Events are only ever appended.
+type Event struct {
+	ID         int64
+	At         time.Time // when it happened
+	RecordedAt time.Time // when it was entered (later than At when typed in from the paper book)
+	By         string    // official login
+	ByName     string
+	Kind       string // "receive", ...
+	FromStatus int    // 0 for the intake
+	ToStatus   int
+	Note       string
+}
+
+// appendEvent adds an event row inside the caller's transaction. data holds kind-specific
+// details (nil: none).
+func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded time.Time, byID int64, kind string, from, to int, note string, data any) error {
+	d := "{}"
+	if data != nil {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return err
+		}
+		d = string(b)
+	}
+	_, err := t.ExecContext(ctx, `INSERT INTO dossier_events(dossier_id, at, recorded_at, by_id, kind, from_status, to_status, note, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, dossierID, ts(at), ts(recorded), byID, kind, from, to, note, d)
+	return err
+}
+
+// Events lists a dossier's history in the order it was recorded.
+func (s *Store) Events(ctx context.Context, code string) ([]Event, error) {
+	d, err := s.Dossier(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, e.recorded_at, o.login, o.full_name, e.kind, e.from_status, e.to_status, e.note
+		FROM dossier_events e JOIN officials o ON o.id = e.by_id WHERE e.dossier_id = ? ORDER BY e.id`, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at, rec string
+		if err := rows.Scan(&e.ID, &at, &rec, &e.By, &e.ByName, &e.Kind, &e.FromStatus, &e.ToStatus, &e.Note); err != nil {
+			return nil, err
+		}
+		if e.At, err = parseTS(at); err != nil {
+			return nil, err
+		}
+		if e.RecordedAt, err = parseTS(rec); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

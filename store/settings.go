@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/store/workday"
+)
+
+// Agency is the office the counter belongs to, as printed in the slips' header.
+type Agency struct {
+	Name       string // "UBND phường Hoài Đức"
+	ParentName string // left header line, "UBND PHƯỜNG HOÀI ĐỨC"
+	Code       string // the agency code opening every dossier code, 2–10 of A–Z 0–9
+	Place      string // địa danh in "{Place}, ngày … tháng … năm …"
+	Hours      workday.OfficeHours
+	Printer    string // CUPS printer name; empty = default printer
+	SaveOnly   bool   // write PDFs to the archive without printing
+}
+
+// settings keys of the agency.
+const (
+	keyAgencyName   = "agency.name"
+	keyAgencyParent = "agency.parent_name"
+	keyAgencyCode   = "agency.code"
+	keyAgencyPlace  = "agency.place"
+	keyHours        = "agency.hours"
+	keyPrinter      = "agency.printer"
+	keySaveOnly     = "agency.save_only"
+	keyCalendarRev  = "calendar.rev"
+)
+
+// hoursJSON is how office hours are kept: clock times as "07:30", readable in the file.
+type hoursJSON struct {
+	Open, LunchStart, LunchEnd, Close, Cutoff string
+}
+
+func clockString(c workday.Clock) string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
+
+func parseClock(s string) (workday.Clock, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 || !digits(h) || !digits(m) {
+		return 0, false
+	}
+	hh, mm := atoi(h), atoi(m)
+	if hh > 23 || mm > 59 {
+		return 0, false
+	}
+	return workday.Clock(hh*60 + mm), true
+}
+
+func digits(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// validateHours checks that the day's clock times are in order.
+func validateHours(h workday.OfficeHours) error {
+	if !(0 <= h.Open && h.Open < h.LunchStart && h.LunchStart <= h.LunchEnd && h.LunchEnd < h.Close && h.Close <= 24*60) {
+		return invalid("hours", "Giờ làm việc phải theo thứ tự: mở cửa < nghỉ trưa ≤ làm việc buổi chiều < đóng cửa.")
+	}
+	if h.Cutoff <= h.Open || h.Cutoff > h.Close {
+		return invalid("hours", "Giờ chốt nhận hồ sơ trong ngày phải sau giờ mở cửa và không muộn hơn giờ đóng cửa.")
+	}
+	return nil
+}
+
+// Agency returns the configured agency; an unconfigured store gives the zero Agency with the
+// default office hours.
+func (s *Store) Agency(ctx context.Context) (Agency, error) {
+	return agencyFrom(ctx, s.r)
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func agencyFrom(ctx context.Context, q queryer) (Agency, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM settings WHERE key LIKE 'agency.%'`)
+	if err != nil {
+		return Agency{}, err
+	}
+	defer rows.Close()
+	a := Agency{Hours: workday.DefaultHours()}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return Agency{}, err
+		}
+		switch k {
+		case keyAgencyName:
+			a.Name = v
+		case keyAgencyParent:
+			a.ParentName = v
+		case keyAgencyCode:
+			a.Code = v
+		case keyAgencyPlace:
+			a.Place = v
+		case keyPrinter:
+			a.Printer = v
+		case keySaveOnly:
+			a.SaveOnly = v == "1"
+		case keyHours:
+			var hj hoursJSON
+			if err := json.Unmarshal([]byte(v), &hj); err != nil {
+				return Agency{}, fmt.Errorf("giờ làm việc lưu sai định dạng: %w", err)
+			}
+			h, ok := hoursFromJSON(hj)
+			if !ok {
+				return Agency{}, fmt.Errorf("giờ làm việc lưu sai định dạng: %s", v)
+			}
+			a.Hours = h
+		}
+	}
+	return a, rows.Err()
+}
+
+func hoursFromJSON(hj hoursJSON) (workday.OfficeHours, bool) {
+	var h workday.OfficeHours
+	ok := true
+	for _, p := range []struct {
+		s string
+		c *workday.Clock
+	}{{hj.Open, &h.Open}, {hj.LunchStart, &h.LunchStart}, {hj.LunchEnd, &h.LunchEnd}, {hj.Close, &h.Close}, {hj.Cutoff, &h.Cutoff}} {
+		c, good := parseClock(p.s)
+		ok = ok && good
+		*p.c = c
+	}
+	return h, ok
+}
+
+// normAgency cleans and validates agency settings.
+func normAgency(a Agency) (Agency, error) {
+	var err error
+	if a.Name, err = cleanText("name", "Tên cơ quan", a.Name, true, 200); err != nil {
+		return a, err
+	}
+	if a.ParentName, err = cleanText("parent_name", "Tên cơ quan chủ quản", a.ParentName, false, 200); err != nil {
+		return a, err
+	}
+	if a.Place, err = cleanText("place", "Địa danh", a.Place, false, 100); err != nil {
+		return a, err
+	}
+	if a.Printer, err = cleanText("printer", "Tên máy in", a.Printer, false, 200); err != nil {
+		return a, err
+	}
+	code, ok := clean(a.Code)
+	code = strings.ToUpper(code)
+	if !ok || len(code) < 2 || len(code) > 10 || strings.IndexFunc(code, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) >= 0 {
+		return a, invalid("code", "Mã cơ quan phải gồm 2 đến 10 ký tự, chỉ chữ in hoa A–Z và chữ số 0–9.")
+	}
+	a.Code = code
+	if a.Hours == (workday.OfficeHours{}) {
+		a.Hours = workday.DefaultHours()
+	}
+	return a, validateHours(a.Hours)
+}
+
+// SaveAgency validates and stores the agency settings; the change is written to the audit trail.
+func (s *Store) SaveAgency(ctx context.Context, by string, a Agency) error {
+	a, err := normAgency(a)
+	if err != nil {
+		return err
+	}
+	by, err = s.actorLogin(ctx, by)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(t *sql.Tx) error {
+		old, err := agencyFrom(ctx, t)
+		if err != nil {
+			return err
+		}
+		return saveAgency(ctx, t, s.now(), by, old, a)
+	})
+}
+
+func saveAgency(ctx context.Context, t *sql.Tx, now time.Time, by string, old, a Agency) error {
+	h := a.Hours
+	hj, _ := json.Marshal(hoursJSON{clockString(h.Open), clockString(h.LunchStart), clockString(h.LunchEnd), clockString(h.Close), clockString(h.Cutoff)})
+	saveOnly := "0"
+	if a.SaveOnly {
+		saveOnly = "1"
+	}
+	for k, v := range map[string]string{
+		keyAgencyName: a.Name, keyAgencyParent: a.ParentName, keyAgencyCode: a.Code, keyAgencyPlace: a.Place,
+		keyHours: string(hj), keyPrinter: a.Printer, keySaveOnly: saveOnly,
+	} {
+		if _, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+			return err
+		}
+	}
+	action := "update"
+	if old.Code == "" {
+		action = "create"
+	}
+	return audit(ctx, t, now, by, "agency", a.Code, action, old, a, "")
+}

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Slip is a PDF written for a dossier and kept in the archive, so it can be reprinted.
+type Slip struct {
+	Form string // "01".."06"
+	Path string
+	At   time.Time
+}
+
+// RecordSlip adds a PDF of the given form to the dossier's archive list.
+func (s *Store) RecordSlip(ctx context.Context, code, form, path string) error {
+	f, ok := clean(form)
+	if !ok || len(f) != 2 || !digits(f) {
+		return invalid("form", "Số hiệu mẫu phiếu phải gồm 2 chữ số, ví dụ 01.")
+	}
+	p, ok := clean(path)
+	if !ok || p == "" {
+		return invalid("path", "Đường dẫn tệp PDF không hợp lệ.")
+	}
+	d, err := s.Dossier(ctx, code)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(t *sql.Tx) error {
+		_, err := t.ExecContext(ctx, `INSERT INTO slips(dossier_id, form, path, at) VALUES (?, ?, ?, ?)`, d.ID, f, p, ts(s.now()))
+		return err
+	})
+}
+
+// Slips lists the PDFs written for a dossier, oldest first.
+func (s *Store) Slips(ctx context.Context, code string) ([]Slip, error) {
+	d, err := s.Dossier(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT form, path, at FROM slips WHERE dossier_id = ? ORDER BY id`, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Slip
+	for rows.Next() {
+		var sl Slip
+		var at string
+		if err := rows.Scan(&sl.Form, &sl.Path, &at); err != nil {
+			return nil, err
+		}
+		if sl.At, err = parseTS(at); err != nil {
+			return nil, err
+		}
+		out = append(out, sl)
+	}
+	return out, rows.Err()
+}

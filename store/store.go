@@ -1,0 +1,127 @@
+// Package store is the counter's ledger: the SQLite schema, typed records and every rule the data
+// must obey (numbering, validation, deadlines, audit). SQL lives only here.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"motcua/store/workday"
+
+	_ "modernc.org/sqlite" // pure-Go driver: no cgo, builds for Windows as is.
+)
+
+// ErrNotFound is wrapped by every lookup that finds nothing.
+var ErrNotFound = errors.New("không tìm thấy")
+
+// Store is an open ledger file: one write connection (SQLite has one writer anyway; a single
+// connection makes every write queue in Go instead of spinning on SQLITE_BUSY) and a read pool.
+type Store struct {
+	path string
+	w    *sql.DB // writes: MaxOpenConns 1, BEGIN IMMEDIATE
+	r    *sql.DB // reads: query_only pool
+
+	calMu  sync.Mutex
+	cal    *workday.Calendar
+	calRev int64
+
+	now func() time.Time // the clock; tests move it
+}
+
+// dsn builds the modernc.org/sqlite data source name. synchronous=FULL: in WAL mode NORMAL may lose
+// the last commits on power loss, and an acknowledged intake (its number is on a printed slip)
+// must survive a pulled plug.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the ledger at path and brings its schema up to date.
+// The file is created with mode 0600 and its folder with 0700: it holds citizens' personal data.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("đường dẫn cơ sở dữ liệu không hợp lệ: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("không tạo được thư mục dữ liệu: %w", err)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("không mở được tệp cơ sở dữ liệu %s: %w", abs, err)
+	}
+	f.Close()
+
+	w, err := sql.Open("sqlite", dsn(abs, false))
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	s := &Store{path: abs, w: w, now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(4)
+	s.r = r
+	return s, nil
+}
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// tx runs fn in one write transaction (BEGIN IMMEDIATE through the DSN): committed if fn returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	t, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("không bắt đầu được giao dịch ghi: %w", err)
+	}
+	if err := fn(t); err != nil {
+		t.Rollback()
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return fmt.Errorf("không ghi được vào cơ sở dữ liệu: %w", err)
+	}
+	return nil
+}
+
+// Times are stored as UTC text of fixed width, so text order is time order.
+const tsLayout = "2006-01-02T15:04:05.000Z"
+
+func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
+
+func parseTS(v string) (time.Time, error) {
+	t, err := time.Parse(tsLayout, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("thời điểm lưu sai định dạng %q: %w", v, err)
+	}
+	return t.In(workday.Loc), nil
+}

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"net/mail"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ValidationError names the one field that is wrong and says, in Vietnamese, how to fix it.
+// Field is a stable key for the GUI ("name", "idno", "phone", "address", "email", "procedure",
+// "documents", "sets", "pages", "post_address", "received_at", "by", "code", "hours", ...).
+type ValidationError struct {
+	Field   string
+	Message string
+}
+
+func (e *ValidationError) Error() string { return e.Message }
+
+func invalid(field, msg string) *ValidationError { return &ValidationError{Field: field, Message: msg} }
+
+// clean is what every text goes through on the way in: valid UTF-8, NFC, no control or
+// invisible format characters, trimmed. It reports false when the text has characters that
+// have no business in a form field (a pasted tab, a zero-width joiner, a NUL).
+func clean(s string) (string, bool) {
+	if !utf8.ValidString(s) {
+		return "", false
+	}
+	s = norm.NFC.String(s)
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError ||
+			r == '\u2028' || r == '\u2029' {
+			return "", false
+		}
+	}
+	return strings.TrimSpace(s), true
+}
+
+// collapse replaces every run of white space by one ordinary space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cleanText validates a free-text field: cleaned, spaces collapsed, at most max runes.
+// label is the field's Vietnamese name as it starts a sentence.
+func cleanText(field, label, s string, required bool, max int) (string, error) {
+	c, ok := clean(s)
+	if !ok {
+		return "", invalid(field, label+" chứa ký tự điều khiển hoặc ký tự không hợp lệ; hãy gõ lại.")
+	}
+	c = collapse(c)
+	if required && c == "" {
+		return "", invalid(field, label+" không được để trống.")
+	}
+	if n := utf8.RuneCountInString(c); n > max {
+		return "", invalid(field, label+" dài quá "+strconv.Itoa(max)+" ký tự; hãy rút gọn.")
+	}
+	return c, nil
+}
+
+// personName validates a person's full name: letters (Vietnamese included), spaces, and . ' -
+func personName(field, label, s string) (string, error) {
+	c, err := cleanText(field, label, s, true, 100)
+	if err != nil {
+		return "", err
+	}
+	letters := 0
+	for _, r := range c {
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			letters++
+		case r == ' ' || r == '.' || r == '\'' || r == '-':
+		default:
+			return "", invalid(field, label+" chỉ được gồm chữ cái, dấu cách và các dấu . ' - (có ký tự \""+string(r)+"\").")
+		}
+	}
+	if letters == 0 {
+		return "", invalid(field, label+" phải có chữ cái.")
+	}
+	return c, nil
+}
+
+// idNo validates a CCCD number: 12 digits (spaces allowed while typing), the first three a
+// province code 001–096 (Circular 07/2016/TT-BCA, Annex: codes of the place of birth registration).
+func idNo(s string) (string, error) {
+	c, ok := clean(s)
+	if !ok {
+		return "", invalid("idno", "Số CCCD chứa ký tự không hợp lệ; chỉ gõ 12 chữ số.")
+	}
+	c = strings.ReplaceAll(c, " ", "")
+	if c == "" {
+		return "", invalid("idno", "Số CCCD không được để trống; hãy nhập đủ 12 chữ số.")
+	}
+	if len(c) != 12 || strings.IndexFunc(c, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return "", invalid("idno", "Số CCCD phải gồm đúng 12 chữ số.")
+	}
+	if p := atoi(c[:3]); p < 1 || p > 96 {
+		return "", invalid("idno", "Số CCCD không hợp lệ: 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh, từ 001 đến 096.")
+	}
+	return c, nil
+}
+
+// phone validates a Vietnamese mobile number and normalises it to 0xxxxxxxxx: spaces, dots,
+// dashes and brackets are dropped, +84 / 84 become 0.
+func phone(field string, s string, required bool) (string, error) {
+	c, ok := clean(s)
+	if !ok {
+		return "", invalid(field, "Số điện thoại chứa ký tự không hợp lệ; chỉ gõ chữ số.")
+	}
+	c = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '-', '(', ')':
+			return -1
+		}
+		return r
+	}, c)
+	if c == "" {
+		if required {
+			return "", invalid(field, "Số điện thoại không được để trống.")
+		}
+		return "", nil
+	}
+	switch {
+	case strings.HasPrefix(c, "+84"):
+		c = "0" + c[3:]
+	case strings.HasPrefix(c, "84") && len(c) == 11:
+		c = "0" + c[2:]
+	}
+	if len(c) != 10 || c[0] != '0' || strings.IndexFunc(c, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return "", invalid(field, "Số điện thoại phải gồm 10 chữ số và bắt đầu bằng 0 (ví dụ 0912345678).")
+	}
+	return c, nil
+}
+
+// email validates an optional e-mail address (a bare address, no display name).
+func email(s string) (string, error) {
+	c, ok := clean(s)
+	if !ok {
+		return "", invalid("email", "Email chứa ký tự không hợp lệ; hãy gõ lại.")
+	}
+	if c == "" {
+		return "", nil
+	}
+	a, err := mail.ParseAddress(c)
+	at := strings.LastIndexByte(c, '@')
+	if err != nil || a.Address != c || len(c) > 254 || at < 1 || !strings.Contains(c[at+1:], ".") ||
+		strings.ContainsAny(c, " \"") {
+		return "", invalid("email", "Email không đúng định dạng (ví dụ ten@example.com); có thể để trống.")
+	}
+	return c, nil
+}
+
+// atoi reads a string of ASCII digits (already checked).
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
