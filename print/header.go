@@ -1,0 +1,80 @@
+package print
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Header is the common head of every form: the issuing unit on the left, the
+// national motto on the right, and the place and date under it.
+type Header struct {
+	ParentName string // "UBND PHƯỜNG HOÀI ĐỨC" — printed upper-case, bold
+	Unit       string // "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" (default from labels when empty)
+	Place      string // địa danh, e.g. "Hoài Đức" → "Hoài Đức, ngày 26 tháng 01 năm 2026"
+}
+
+// headerSize is the font size of the header blocks on A5.
+const headerSize = 8.5
+
+// drawHeader prints the header in the column [x, x+w] from y, dated at, and
+// returns the y below the place-and-date line. The date line is centred
+// under the motto block, as Decree 30/2020 lays out administrative papers.
+func drawHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, x, y, w float64) float64 {
+	lw := w * 0.47
+	rx, rw := x+lw+1.5, w-lw-1.5
+
+	// Left: the parent body over the unit, a short rule under.
+	unit := clean(h.Unit)
+	if unit == "" {
+		unit = l.get("header.unit")
+	}
+	ly := y
+	if p := strings.ToUpper(clean(h.ParentName)); p != "" {
+		ly = drawPara(pdf, para{runs: []run{{style: regular, text: p}}, align: "C", balance: true, size: headerSize}, x, ly, lw)
+	}
+	unitPara := para{runs: []run{{style: bold, text: strings.ToUpper(unit)}}, align: "C", balance: true, size: headerSize}
+	ly = drawPara(pdf, unitPara, x, ly, lw)
+	rule(pdf, x+lw/2, ly+1.0, widest(pdf, unitPara, lw)*0.4)
+
+	// Right: the nation and the motto, the motto underlined by a rule.
+	ry := drawPara(pdf, para{runs: []run{{style: bold, text: l.get("header.nation")}}, align: "C", balance: true, size: headerSize}, rx, y, rw)
+	motto := para{runs: []run{{style: bold, text: l.get("header.motto")}}, align: "C", balance: true, size: headerSize + 0.5}
+	ry = drawPara(pdf, motto, rx, ry, rw)
+	rule(pdf, rx+rw/2, ry+0.7, widest(pdf, motto, rw))
+
+	// Place and date, italic, under the motto.
+	place := clean(h.Place)
+	date := l.placeDate(place, at)
+	if place == "" {
+		date = upperFirst(strings.TrimLeft(l.Date(at), ", "))
+	}
+	dy := max(ly, ry) + 2.2
+	return drawPara(pdf, para{runs: []run{{style: italic, text: date}}, align: "C", balance: true, size: headerSize + 0.5}, rx, dy, rw)
+}
+
+// widest is the width of the longest line of p laid out in w.
+func widest(pdf *gofpdf.Fpdf, p para, w float64) float64 {
+	m := 0.0
+	for _, ln := range wrap(pdf, p, w) {
+		m = max(m, ln.w)
+	}
+	return m
+}
+
+// rule draws a thin horizontal line w mm long centred on cx at height y.
+func rule(pdf *gofpdf.Fpdf, cx, y, w float64) {
+	pdf.SetLineWidth(0.25)
+	pdf.Line(cx-w/2, y, cx+w/2, y)
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,83 @@
+package print
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"motcua/assets"
+)
+
+// Labels holds every label, title and form number printed on the forms, keyed
+// as in assets/forms/vi.json. The zero value (nil) means DefaultLabels(); a key
+// missing from a Labels falls back to the default text, so a ward's overrides
+// only need the keys it changes.
+type Labels map[string]string
+
+// defaults are parsed once; a broken embedded file is reported by every form
+// function instead of panicking at start-up.
+var defaults, defaultsErr = parseLabels(assets.FormsVI)
+
+func parseLabels(data []byte) (Labels, error) {
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("tệp nhãn biểu mẫu hỏng: %w", err)
+	}
+	l := make(Labels, len(m))
+	for k, v := range m {
+		l[k] = norm.NFC.String(v)
+	}
+	return l, nil
+}
+
+// DefaultLabels returns a fresh copy of the embedded labels (Circular
+// 01/2018/TT-VPCP wording).
+func DefaultLabels() Labels {
+	l := make(Labels, len(defaults))
+	for k, v := range defaults {
+		l[k] = v
+	}
+	return l
+}
+
+// With returns a copy of l with the overrides applied (NFC-normalised). An
+// override with an empty value blanks that text (e.g. "receipt.form_no": "").
+// l itself is not changed.
+func (l Labels) With(overrides map[string]string) Labels {
+	out := DefaultLabels()
+	for k, v := range l {
+		out[k] = v
+	}
+	for k, v := range overrides {
+		out[k] = norm.NFC.String(v)
+	}
+	return out
+}
+
+// get returns the text for key: l's, else the default, else the key itself so
+// that a missing label is visible on paper rather than silently blank.
+func (l Labels) get(key string) string {
+	if v, ok := l[key]; ok {
+		return v
+	}
+	if v, ok := defaults[key]; ok {
+		return v
+	}
+	return key
+}
+
+// fill returns the label for key with its {placeholders} replaced; pairs are
+// name, value, name, value...
+func (l Labels) fill(key string, pairs ...string) string {
+	s := l.get(key)
+	if len(pairs) == 0 {
+		return s
+	}
+	args := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		args = append(args, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(args...).Replace(s)
+}
