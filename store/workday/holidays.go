@@ -93,16 +93,26 @@ func tetDays(ly int) []Day {
 }
 
 // withCompensation adds, for each day (in date order) on a Saturday or Sunday, a compensatory day on
-// the next Monday–Friday that is neither listed nor already given as compensation.
+// the next Monday–Friday that is neither listed nor already given as compensation. Two statutory days
+// on one date (Giỗ Tổ can fall on 30/4, as in 1947) are listed once under both names, and the second
+// is compensated like a weekend one: the law grants each its day off, and art. 111(3) is read as
+// "a statutory day that falls on a day already off".
 func withCompensation(days []Day) []Day {
 	taken := make(map[time.Time]bool, len(days))
 	for _, d := range days {
 		taken[d.Date] = true
 	}
-	out := append([]Day(nil), days...)
+	var out []Day
+	last := -1 // index in out of the previous statutory day
 	for _, d := range days {
-		if !isWeekend(d.Date) {
-			continue
+		if last >= 0 && out[last].Date.Equal(d.Date) {
+			out[last].Name += "; " + d.Name
+		} else {
+			last = len(out)
+			out = append(out, d)
+			if !isWeekend(d.Date) {
+				continue
+			}
 		}
 		c := addDays(d.Date, 1)
 		for isWeekend(c) || taken[c] {
