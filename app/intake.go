@@ -1,0 +1,607 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/app/desk"
+	"motcua/store"
+)
+
+// field is one labelled entry with the store's message for it shown underneath.
+type field struct {
+	label string
+	entry *keyEntry
+	err   *widget.Label
+}
+
+func newField(u *ui, label, hint string) *field {
+	f := &field{label: label, entry: newKeyEntry(u.hot), err: widget.NewLabel("")}
+	f.entry.SetPlaceHolder(hint)
+	f.entry.OnSubmitted = func(string) { u.win.Canvas().FocusNext() }
+	f.err.Importance = widget.DangerImportance
+	f.err.Wrapping = fyne.TextWrapWord
+	f.err.Hide()
+	return f
+}
+
+func (f *field) setError(msg string) {
+	f.err.SetText(msg)
+	if msg == "" {
+		f.err.Hide()
+	} else {
+		f.err.Show()
+	}
+}
+
+func (f *field) cell() fyne.CanvasObject { return container.NewVBox(f.entry, f.err) }
+
+// docRow is one document of the procedure's checklist: received or not, and how many.
+type docRow struct {
+	doc   store.Document
+	check *widget.Check
+	count *keyEntry
+}
+
+// intakeScreen receives a dossier: procedure, applicant, documents, live due time and fee,
+// and one button that commits it and prints the appointment slip (Mẫu 01).
+type intakeScreen struct {
+	u    *ui
+	root fyne.CanvasObject
+
+	procEntry *keyEntry
+	procErr   *widget.Label
+	procList  *widget.List
+	procPick  *fyne.Container // the list of matches, while picking
+	procInfo  *widget.Label   // the chosen procedure's facts
+	matches   []store.Procedure
+	hi        int // highlighted match
+	proc      *store.Procedure
+	settingProc bool
+	searchSeq   int
+
+	name, idno, phone, address, email *field
+	sets, pages, postAddress          *field
+	fields                            map[string]*field
+	pagesRow, postRow                 fyne.CanvasObject
+
+	docs     []docRow
+	docsBox  *fyne.Container
+	delivery *widget.RadioGroup
+
+	due, fee, prints *widget.Label
+	previewSeq       int
+
+	submitBtn *widget.Button
+	busy      bool
+
+	notice     *fyne.Container
+	noticeText *widget.Label
+	noticeWarn *widget.Label
+	last       *desk.Receipt
+}
+
+func newIntake(u *ui) *intakeScreen {
+	i := &intakeScreen{u: u}
+
+	i.procEntry = newKeyEntry(u.hot)
+	i.procEntry.SetPlaceHolder(lang.L("Gõ vài chữ tên thủ tục, ví dụ “chung thuc”; ↑ ↓ để chọn, Enter để nhận"))
+	i.procEntry.OnChanged = i.procTyped
+	i.procEntry.onKey = i.procKey
+	i.procErr = widget.NewLabel("")
+	i.procErr.Importance = widget.DangerImportance
+	i.procErr.Hide()
+	i.procList = widget.NewList(func() int { return len(i.matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			p := i.matches[id]
+			l.SetText(p.Name + "  ·  " + daysText(p.Days) + "  ·  " + p.Fee.String())
+			l.TextStyle.Bold = id == i.hi
+			if id == i.hi {
+				l.Importance = widget.HighImportance
+			} else {
+				l.Importance = widget.MediumImportance
+			}
+			l.Refresh()
+		})
+	i.procList.OnSelected = func(id widget.ListItemID) {
+		i.procList.UnselectAll()
+		i.choose(id)
+	}
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 160))
+	i.procPick = container.NewStack(room, i.procList)
+	i.procInfo = widget.NewLabel("")
+	i.procInfo.Wrapping = fyne.TextWrapWord
+	i.procInfo.Hide()
+
+	i.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
+	i.idno = newField(u, lang.L("Số CCCD"), lang.L("12 chữ số"))
+	i.phone = newField(u, lang.L("Điện thoại"), "09xxxxxxxx")
+	i.address = newField(u, lang.L("Địa chỉ"), lang.L("Số nhà, đường, tổ dân phố"))
+	i.email = newField(u, lang.L("Email"), lang.L("không bắt buộc"))
+	i.sets = newField(u, lang.L("Số bộ hồ sơ"), "1")
+	i.pages = newField(u, lang.L("Số trang"), lang.L("số trang cần chứng thực"))
+	i.postAddress = newField(u, lang.L("Địa chỉ nhận qua bưu chính"), lang.L("nơi bưu điện chuyển kết quả đến"))
+	i.fields = map[string]*field{
+		"name": i.name, "idno": i.idno, "phone": i.phone, "address": i.address, "email": i.email,
+		"sets": i.sets, "pages": i.pages, "post_address": i.postAddress,
+	}
+	i.sets.entry.OnChanged = func(string) { i.preview() }
+	i.pages.entry.OnChanged = func(string) { i.preview() }
+
+	i.delivery = widget.NewRadioGroup([]string{lang.L("Tại Bộ phận một cửa"), lang.L("Qua bưu chính")}, func(string) {
+		i.showPost()
+		i.preview()
+	})
+	i.delivery.Horizontal = true
+	i.delivery.Required = true
+
+	i.docsBox = container.NewVBox()
+	i.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	i.fee = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
+	i.submitBtn = widget.NewButtonWithIcon(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
+	i.submitBtn.Importance = widget.HighImportance
+
+	i.noticeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	i.noticeText.Wrapping = fyne.TextWrapWord
+	i.noticeWarn = widget.NewLabel("")
+	i.noticeWarn.Importance = widget.WarningImportance
+	i.noticeWarn.Wrapping = fyne.TextWrapWord
+	i.noticeWarn.Hide()
+	again := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), i.reprintLast)
+	open := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), i.openLast)
+	i.notice = container.NewBorder(nil, i.noticeWarn, widget.NewIcon(theme.ConfirmIcon()), container.NewHBox(again, open), i.noticeText)
+	i.notice.Hide()
+
+	i.root = i.layout()
+	i.clear()
+	return i
+}
+
+func (i *intakeScreen) layout() fyne.CanvasObject {
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	form := func(fs ...*field) *fyne.Container {
+		c := container.New(layout.NewFormLayout())
+		for _, f := range fs {
+			c.Add(widget.NewLabel(f.label))
+			c.Add(f.cell())
+		}
+		return c
+	}
+	procedure := container.NewVBox(heading(lang.L("Thủ tục")), i.procEntry, i.procErr, i.procPick, i.procInfo)
+	applicant := container.NewVBox(heading(lang.L("Người nộp hồ sơ")), form(i.name, i.idno, i.phone, i.address, i.email))
+
+	i.pagesRow = form(i.pages)
+	i.postRow = form(i.postAddress)
+	docs := container.NewBorder(heading(lang.L("Thành phần hồ sơ đã nhận")), nil, nil, nil, container.NewVScroll(i.docsBox))
+	bottomRight := container.NewVBox(form(i.sets), i.pagesRow,
+		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), i.delivery), i.postRow)
+	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
+
+	columns := container.New(layout.NewGridLayoutWithColumns(2), container.NewVScroll(applicant), right)
+	summary := container.NewVBox(widget.NewSeparator(),
+		container.NewHBox(i.due, layout.NewSpacer(), i.fee), i.prints,
+		container.NewHBox(layout.NewSpacer(), i.submitBtn))
+	top := container.NewVBox(i.notice, procedure)
+	return container.NewPadded(container.NewBorder(top, summary, nil, nil, columns))
+}
+
+func daysText(n int) string {
+	if n == 0 {
+		return lang.L("trong ngày")
+	}
+	return lang.L("{{.N}} ngày làm việc", map[string]int{"N": n})
+}
+
+// perPage tells whether the procedure's fee depends on the number of pages.
+func perPage(f store.Fee) bool { return f.For(1) != f.For(2) }
+
+func (i *intakeScreen) focus() {
+	if i.proc == nil {
+		i.u.win.Canvas().Focus(i.procEntry)
+	} else {
+		i.u.win.Canvas().Focus(i.name.entry)
+	}
+}
+
+// reload refreshes the matches after the catalogue changed (e.g. the demo data arrived).
+func (i *intakeScreen) reload() {
+	if i.proc == nil {
+		i.search(i.procEntry.Text)
+	}
+}
+
+func (i *intakeScreen) procTyped(s string) {
+	if i.settingProc {
+		return
+	}
+	if i.proc != nil {
+		i.proc = nil
+		i.procInfo.Hide()
+		i.procPick.Show()
+		i.setDocs(nil)
+		i.preview()
+	}
+	i.search(s)
+}
+
+func (i *intakeScreen) search(q string) {
+	i.searchSeq++
+	seq := i.searchSeq
+	q = strings.TrimSpace(q)
+	ctx := context.Background()
+	goAsync(func() {
+		var ps []store.Procedure
+		var err error
+		if q == "" {
+			ps, err = i.u.st.Procedures(ctx)
+		} else {
+			ps, err = i.u.st.SearchProcedures(ctx, q)
+		}
+		fyne.Do(func() {
+			if seq != i.searchSeq || i.proc != nil {
+				return
+			}
+			i.matches = i.matches[:0]
+			if err == nil {
+				for _, p := range ps {
+					if p.Active {
+						i.matches = append(i.matches, p)
+					}
+				}
+			}
+			i.hi = 0
+			i.procList.Refresh()
+			i.procList.ScrollToTop()
+		})
+	})
+}
+
+// procKey lets the picker be driven by keyboard: ↑ ↓ move, Enter chooses.
+func (i *intakeScreen) procKey(ev *fyne.KeyEvent) bool {
+	if i.proc != nil {
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyDown:
+		if i.hi < len(i.matches)-1 {
+			i.hi++
+			i.procList.Refresh()
+			i.procList.ScrollTo(i.hi)
+		}
+		return true
+	case fyne.KeyUp:
+		if i.hi > 0 {
+			i.hi--
+			i.procList.Refresh()
+			i.procList.ScrollTo(i.hi)
+		}
+		return true
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if len(i.matches) > 0 {
+			i.choose(i.hi)
+		}
+		return true
+	}
+	return false
+}
+
+func (i *intakeScreen) choose(id int) {
+	if id < 0 || id >= len(i.matches) {
+		return
+	}
+	p := i.matches[id]
+	i.proc = &p
+	i.settingProc = true
+	i.procEntry.SetText(p.Name)
+	i.settingProc = false
+	i.procErr.Hide()
+	info := lang.L("Lĩnh vực: {{.Field}} · Thời hạn: {{.Days}} · Lệ phí: {{.Fee}}", map[string]string{
+		"Field": p.FieldName, "Days": daysText(p.Days), "Fee": p.Fee.String(),
+	})
+	if p.LegalBasis != "" {
+		info += "\n" + lang.L("Căn cứ: {{.Basis}}", map[string]string{"Basis": p.LegalBasis})
+	}
+	i.procInfo.SetText(info)
+	i.procPick.Hide()
+	i.procInfo.Show()
+	i.setDocs(p.Documents)
+	if perPage(p.Fee) {
+		i.pagesRow.Show()
+	} else {
+		i.pagesRow.Hide()
+	}
+	i.u.win.Canvas().Focus(i.name.entry)
+	i.preview()
+}
+
+func (i *intakeScreen) setDocs(docs []store.Document) {
+	i.docs = i.docs[:0]
+	i.docsBox.RemoveAll()
+	if len(docs) == 0 {
+		i.docsBox.Add(widget.NewLabel(lang.L("Chọn thủ tục để thấy danh sách giấy tờ.")))
+		return
+	}
+	for _, d := range docs {
+		r := docRow{doc: d, check: widget.NewCheck(d.Name, nil), count: newKeyEntry(i.u.hot)}
+		n := d.Count
+		if n < 1 {
+			n = 1
+		}
+		r.count.SetText(strconv.Itoa(n))
+		r.count.OnSubmitted = func(string) { i.u.win.Canvas().FocusNext() }
+		kind := widget.NewLabel(d.Kind)
+		count := container.NewGridWrap(fyne.NewSize(56, r.count.MinSize().Height), r.count)
+		i.docsBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(kind, count), r.check))
+		i.docs = append(i.docs, r)
+	}
+}
+
+func (i *intakeScreen) showPost() {
+	if i.delivery.Selected == lang.L("Qua bưu chính") {
+		i.postRow.Show()
+	} else {
+		i.postRow.Hide()
+		i.postAddress.setError("")
+	}
+}
+
+// intake is what the form says now.
+func (i *intakeScreen) intake() store.Intake {
+	in := store.Intake{
+		Name:        i.name.entry.Text,
+		IDNo:        i.idno.entry.Text,
+		Phone:       i.phone.entry.Text,
+		Address:     i.address.entry.Text,
+		Email:       i.email.entry.Text,
+		Sets:        atoi(i.sets.entry.Text),
+		ByPost:      i.delivery.Selected == lang.L("Qua bưu chính"),
+		ReceivedAt:  now(),
+		By:          i.u.actorLogin(),
+		PostAddress: "",
+	}
+	if i.proc != nil {
+		in.ProcedureID = i.proc.ID
+		if perPage(i.proc.Fee) {
+			in.Pages = atoi(i.pages.entry.Text)
+		}
+	}
+	if in.ByPost {
+		in.PostAddress = i.postAddress.entry.Text
+	}
+	for _, r := range i.docs {
+		if r.check.Checked {
+			in.Documents = append(in.Documents, store.ReceivedDocument{Name: r.doc.Name, Kind: r.doc.Kind, Count: atoi(r.count.Text)})
+		}
+	}
+	return in
+}
+
+// atoi reads a count; anything unreadable is 0, which the store names as the field's error.
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// preview recomputes the due time and the fee, without writing anything.
+func (i *intakeScreen) preview() {
+	i.previewSeq++
+	seq := i.previewSeq
+	if i.proc == nil {
+		i.due.SetText(lang.L("Hẹn trả: chọn thủ tục để tính"))
+		i.fee.SetText(lang.L("Lệ phí: —"))
+		return
+	}
+	in := i.intake()
+	ctx := context.Background()
+	goAsync(func() {
+		due, fee, err := i.u.st.Preview(ctx, in)
+		fyne.Do(func() {
+			if seq != i.previewSeq {
+				return
+			}
+			if err != nil {
+				i.due.SetText(lang.L("Hẹn trả: —"))
+				i.fee.SetText(lang.L("Lệ phí: —") + "  (" + err.Error() + ")")
+				return
+			}
+			i.due.SetText(lang.L("Hẹn trả: {{.When}}", map[string]string{"When": dueText(due)}))
+			i.fee.SetText(lang.L("Lệ phí: {{.Fee}}", map[string]string{"Fee": money(fee)}))
+		})
+	})
+}
+
+func (i *intakeScreen) clearErrors() {
+	i.procErr.Hide()
+	for _, f := range i.fields {
+		f.setError("")
+	}
+}
+
+// submit commits the dossier and prints its slip (Ctrl+Enter).
+func (i *intakeScreen) submit() {
+	if i.busy {
+		return
+	}
+	i.clearErrors()
+	in := i.intake()
+	i.busy = true
+	i.submitBtn.Disable()
+	i.submitBtn.SetText(lang.L("Đang lưu và in…"))
+	ctx := context.Background()
+	goAsync(func() {
+		r, err := i.u.desk.Receive(ctx, in)
+		fyne.Do(func() {
+			i.busy = false
+			i.submitBtn.SetText(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"))
+			i.submitBtn.Enable()
+			if err != nil {
+				i.showError(err)
+				return
+			}
+			i.received(r)
+		})
+	})
+}
+
+// showError puts a validation message under its field and the cursor in it.
+func (i *intakeScreen) showError(err error) {
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		i.u.fail(err)
+		return
+	}
+	if ve.Field == "procedure" {
+		i.procErr.SetText(ve.Message)
+		i.procErr.Show()
+		i.u.win.Canvas().Focus(i.procEntry)
+		return
+	}
+	f, ok := i.fields[ve.Field]
+	if !ok {
+		i.u.fail(err)
+		return
+	}
+	f.setError(ve.Message)
+	i.u.win.Canvas().Focus(f.entry)
+}
+
+func (i *intakeScreen) received(r desk.Receipt) {
+	i.last = &r
+	d := r.Dossier
+	i.noticeText.SetText(lang.L("Đã tiếp nhận hồ sơ {{.Code}} — số thứ tự {{.No}} — {{.Name}} — hẹn trả {{.Due}}", map[string]any{
+		"Code": d.Code, "No": d.BookNo, "Name": d.Name, "Due": dueText(d.DueAt),
+	}))
+	if r.PrintErr != nil {
+		i.noticeWarn.SetText(lang.L("Hồ sơ đã được lưu, nhưng chưa in được phiếu hẹn: {{.Err}}. Bấm “In lại” hoặc “Mở PDF”.", map[string]string{"Err": r.PrintErr.Error()}))
+		i.noticeWarn.Show()
+	} else {
+		i.noticeWarn.Hide()
+	}
+	i.notice.Show()
+	i.clear()
+	i.u.win.Canvas().Focus(i.procEntry)
+}
+
+// clear empties the form for the next citizen (the last receipt's notice stays).
+func (i *intakeScreen) clear() {
+	i.clearErrors()
+	i.proc = nil
+	i.settingProc = true
+	i.procEntry.SetText("")
+	i.settingProc = false
+	i.procInfo.Hide()
+	i.procPick.Show()
+	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.pages, i.postAddress} {
+		f.entry.SetText("")
+	}
+	i.sets.entry.SetText("1")
+	i.pages.entry.SetText("1")
+	i.pagesRow.Hide()
+	i.delivery.SetSelected(lang.L("Tại Bộ phận một cửa"))
+	i.setDocs(nil)
+	i.search("")
+	i.preview()
+}
+
+// typed tells whether clearing would lose something the official entered.
+func (i *intakeScreen) typed() bool {
+	if i.proc != nil || strings.TrimSpace(i.procEntry.Text) != "" {
+		return true
+	}
+	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.postAddress} {
+		if strings.TrimSpace(f.entry.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// escape clears the form (Esc), asking first when something was typed.
+func (i *intakeScreen) escape() {
+	if !i.typed() {
+		i.clear()
+		return
+	}
+	msg := widget.NewLabel(lang.L("Xóa mọi thông tin đang nhập để tiếp nhận hồ sơ khác?"))
+	dialog.NewCustomConfirm(lang.L("Xóa biểu mẫu"), lang.L("Xóa"), lang.L("Không"), msg, func(ok bool) {
+		if ok {
+			i.clear()
+			i.focus()
+		}
+	}, i.u.win).Show()
+}
+
+// lastSlip is the last receipt's slip, drawn again by the desk when it was not written.
+func (i *intakeScreen) lastSlip(ctx context.Context, code, path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	return i.u.desk.Slip(ctx, code)
+}
+
+func (i *intakeScreen) reprintLast() {
+	if i.last == nil {
+		return
+	}
+	i.noticeWarn.SetText(lang.L("Đang in…"))
+	i.noticeWarn.Show()
+	code, known := i.last.Dossier.Code, i.last.SlipPath
+	ctx := context.Background()
+	goAsync(func() {
+		path, err := i.lastSlip(ctx, code, known)
+		if err == nil {
+			err = i.u.desk.Print(ctx, path)
+		}
+		fyne.Do(func() {
+			if i.last != nil && i.last.Dossier.Code == code && path != "" {
+				i.last.SlipPath = path
+			}
+			if err != nil {
+				i.noticeWarn.SetText(lang.L("Chưa in được: {{.Err}}. Có thể mở PDF và in từ trình xem.", map[string]string{"Err": err.Error()}))
+			} else {
+				i.noticeWarn.SetText(lang.L("Đã gửi phiếu tới máy in: {{.Path}}", map[string]string{"Path": path}))
+			}
+		})
+	})
+}
+
+func (i *intakeScreen) openLast() {
+	if i.last == nil {
+		return
+	}
+	code, known := i.last.Dossier.Code, i.last.SlipPath
+	ctx := context.Background()
+	goAsync(func() {
+		path, err := i.lastSlip(ctx, code, known)
+		if err == nil {
+			err = i.u.desk.OpenPDF(path)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				i.noticeWarn.SetText(lang.L("Không mở được PDF: {{.Err}}", map[string]string{"Err": err.Error()}))
+				i.noticeWarn.Show()
+			}
+		})
+	})
+}

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"motcua/assets"
+)
+
+// counterTheme is calm and readable all day: always light (counter rooms are bright), a quiet
+// blue as the primary colour, and slightly larger text for a 1366×768 screen seen from a chair.
+// Agency colours can replace primary later.
+type counterTheme struct {
+	primary color.Color
+}
+
+func newTheme() fyne.Theme {
+	return &counterTheme{primary: color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0xff}}
+}
+
+// Colours for the calendar and the notices, kept here with the rest of the palette.
+var (
+	colourStatutory    = color.NRGBA{R: 0xf4, G: 0xc7, B: 0xc3, A: 0xff}
+	colourTet          = color.NRGBA{R: 0xe5, G: 0x73, B: 0x73, A: 0xff}
+	colourCompensatory = color.NRGBA{R: 0xff, G: 0xcc, B: 0x80, A: 0xff}
+	colourExtra        = color.NRGBA{R: 0xce, G: 0x93, B: 0xd8, A: 0xff}
+	colourMakeUp       = color.NRGBA{R: 0xa5, G: 0xd6, B: 0xa7, A: 0xff}
+	colourWeekend      = color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}
+	colourRail         = color.NRGBA{R: 0xe8, G: 0xef, B: 0xf5, A: 0xff}
+)
+
+func (t *counterTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameFocus:
+		if n == theme.ColorNameFocus {
+			return color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0x66}
+		}
+		return t.primary
+	case theme.ColorNameHyperlink:
+		return t.primary
+	case theme.ColorNameSelection:
+		return color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0x33}
+	}
+	return theme.DefaultTheme().Color(n, theme.VariantLight)
+}
+
+func (t *counterTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+
+func (t *counterTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+func (t *counterTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 14
+	case theme.SizeNamePadding:
+		return 4
+	}
+	return theme.DefaultTheme().Size(n)
+}
+
+func appIcon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }
