@@ -49,6 +49,8 @@ const (
 	qrSize               = 20.0
 )
 
+var a5Size = gofpdf.SizeType{Wd: a5W, Ht: a5H}
+
 // fit is one density of the body: font size, space between fields and room
 // for the hand signatures (mm).
 type fit struct{ size, step, sign float64 }
@@ -64,7 +66,7 @@ var fits = []fit{
 // even at the smallest type continues on a follow-on page that repeats the
 // code and the copy label.
 func ReceiptPDF(r Receipt) ([]byte, error) {
-	pdf, err := newDoc("P", gofpdf.SizeType{Wd: a5W, Ht: a5H})
+	pdf, err := newDoc("P", a5Size)
 	if err != nil {
 		return nil, err
 	}
