@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -49,7 +50,7 @@ func migrations() ([]migration, error) {
 }
 
 // ErrNewerSchema is wrapped when the file was written by a newer Một Cửa.
-var ErrNewerSchema = fmt.Errorf("cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Một Cửa")
+var ErrNewerSchema = errors.New("Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Một Cửa")
 
 // migrate applies the missing migrations, each in its own immediate transaction, and refuses a
 // database newer than this binary (its schema may mean things this code would break).

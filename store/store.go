@@ -19,7 +19,7 @@ import (
 )
 
 // ErrNotFound is wrapped by every lookup that finds nothing.
-var ErrNotFound = errors.New("không tìm thấy")
+var ErrNotFound = errors.New("Không tìm thấy")
 
 // Store is an open ledger file: one write connection (SQLite has one writer anyway; a single
 // connection makes every write queue in Go instead of spinning on SQLITE_BUSY) and a read pool.

@@ -1,0 +1,250 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"motcua/store/workday"
+)
+
+func receive(t testing.TB, s *Store, in Intake) Dossier {
+	t.Helper()
+	d, err := s.Receive(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestReceiveStoresWhatTheSlipNeeds(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	at := vn(2025, 6, 2, 9, 15) // a Monday
+	in := intake(t, s, "CT01", at)
+	in.Sets, in.Pages = 2, 5
+	in.ByPost, in.PostAddress = true, "Số 7 phố Huế, Hà Nội"
+	in.Documents = []ReceivedDocument{{Name: "Bằng tốt nghiệp", Kind: "Bản chính", Count: 1}}
+	d := receive(t, s, in)
+
+	got, err := s.Dossier(ctx, " hd001-250602-0001 ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, _ := s.Calendar(ctx)
+	wantDue := cal.Due(at, 0, workday.DefaultHours())
+	for _, c := range []struct {
+		what      string
+		got, want any
+	}{
+		{"code", got.Code, "HD001-250602-0001"},
+		{"book", [2]int{got.BookYear, got.BookNo}, [2]int{2025, 1}},
+		{"procedure", got.ProcedureName, "Chứng thực bản sao từ bản chính"},
+		{"field", got.FieldName, "Chứng thực"},
+		{"fee (2 copies × (2×2.000 + 3×1.000))", got.Fee, int64(14000)},
+		{"received", got.ReceivedAt.Equal(at), true},
+		{"received zone", got.ReceivedAt.Location(), workday.Loc},
+		{"due", got.DueAt.Equal(wantDue), true},
+		{"original due", got.OriginalDueAt.Equal(wantDue), true},
+		{"status", [2]any{got.Status, got.StatusName}, [2]any{2, "Được tiếp nhận"}},
+		{"received by", [2]string{got.ReceivedBy, got.ReceivedByName}, [2]string{"tiepnhan1", "Nguyễn Thị Lan"}},
+		{"post", [2]any{got.ByPost, got.PostAddress}, [2]any{true, "Số 7 phố Huế, Hà Nội"}},
+		{"documents", len(got.Documents) == 1 && got.Documents[0].Name == "Bằng tốt nghiệp", true},
+		{"returned = stored", d.Code == got.Code && d.ID == got.ID, true},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.what, c.got, c.want)
+		}
+	}
+	if _, err := s.Dossier(ctx, "HD001-250602-0002"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown code: %v, want ErrNotFound", err)
+	}
+}
+
+func TestReceiveWithoutActorUsesDefaultAdmin(t *testing.T) {
+	s := openTest(t)
+	in := intake(t, s, "HT01", vn(2025, 6, 2, 9, 0))
+	in.By = ""
+	d := receive(t, s, in)
+	if d.ReceivedBy != "admin" {
+		t.Errorf("received by %q, want the default admin", d.ReceivedBy)
+	}
+}
+
+func TestReceiveNeedsAgencyCode(t *testing.T) {
+	s, err := Open(t.TempDir() + "/m.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if _, err := s.AddOfficial(ctx, "", Official{Login: "admin", FullName: "Quản Trị", Role: RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadCatalogue(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	in := intake(t, s, "HT01", vn(2025, 6, 2, 9, 0))
+	in.By = "admin"
+	_, err = s.Receive(ctx, in)
+	var ve *ValidationError
+	if !errors.As(err, &ve) || ve.Field != "agency" {
+		t.Fatalf("Receive without agency: %v, want an agency error", err)
+	}
+}
+
+func TestPreviewMatchesReceive(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	at := vn(2025, 6, 6, 16, 0) // Friday after the cut-off
+	in := intake(t, s, "HT04", at)
+	in.Name = "" // Preview works before the applicant is typed
+	due, fee, err := s.Preview(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	in.Name = "Trần Thị Bình"
+	d := receive(t, s, in)
+	if !d.DueAt.Equal(due) || d.Fee != fee {
+		t.Errorf("Preview said due %v fee %d; Receive stored %v %d", due, fee, d.DueAt, d.Fee)
+	}
+	if fee != 15000 {
+		t.Errorf("fee %d, want the catalogue's 15000", fee)
+	}
+	if got := counts(t, s); got["dossiers"] != before["dossiers"]+1 {
+		t.Errorf("Preview wrote rows")
+	}
+	if _, _, err := s.Preview(ctx, Intake{}); err == nil {
+		t.Error("Preview without procedure gave no error")
+	}
+}
+
+func TestSnapshotSurvivesCatalogueAndCalendarEdits(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	d := receive(t, s, intake(t, s, "HT04", vn(2025, 6, 2, 9, 0)))
+
+	p, _ := s.Procedure(ctx, "HT04")
+	p.Name = "Xác nhận tình trạng hôn nhân (mẫu mới)"
+	p.Days = 10
+	p.Fee = Fee{Kind: FeeFixed, Amount: 99000}
+	p.Documents = []Document{{Name: "Giấy khác", Kind: "Bản sao", Count: 3}}
+	if _, err := s.SaveProcedure(ctx, "admin", p); err != nil {
+		t.Fatal(err)
+	}
+	// An extra day off inside the dossier's window does not move its stored due date.
+	if err := s.AddOverride(ctx, "admin", workday.Override{Date: vn(2025, 6, 3, 0, 0), Kind: workday.Extra, Name: "Nghỉ thêm"}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Dossier(ctx, d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ProcedureName != d.ProcedureName || got.Days != d.Days || got.Fee != d.Fee ||
+		!got.DueAt.Equal(d.DueAt) || len(got.Documents) != len(d.Documents) || got.Documents[0] != d.Documents[0] {
+		t.Errorf("dossier changed after catalogue edit:\n got %+v\nwant %+v", got, d)
+	}
+	if d.ProcedureName != "Cấp Giấy xác nhận tình trạng hôn nhân" || d.Days != 3 {
+		t.Errorf("snapshot %q %d days, want the catalogue entry at intake", d.ProcedureName, d.Days)
+	}
+	// A new intake takes the edited procedure.
+	d2 := receive(t, s, intake(t, s, "HT04", vn(2025, 6, 2, 9, 30)))
+	if d2.ProcedureName != p.Name || d2.Fee != 99000 || d2.Days != 10 {
+		t.Errorf("new intake %q fee %d days %d, want the edited procedure", d2.ProcedureName, d2.Fee, d2.Days)
+	}
+}
+
+func TestSearchDossiers(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	mk := func(name, idno, phone string, at time.Time) Dossier {
+		in := intake(t, s, "HT01", at)
+		in.Name, in.IDNo, in.Phone = name, idno, phone
+		return receive(t, s, in)
+	}
+	a := mk("Nguyễn Văn A", "001090000001", "0911111111", vn(2025, 6, 2, 8, 0))
+	b := mk("Đặng Thị Bình", "001090000002", "0922222222", vn(2025, 6, 2, 8, 5))
+	c := mk("Nguyễn Văn Anh", "079190000003", "0933333333", vn(2025, 6, 2, 8, 10))
+	mk("Trần Minh", "001090000004", "0944444444", vn(2025, 6, 2, 8, 15))
+
+	codes := func(ds []Dossier) []string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Code)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"nguyen van a", []string{c.Code, a.Code}}, // newest first; "a" is a prefix of "anh"
+		{"NGUYỄN VĂN ANH", []string{c.Code}},
+		{"dang", []string{b.Code}},
+		{"Đặng", []string{b.Code}},
+		{"binh dang", []string{b.Code}},
+		{"001090000002", []string{b.Code}},
+		{"0791 9000 0003", []string{c.Code}},
+		{"0922222222", []string{b.Code}},
+		{"+84 922 222 222", []string{b.Code}},
+		{b.Code, []string{b.Code}},
+		{"hd001-250602-0003", []string{c.Code}},
+		{"le thi", nil},
+		{`"*()`, nil},
+	} {
+		got, err := s.SearchDossiers(ctx, c.q, 10)
+		if err != nil {
+			t.Fatalf("search %q: %v", c.q, err)
+		}
+		if g := codes(got); !equalStrings(g, c.want) {
+			t.Errorf("search %q = %v, want %v", c.q, g, c.want)
+		}
+	}
+	all, _ := s.SearchDossiers(ctx, "", 3)
+	if len(all) != 3 || all[0].BookNo != 4 {
+		t.Errorf("empty query gave %v, want the 3 newest", codes(all))
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func BenchmarkReceive(b *testing.B) {
+	s := openTest(b)
+	in := intake(b, s, "CT01", time.Now())
+	b.ResetTimer()
+	for b.Loop() {
+		in.ReceivedAt = time.Time{}
+		if _, err := s.Receive(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearchName(b *testing.B) {
+	s := openTest(b)
+	names := []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Đặng Văn Em", "Hoàng Thị Giang"}
+	for i := range 2000 {
+		in := intake(b, s, "CT01", vn(2025, 6, 2, 9, 0))
+		in.Name = names[i%len(names)]
+		receive(b, s, in)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ds, err := s.SearchDossiers(context.Background(), "dang van", 50)
+		if err != nil || len(ds) == 0 {
+			b.Fatal(err, len(ds))
+		}
+	}
+}
