@@ -61,14 +61,14 @@ type intakeScreen struct {
 	u    *ui
 	root fyne.CanvasObject
 
-	procEntry *keyEntry
-	procErr   *widget.Label
-	procList  *widget.List
-	procPick  *fyne.Container // the list of matches, while picking
-	procInfo  *widget.Label   // the chosen procedure's facts
-	matches   []store.Procedure
-	hi        int // highlighted match
-	proc      *store.Procedure
+	procEntry   *keyEntry
+	procErr     *widget.Label
+	procList    *widget.List
+	procPick    *fyne.Container // the list of matches, while picking
+	procInfo    *widget.Label   // the chosen procedure's facts
+	matches     []store.Procedure
+	hi          int // highlighted match
+	proc        *store.Procedure
 	settingProc bool
 	searchSeq   int
 

@@ -22,7 +22,7 @@ type settingsScreen struct {
 	u    *ui
 	root fyne.CanvasObject
 
-	name, parent, code, place                *field
+	name, parent, code, place                 *field
 	open, lunchStart, lunchEnd, close, cutoff *field
 	hoursErr                                  *widget.Label
 	printer                                   *widget.SelectEntry

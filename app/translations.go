@@ -25,7 +25,12 @@ func loadTranslations(code string) error {
 	}
 	sys := lang.SystemLocale()
 	base, _, _ := strings.Cut(string(sys), "-")
+	seen := map[fyne.Locale]bool{}
 	for _, l := range []fyne.Locale{"en", fyne.Locale(base), sys} {
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
 		if err := lang.AddTranslationsForLocale(data, l); err != nil {
 			return fmt.Errorf("bản dịch %s: %w", code, err)
 		}

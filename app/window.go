@@ -45,7 +45,8 @@ type ui struct {
 	admin    *container.AppTabs
 
 	detail  *dossierView // the dossier detail open now, if any
-	results dialog.Dialog
+	results dialog.Dialog // the list of dossiers a partial search matched
+	found   []store.Dossier
 }
 
 // Sections of the rail, in order.
@@ -341,7 +342,7 @@ func (u *ui) showResults(q string, found []store.Dossier) {
 	title := lang.L("{{.N}} hồ sơ khớp với “{{.Q}}”", map[string]any{"N": len(found), "Q": q})
 	dlg = dialog.NewCustom(title, lang.L("Đóng"), list, u.win)
 	dlg.Resize(fyne.NewSize(760, 460))
-	u.results = dlg
+	u.results, u.found = dlg, found
 	dlg.Show()
 }
 
