@@ -44,7 +44,7 @@ type ui struct {
 	calendar *calendarScreen
 	admin    *container.AppTabs
 
-	detail  *dossierView // the dossier detail open now, if any
+	detail  *dossierView  // the dossier detail open now, if any
 	results dialog.Dialog // the list of dossiers a partial search matched
 	found   []store.Dossier
 }
