@@ -118,6 +118,7 @@ func TestNumberingTwoProcesses(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var err error
 			outs[i], err = cmd.CombinedOutput()
 			if err != nil {
 				t.Errorf("helper process %d: %v\n%s", i, err, outs[i])

@@ -51,7 +51,9 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 		{"email with name", func(in *Intake) { in.Email = "An <an@example.com>" }, "email"},
 		{"email without dot", func(in *Intake) { in.Email = "an@localhost" }, "email"},
 		{"document without name", func(in *Intake) { in.Documents = []ReceivedDocument{{Name: " ", Kind: "Bản chính", Count: 1}} }, "documents"},
-		{"document count 0", func(in *Intake) { in.Documents = []ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 0}} }, "documents"},
+		{"document count 0", func(in *Intake) {
+			in.Documents = []ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 0}}
+		}, "documents"},
 		{"sets 21", func(in *Intake) { in.Sets = 21 }, "sets"},
 		{"sets negative", func(in *Intake) { in.Sets = -1 }, "sets"},
 		{"pages 1001", func(in *Intake) { in.Pages = 1001 }, "pages"},
