@@ -196,9 +196,9 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
 
 	columns := container.New(layout.NewGridLayoutWithColumns(2), container.NewVScroll(applicant), right)
-	summary := container.NewVBox(widget.NewSeparator(),
-		container.NewHBox(i.due, layout.NewSpacer(), i.fee), i.prints,
-		container.NewHBox(layout.NewSpacer(), i.submitBtn))
+	strip := container.NewStack(canvas.NewRectangle(colourRail),
+		container.NewVBox(container.NewHBox(i.due, layout.NewSpacer(), i.fee), i.prints))
+	summary := container.NewVBox(strip, container.NewHBox(layout.NewSpacer(), i.submitBtn))
 	top := container.NewVBox(i.notice, procedure)
 	return container.NewPadded(container.NewBorder(top, summary, nil, nil, columns))
 }

@@ -114,7 +114,10 @@ func (u *ui) topBar() fyne.CanvasObject {
 	official := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Công chức:")), nil, u.official)
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
 	right := container.NewHBox(official, u.date, search)
-	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(appIcon()), u.agency), right)
+	logo := canvas.NewImageFromResource(appIcon())
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSize(28, 28))
+	bar := container.NewBorder(nil, nil, logo, right, u.agency)
 	bg := canvas.NewRectangle(colourRail)
 	return container.NewVBox(container.NewStack(bg, container.NewPadded(bar)), widget.NewSeparator())
 }
@@ -157,7 +160,6 @@ func (u *ui) show(id string) {
 	switch id {
 	case secIntake:
 		obj = u.intake.root
-		u.intake.focus()
 	case secBook:
 		obj = u.book.root
 		u.book.load()
@@ -173,6 +175,9 @@ func (u *ui) show(id string) {
 	}
 	u.content.Objects = []fyne.CanvasObject{obj}
 	u.content.Refresh()
+	if id == secIntake {
+		u.intake.focus()
+	}
 }
 
 // showAdmin opens Quản trị on its tab (0 Cơ quan, 1 Lịch làm việc).
