@@ -264,7 +264,7 @@ func monthGrid(year int, m time.Month, byDate map[time.Time]workday.Day) fyne.Ca
 		}
 		grid.Add(cell(strconv.Itoa(d.Day()), bg, false, weekend))
 	}
-	return container.NewVBox(title, grid)
+	return container.NewPadded(container.NewVBox(title, grid))
 }
 
 func cell(text string, bg color.Color, head, dim bool) fyne.CanvasObject {

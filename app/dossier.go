@@ -24,6 +24,7 @@ type dossierView struct {
 	fields *widget.Form
 	slips  *fyne.Container
 	status *widget.Label // progress and printer messages
+	scroll *container.Scroll
 }
 
 func (u *ui) openDossier(d store.Dossier) {
@@ -48,6 +49,8 @@ func (u *ui) openDossier(d store.Dossier) {
 		row(lang.L("Số CCCD"), d.IDNo),
 		row(lang.L("Điện thoại"), d.Phone),
 		row(lang.L("Địa chỉ"), d.Address),
+	)
+	when := widget.NewForm(
 		row(lang.L("Thủ tục"), d.ProcedureName),
 		row(lang.L("Tiếp nhận"), dueText(d.ReceivedAt)+" — "+d.ReceivedByName),
 		row(lang.L("Hẹn trả"), dueText(d.DueAt)),
@@ -56,16 +59,17 @@ func (u *ui) openDossier(d store.Dossier) {
 		row(lang.L("Lệ phí"), money(d.Fee)),
 	)
 	v.slips = container.NewVBox()
-	body := container.NewVBox(v.fields, widget.NewSeparator(),
+	body := container.NewVBox(container.NewGridWithColumns(2, v.fields, when), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Phiếu đã in"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		v.slips, v.status)
 	closeBtn := widget.NewButton(lang.L("Đóng"), func() { v.dlg.Hide() })
 	reprint := widget.NewButtonWithIcon(lang.L("In lại phiếu hẹn (Ctrl+P)"), theme.DocumentPrintIcon(), v.reprint)
 	reprint.Importance = widget.HighImportance
-	content := container.NewBorder(nil, container.NewHBox(reprint, closeBtn), nil, nil, container.NewVScroll(body))
+	v.scroll = container.NewVScroll(body)
+	content := container.NewBorder(nil, container.NewHBox(reprint, closeBtn), nil, nil, v.scroll)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Hồ sơ {{.Code}}", map[string]string{"Code": d.Code}), content, u.win)
 	v.dlg.SetOnClosed(func() { v.open = false })
-	v.dlg.Resize(fyne.NewSize(720, 620))
+	v.dlg.Resize(fyne.NewSize(1040, 600))
 	u.detail = v
 	v.open = true
 	v.dlg.Show()
@@ -92,6 +96,8 @@ func (v *dossierView) loadSlips() {
 				op := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), func() { v.openPDF(path) })
 				v.slips.Add(container.NewBorder(nil, nil, nil, container.NewHBox(pr, op), label))
 			}
+			v.scroll.Refresh() // the list grew after the dialog was laid out
+
 		})
 	})
 }

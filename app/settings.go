@@ -65,17 +65,17 @@ func newSettings(u *ui) *settingsScreen {
 		hours.Add(widget.NewLabel(f.label))
 		hours.Add(container.NewVBox(container.NewGridWrap(fyne.NewSize(90, f.entry.MinSize().Height), f.entry), f.err))
 	}
-	printing := container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.L("Máy in")), container.NewVBox(s.printer, s.printerErr),
-		layout.NewSpacer(), s.saveOnly)
+	form.Add(widget.NewLabel(lang.L("Máy in")))
+	form.Add(container.NewVBox(s.printer, s.printerErr))
+	form.Add(layout.NewSpacer())
+	form.Add(s.saveOnly)
 	save := widget.NewButtonWithIcon(lang.L("Lưu thông tin cơ quan"), theme.DocumentSaveIcon(), s.save)
 	save.Importance = widget.HighImportance
 
 	heading := func(t string) *widget.Label {
 		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	left := container.NewVBox(heading(lang.L("Thông tin in trên phiếu")), form,
-		heading(lang.L("In phiếu")), printing)
+	left := container.NewVBox(heading(lang.L("Thông tin in trên phiếu")), form)
 	right := container.NewVBox(heading(lang.L("Giờ làm việc")), hours, s.hoursErr)
 	body := container.NewGridWithColumns(2, left, right)
 	s.root = container.NewPadded(container.NewBorder(nil,
