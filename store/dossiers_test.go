@@ -94,6 +94,26 @@ func TestReceiveNeedsAgencyCode(t *testing.T) {
 	}
 }
 
+func TestDueDateAtIntake(t *testing.T) {
+	s := openTest(t)
+	for _, c := range []struct {
+		proc     string
+		at, want time.Time
+	}{
+		// 3 working days from Monday 09:15: Thursday at the same clock time.
+		{"HT04", vn(2025, 6, 2, 9, 15), vn(2025, 6, 5, 9, 15)},
+		// Same-day procedure before the cut-off: closing time that day.
+		{"CT01", vn(2025, 6, 2, 14, 0), vn(2025, 6, 2, 17, 0)},
+		// After the 15:00 cut-off on Friday: counts from Monday's opening.
+		{"CT01", vn(2025, 6, 6, 15, 30), vn(2025, 6, 9, 17, 0)},
+	} {
+		d := receive(t, s, intake(t, s, c.proc, c.at))
+		if !d.DueAt.Equal(c.want) {
+			t.Errorf("%s received %v: due %v, want %v", c.proc, c.at, d.DueAt, c.want)
+		}
+	}
+}
+
 func TestPreviewMatchesReceive(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()

@@ -42,6 +42,12 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
+	var fk, syn int
+	s.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	s.w.QueryRow(`PRAGMA synchronous`).Scan(&syn)
+	if fk != 1 || syn != 2 {
+		t.Errorf("foreign_keys=%d synchronous=%d, want 1 and 2 (FULL)", fk, syn)
+	}
 	// The reader pool must refuse writes.
 	if _, err := s.r.Exec(`INSERT INTO settings(key, value) VALUES ('x', 'y')`); err == nil {
 		t.Error("the read pool accepted a write")

@@ -39,31 +39,10 @@ type hoursJSON struct {
 	Open, LunchStart, LunchEnd, Close, Cutoff string
 }
 
-func clockString(c workday.Clock) string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
-
-func parseClock(s string) (workday.Clock, bool) {
-	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
-	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 || !digits(h) || !digits(m) {
-		return 0, false
-	}
-	hh, mm := atoi(h), atoi(m)
-	if hh > 23 || mm > 59 {
-		return 0, false
-	}
-	return workday.Clock(hh*60 + mm), true
-}
-
-func digits(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
-}
-
-// validateHours checks that the day's clock times are in order.
+// validateHours checks the office hours with the calendar's own rule, naming the field "hours".
 func validateHours(h workday.OfficeHours) error {
-	if !(0 <= h.Open && h.Open < h.LunchStart && h.LunchStart <= h.LunchEnd && h.LunchEnd < h.Close && h.Close <= 24*60) {
-		return invalid("hours", "Giờ làm việc phải theo thứ tự: mở cửa < nghỉ trưa ≤ làm việc buổi chiều < đóng cửa.")
-	}
-	if h.Cutoff <= h.Open || h.Cutoff > h.Close {
-		return invalid("hours", "Giờ chốt nhận hồ sơ trong ngày phải sau giờ mở cửa và không muộn hơn giờ đóng cửa.")
+	if err := h.Validate(); err != nil {
+		return invalid("hours", strings.TrimSuffix(err.Error(), ".")+".")
 	}
 	return nil
 }
@@ -126,8 +105,8 @@ func hoursFromJSON(hj hoursJSON) (workday.OfficeHours, bool) {
 		s string
 		c *workday.Clock
 	}{{hj.Open, &h.Open}, {hj.LunchStart, &h.LunchStart}, {hj.LunchEnd, &h.LunchEnd}, {hj.Close, &h.Close}, {hj.Cutoff, &h.Cutoff}} {
-		c, good := parseClock(p.s)
-		ok = ok && good
+		c, err := workday.ParseClock(p.s)
+		ok = ok && err == nil
 		*p.c = c
 	}
 	return h, ok
@@ -183,7 +162,7 @@ func (s *Store) SaveAgency(ctx context.Context, by string, a Agency) error {
 
 func saveAgency(ctx context.Context, t *sql.Tx, now time.Time, by string, old, a Agency) error {
 	h := a.Hours
-	hj, _ := json.Marshal(hoursJSON{clockString(h.Open), clockString(h.LunchStart), clockString(h.LunchEnd), clockString(h.Close), clockString(h.Cutoff)})
+	hj, _ := json.Marshal(hoursJSON{h.Open.String(), h.LunchStart.String(), h.LunchEnd.String(), h.Close.String(), h.Cutoff.String()})
 	saveOnly := "0"
 	if a.SaveOnly {
 		saveOnly = "1"

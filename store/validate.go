@@ -159,3 +159,8 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// digits reports whether s is a non-empty run of ASCII digits.
+func digits(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
