@@ -188,10 +188,15 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	procedure := container.NewVBox(heading(lang.L("Thủ tục")), i.procEntry, i.procErr, i.procPick, i.procInfo)
 	applicant := container.NewVBox(heading(lang.L("Người nộp hồ sơ")), form(i.name, i.idno, i.phone, i.address, i.email))
 
-	i.pagesRow = form(i.pages)
+	// Counts are short: a narrow entry reads better than one across the column.
+	narrow := func(f *field) *fyne.Container {
+		e := container.NewGridWrap(fyne.NewSize(80, f.entry.MinSize().Height), f.entry)
+		return container.NewHBox(widget.NewLabel(f.label), container.NewVBox(e, f.err))
+	}
+	i.pagesRow = narrow(i.pages)
 	i.postRow = form(i.postAddress)
 	docs := container.NewBorder(heading(lang.L("Thành phần hồ sơ đã nhận")), nil, nil, nil, container.NewVScroll(i.docsBox))
-	bottomRight := container.NewVBox(form(i.sets), i.pagesRow,
+	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),
 		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), i.delivery), i.postRow)
 	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
 
