@@ -1,0 +1,109 @@
+package desk
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+func newDesk(t *testing.T) (*Desk, store.Procedure) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := store.Open(filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Procedure(ctx, "CT01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(s, dir), p
+}
+
+func intake(p store.Procedure, name string) store.Intake {
+	return store.Intake{ProcedureID: p.ID, Name: name, IDNo: "001203004567", Phone: "0912345678",
+		Address: "Hoài Đức", ReceivedAt: time.Date(2026, 1, 26, 8, 15, 0, 0, workday.Loc), By: "tiepnhan1"}
+}
+
+func TestPrinterFailureKeepsTheDossier(t *testing.T) {
+	d, p := newDesk(t)
+	ctx := context.Background()
+	var sent []string
+	d.SetSender(func(_ context.Context, path, printer string) error {
+		sent = append(sent, path)
+		return errors.New("máy in hết giấy")
+	})
+	r, err := d.Receive(ctx, intake(p, "Nguyễn Văn An"))
+	if err != nil {
+		t.Fatalf("Receive: %v", err)
+	}
+	if r.PrintErr == nil || !strings.Contains(r.PrintErr.Error(), "hết giấy") {
+		t.Errorf("PrintErr = %v, want the printer's failure", r.PrintErr)
+	}
+	if len(sent) != 1 || sent[0] != r.SlipPath {
+		t.Errorf("sent %v, want the archived slip %s once", sent, r.SlipPath)
+	}
+	if _, err := d.Store.Dossier(ctx, r.Dossier.Code); err != nil {
+		t.Errorf("the dossier is not stored after a printer failure: %v", err)
+	}
+	if fi, err := os.Stat(r.SlipPath); err != nil || fi.Size() == 0 {
+		t.Errorf("the slip is not in the archive: %v", err)
+	}
+}
+
+func TestSaveOnlyDoesNotPrint(t *testing.T) {
+	d, p := newDesk(t)
+	ctx := context.Background()
+	a, _ := d.Store.Agency(ctx)
+	a.SaveOnly = true
+	if err := d.Store.SaveAgency(ctx, "admin", a); err != nil {
+		t.Fatal(err)
+	}
+	d.SetSender(func(context.Context, string, string) error {
+		t.Error("a save-only counter sent a slip to the printer")
+		return nil
+	})
+	r, err := d.Receive(ctx, intake(p, "Trần Thị Bình"))
+	if err != nil || r.PrintErr != nil {
+		t.Fatalf("Receive: %v / %v", err, r.PrintErr)
+	}
+}
+
+func TestSlipIsRedrawnWhenTheArchivedFileIsGone(t *testing.T) {
+	d, p := newDesk(t)
+	ctx := context.Background()
+	d.SetSender(func(context.Context, string, string) error { return nil })
+	r, err := d.Receive(ctx, intake(p, "Lê Văn Cường"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := d.Slip(ctx, r.Dossier.Code)
+	if err != nil || path != r.SlipPath {
+		t.Fatalf("Slip = %q, %v; want the archived %q", path, err, r.SlipPath)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	path, err = d.Slip(ctx, r.Dossier.Code)
+	if err != nil {
+		t.Fatalf("Slip after the file was lost: %v", err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Errorf("the slip was not drawn again: %v", err)
+	}
+	if _, err := d.Slip(ctx, "HD001-000000-9999"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Slip of an unknown code = %v, want ErrNotFound", err)
+	}
+}
