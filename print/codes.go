@@ -15,6 +15,23 @@ import (
 // resampling hurt scanning): crisp at any printer resolution, no seams
 // between modules, and no package-level image cache growing per dossier.
 
+// drawCodeBand prints the band every slip carries under its title: "{label}
+// {code}" over the code's Code 128 barcode, the QR code at the right, in the
+// column [x, x+w] from y. It returns the y below the band.
+func drawCodeBand(pdf *gofpdf.Fpdf, label, code string, x, y, w float64) (float64, error) {
+	top := y + 1.5
+	textW := w - qrSize - 4
+	y = drawPara(pdf, para{runs: []run{{style: regular, text: label + " "}, {style: bold, text: code}}, size: 10.5, before: 2.5}, x, top, textW)
+	module := min(0.33, textW/code128Width(code, 1))
+	if _, err := drawCode128(pdf, code, x, y+1.2, module, 8); err != nil {
+		return 0, err
+	}
+	if err := drawQR(pdf, code, x+w-qrSize, top, qrSize); err != nil {
+		return 0, err
+	}
+	return max(y+1.2+8, top+qrSize) + 1.5, nil
+}
+
 // drawQR draws code as a QR code (level M) size mm wide with its top-left at
 // (x, y). The caller leaves a quiet zone of white around it.
 func drawQR(pdf *gofpdf.Fpdf, code string, x, y, size float64) error {

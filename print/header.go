@@ -46,7 +46,11 @@ func drawHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, x, y, w floa
 	ry = drawPara(pdf, motto, rx, ry, rw)
 	rule(pdf, rx+rw/2, ry+0.7, widest(pdf, motto, rw))
 
-	// Place and date, italic, under the motto.
+	// Place and date, italic, under the motto; a paper that is not dated
+	// (the tracking book) ends with the blocks.
+	if at.IsZero() {
+		return max(ly, ry) + 1.5
+	}
 	place := clean(h.Place)
 	date := l.placeDate(place, at)
 	if place == "" {
@@ -54,6 +58,17 @@ func drawHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, x, y, w floa
 	}
 	dy := max(ly, ry) + 2.2
 	return drawPara(pdf, para{runs: []run{{style: italic, text: date}}, align: "C", balance: true, size: headerSize + 0.5}, rx, dy, rw)
+}
+
+// drawFormNo prints the form number ("Mẫu số 01") small at the top right of
+// the page; an empty label prints nothing (a ward may drop it).
+func drawFormNo(pdf *gofpdf.Fpdf, text string, x, w float64) {
+	if text == "" {
+		return
+	}
+	pdf.SetFont(family, italic, 7)
+	pdf.SetXY(x, 3.2)
+	pdf.CellFormat(w, 3, text, "", 0, "R", false, 0, "")
 }
 
 // widest is the width of the longest line of p laid out in w.

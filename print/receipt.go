@@ -103,28 +103,16 @@ func drawReceipt(pdf *gofpdf.Fpdf, r Receipt, copyLabel string) error {
 	pdf.AddPage()
 	x, w := marginX, a5W-2*marginX
 
-	if fn := l.get("receipt.form_no"); fn != "" {
-		pdf.SetFont(family, italic, 7)
-		pdf.SetXY(x, 3.2)
-		pdf.CellFormat(w, 3, fn, "", 0, "R", false, 0, "")
-	}
+	drawFormNo(pdf, l.get("receipt.form_no"), x, w)
 	y := drawHeader(pdf, r.Header, l, r.ReceivedAt, x, marginTop, w)
 
 	y = drawPara(pdf, para{runs: []run{{style: bold, text: l.get("receipt.title")}}, align: "C", balance: true, size: 11, before: 3}, x, y, w)
 	y = drawPara(pdf, para{runs: []run{{style: italic, text: copyLabel}}, align: "C", size: 9}, x, y, w)
 
-	// The code band: the code as text over its Code 128 barcode, the QR at right.
-	top := y + 1.5
-	textW := w - qrSize - 4
-	y = drawPara(pdf, para{runs: []run{{style: regular, text: l.get("receipt.code") + " "}, {style: bold, text: code}}, size: 10.5, before: 2.5}, x, top, textW)
-	module := min(0.33, textW/code128Width(code, 1))
-	if _, err := drawCode128(pdf, code, x, y+1.2, module, 8); err != nil {
+	y, err := drawCodeBand(pdf, l.get("receipt.code"), code, x, y, w)
+	if err != nil {
 		return err
 	}
-	if err := drawQR(pdf, code, x+w-qrSize, top, qrSize); err != nil {
-		return err
-	}
-	y = max(y+1.2+8, top+qrSize) + 1.5
 
 	body := receiptBody(r)
 	f := fits[len(fits)-1]
