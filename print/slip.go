@@ -16,6 +16,7 @@ type slipTop struct {
 	note     string // italic line under the title; "" prints none
 	code     string // dossier code, cleaned
 	date     time.Time
+	fixed    *fit // a density to use as is, for a body that is meant to run over pages
 }
 
 // slipPDF makes a one-copy A5 slip: the head, then body at the first density
@@ -47,7 +48,12 @@ func slipPDF(h Header, l Labels, top slipTop, body func(f *flow, d fit)) ([]byte
 		return nil, err
 	}
 	bottom := a5H - marginBot
-	d := fitFlow(pdf, x, y, w, bottom, body)
+	var d fit
+	if top.fixed != nil {
+		d = *top.fixed
+	} else {
+		d = fitFlow(pdf, x, y, w, bottom, body)
+	}
 	f := &flow{pdf: pdf, x: x, w: w, y: y, bottom: bottom, cont: func() float64 {
 		pdf.AddPage()
 		p := para{runs: []run{{style: regular, text: l.get("form.code") + " "}, {style: bold, text: top.code},

@@ -139,6 +139,15 @@ func (t *table) drawHead(f *flow, y float64) float64 {
 	return y + total
 }
 
+// rowHeight is the height row would give cells when not cut.
+func (t *table) rowHeight(f *flow, cells []cell, minH float64) float64 {
+	h := 0.0
+	for i, c := range cells {
+		h = max(h, sumH(layoutCell(f.pdf, c, t.widths[i]-2*t.pad)))
+	}
+	return max(h+2*t.pad, minH)
+}
+
 // row prints one table row of cells, at least minH mm high when it is not cut.
 func (f *flow) row(t *table, cells []cell, minH float64) {
 	rest := make([][]slice, len(cells))
