@@ -28,7 +28,7 @@ type Intake struct {
 	Phone       string
 	Address     string
 	Email       string             // optional
-	Documents   []ReceivedDocument // empty: the procedure's full list of required documents
+	Documents   []ReceivedDocument // what the official ticked as received: at least one
 	Sets        int                // number of sets (bộ) / copies for per-page fees; 0 → 1
 	Pages       int                // pages per copy, for per-page fees; 0 → 1
 	ByPost      bool               // result sent by post
@@ -103,6 +103,10 @@ func (in Intake) normalize(now time.Time) (Intake, error) {
 	}
 	if in.Email, err = email(in.Email); err != nil {
 		return in, err
+	}
+	// A slip that lists no document proves nothing about what the citizen handed in.
+	if len(in.Documents) == 0 {
+		return in, invalid("documents", "Thành phần hồ sơ: hãy đánh dấu ít nhất một giấy tờ đã nhận.")
 	}
 	docs := make([]ReceivedDocument, len(in.Documents))
 	for i, d := range in.Documents {
@@ -229,13 +233,7 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if a.Code == "" {
 			return invalid("agency", "Chưa cấu hình mã cơ quan; quản trị viên hãy nhập thông tin cơ quan trước khi tiếp nhận hồ sơ.")
 		}
-		docs := in.Documents
-		if len(docs) == 0 {
-			for _, d := range p.Documents {
-				docs = append(docs, ReceivedDocument(d))
-			}
-		}
-		docsJSON, _ := json.Marshal(docs)
+		docsJSON, _ := json.Marshal(in.Documents)
 		due := cal.Due(in.ReceivedAt, p.Days, a.Hours)
 		code, year, bookNo, err := number(ctx, t, a.Code, in.ReceivedAt)
 		if err != nil {

@@ -51,6 +51,7 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 		{"email with name", func(in *Intake) { in.Email = "An <an@example.com>" }, "email"},
 		{"email without dot", func(in *Intake) { in.Email = "an@localhost" }, "email"},
 		{"document without name", func(in *Intake) { in.Documents = []ReceivedDocument{{Name: " ", Kind: "Bản chính", Count: 1}} }, "documents"},
+		{"no document ticked", func(in *Intake) { in.Documents = nil }, "documents"},
 		{"document count 0", func(in *Intake) {
 			in.Documents = []ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 0}}
 		}, "documents"},
@@ -131,17 +132,18 @@ func TestReceiveNormalisesInput(t *testing.T) {
 	if d.Sets != 1 || d.Pages != 1 {
 		t.Errorf("sets/pages default %d/%d, want 1/1", d.Sets, d.Pages)
 	}
-	// With no documents ticked, the procedure's list is recorded.
+	// The documents ticked are recorded as ticked.
 	p, _ := s.Procedure(context.Background(), "HT01")
-	if len(d.Documents) != len(p.Documents) || d.Documents[0].Name != p.Documents[0].Name {
-		t.Errorf("documents %v, want the procedure's %v", d.Documents, p.Documents)
+	if len(d.Documents) != 1 || d.Documents[0].Name != p.Documents[0].Name {
+		t.Errorf("documents %v, want the one ticked, %q", d.Documents, p.Documents[0].Name)
 	}
 }
 
 func TestIntakeValidateNamesLetters(t *testing.T) {
 	good := []string{"Nguyễn Văn A", "Đặng Thị Ánh-Tuyết", "H'Hen Niê", "Lê Đ. Minh", "ĐỖ THỊ HƯƠNG"}
 	for _, name := range good {
-		in := Intake{ProcedureID: 1, Name: name, IDNo: "001090001234", Phone: "0912345678", Address: "Hà Nội"}
+		in := Intake{ProcedureID: 1, Name: name, IDNo: "001090001234", Phone: "0912345678", Address: "Hà Nội",
+			Documents: []ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 1}}}
 		if err := in.Validate(); err != nil {
 			t.Errorf("Validate(%q) = %v, want nil", name, err)
 		}
