@@ -79,6 +79,7 @@ type intakeScreen struct {
 
 	docs     []docRow
 	docsBox  *fyne.Container
+	docsErr  *widget.Label
 	delivery *widget.RadioGroup
 
 	due, fee, prints *widget.Label
@@ -151,6 +152,10 @@ func newIntake(u *ui) *intakeScreen {
 	i.delivery.Required = true
 
 	i.docsBox = container.NewVBox()
+	i.docsErr = widget.NewLabel("")
+	i.docsErr.Importance = widget.DangerImportance
+	i.docsErr.Wrapping = fyne.TextWrapWord
+	i.docsErr.Hide()
 	i.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.fee = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
@@ -195,7 +200,10 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	}
 	i.pagesRow = narrow(i.pages)
 	i.postRow = form(i.postAddress)
-	docs := container.NewBorder(heading(lang.L("Thành phần hồ sơ đã nhận")), nil, nil, nil, container.NewVScroll(i.docsBox))
+	// Most citizens bring the whole list: one click ticks it, the official unticks what is missing.
+	all := widget.NewButtonWithIcon(lang.L("Nhận đủ"), theme.ConfirmIcon(), i.tickAll)
+	docsHead := container.NewVBox(container.NewBorder(nil, nil, nil, all, heading(lang.L("Thành phần hồ sơ đã nhận"))), i.docsErr)
+	docs := container.NewBorder(docsHead, nil, nil, nil, container.NewVScroll(i.docsBox))
 	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),
 		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), i.delivery), i.postRow)
 	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
@@ -359,6 +367,14 @@ func (i *intakeScreen) setDocs(docs []store.Document) {
 	}
 }
 
+// tickAll marks every document of the procedure as received.
+func (i *intakeScreen) tickAll() {
+	for _, r := range i.docs {
+		r.check.SetChecked(true)
+	}
+	i.docsErr.Hide()
+}
+
 func (i *intakeScreen) showPost() {
 	if i.delivery.Selected == lang.L("Qua bưu chính") {
 		i.postRow.Show()
@@ -438,6 +454,7 @@ func (i *intakeScreen) preview() {
 
 func (i *intakeScreen) clearErrors() {
 	i.procErr.Hide()
+	i.docsErr.Hide()
 	for _, f := range i.fields {
 		f.setError("")
 	}
@@ -480,6 +497,14 @@ func (i *intakeScreen) showError(err error) {
 		i.procErr.SetText(ve.Message)
 		i.procErr.Show()
 		i.u.win.Canvas().Focus(i.procEntry)
+		return
+	}
+	if ve.Field == "documents" {
+		i.docsErr.SetText(ve.Message)
+		i.docsErr.Show()
+		if len(i.docs) > 0 {
+			i.u.win.Canvas().Focus(i.docs[0].check)
+		}
 		return
 	}
 	f, ok := i.fields[ve.Field]

@@ -130,6 +130,7 @@ func TestBadCCCDNamesTheFieldAndStoresNothing(t *testing.T) {
 	}
 	// Fixing the field and sending again works, and the message goes away.
 	i.idno.entry.SetText("001203004567")
+	test.Tap(i.docs[0].check)
 	test.Tap(i.submitBtn)
 	if i.idno.err.Visible() || i.last == nil {
 		t.Errorf("after the fix: error %q, received %v", i.idno.err.Text, i.last != nil)
@@ -140,6 +141,8 @@ func TestCtrlEnterReceives(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
 	pick(t, u, "ket hon", "Đăng ký kết hôn")
 	fillApplicant(t, u, "001203004567")
+	u.intake.tickAll()
+	u.win.Canvas().Focus(u.intake.email.entry)
 	u.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyReturn))
 	if found, _ := s.SearchDossiers(context.Background(), "", 10); len(found) != 1 {
 		t.Fatalf("Ctrl+Enter stored %d dossiers, want 1", len(found))
@@ -204,6 +207,7 @@ func TestByPostNeedsAddress(t *testing.T) {
 	if !i.postRow.Visible() {
 		t.Fatal("choosing post does not show the postal address")
 	}
+	i.tickAll()
 	test.Tap(i.submitBtn)
 	if !i.postAddress.err.Visible() {
 		t.Errorf("no error on the empty postal address; errors shown: %q", errorsShown(i))
@@ -232,5 +236,34 @@ func TestEscClearsAfterConfirm(t *testing.T) {
 	tapButton(t, top, "Xóa")
 	if i.name.entry.Text != "" || i.proc != nil {
 		t.Error("confirming did not clear the form")
+	}
+}
+
+func TestNoDocumentTickedIsNamedAndTickAllFixesIt(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	i := u.intake
+	pick(t, u, "chung thuc", "Chứng thực bản sao từ bản chính")
+	fillApplicant(t, u, "001203004567")
+	test.Tap(i.submitBtn)
+
+	if !i.docsErr.Visible() || !strings.Contains(i.docsErr.Text, "giấy tờ") {
+		t.Errorf("documents error = %q (visible %v), want a message about the documents", i.docsErr.Text, i.docsErr.Visible())
+	}
+	if found, _ := s.SearchDossiers(context.Background(), "", 10); len(found) != 0 {
+		t.Errorf("an intake without documents stored %d dossiers", len(found))
+	}
+	i.tickAll()
+	for _, r := range i.docs {
+		if !r.check.Checked {
+			t.Errorf("%q not ticked by “Nhận đủ”", r.doc.Name)
+		}
+	}
+	listed := len(i.docs)
+	test.Tap(i.submitBtn)
+	if i.last == nil || len(i.last.Dossier.Documents) != listed {
+		t.Fatalf("after ticking all: received %v, errors %q", i.last != nil, errorsShown(i))
+	}
+	if i.docsErr.Visible() {
+		t.Error("the documents error stayed after the intake")
 	}
 }

@@ -215,7 +215,10 @@ func (u *ui) offerDemo(ctx context.Context) {
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Bắt đầu"), lang.L("Tạo dữ liệu mẫu UBND phường Hoài Đức"), lang.L("Tự nhập thông tin cơ quan"), msg, func(ok bool) {
 		if !ok {
-			u.showAdmin(0)
+			newSetupForm(u, func() {
+				u.refreshTop(ctx)
+				u.intake.reload()
+			}).show()
 			return
 		}
 		goAsync(func() {

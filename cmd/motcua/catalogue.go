@@ -27,6 +27,31 @@ func runDemo(e *env, args []string) error {
 	return nil
 }
 
+// runSetup readies a fresh data folder for a real ward: agency, first admin, default catalogue.
+func runSetup(e *env, args []string) error {
+	fs := e.newFlags("setup")
+	name := fs.String("name", "", "tên cơ quan, ví dụ \"UBND xã Tân Lập\"")
+	parent := fs.String("parent", "", "tên in ở đầu phiếu, ví dụ \"UBND XÃ TÂN LẬP\"")
+	code := fs.String("code", "", "mã cơ quan (2–10 chữ in hoa và chữ số)")
+	place := fs.String("place", "", "địa danh in trên phiếu")
+	admin := fs.String("admin", "", "tên đăng nhập của quản trị viên đầu tiên")
+	adminName := fs.String("admin-name", "", "họ và tên của quản trị viên đầu tiên")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	a := store.Agency{Name: *name, ParentName: *parent, Code: *code, Place: *place}
+	if err := d.Store.Setup(e.ctx, a, store.Official{Login: *admin, FullName: *adminName}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã thiết lập %s trong %s\n", *name, d.Dir)
+	return nil
+}
+
 func runProcedures(e *env, args []string) error {
 	fs := e.newFlags("procedures")
 	if err := e.parse(fs, args); err != nil {

@@ -43,6 +43,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"demo", "tạo dữ liệu mẫu (chạy lại không sao)", runDemo},
+		{"setup", "thiết lập cơ quan mới không dùng dữ liệu mẫu: -name -parent -code -place -admin -admin-name", runSetup},
 		{"receive", "tiếp nhận một hồ sơ và in phiếu hẹn (Mẫu 01), in ra JSON", runReceive},
 		{"slip", "tạo lại phiếu của một hồ sơ: -code MÃ [-o TỆP]", runSlip},
 		{"show", "xem một hồ sơ: -code MÃ", runShow},

@@ -223,3 +223,25 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestSetupReadiesARealWard(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, code := motcua(t, dir, "setup", "-name", "UBND xã Tân Lập", "-code", "x", "-admin", "quantri", "-admin-name", "Hoàng Văn Tư")
+	if code != 2 || !strings.Contains(stderr, "Mã cơ quan") {
+		t.Fatalf("bad code: exit %d, %q", code, stderr)
+	}
+	if _, stderr, code := motcua(t, dir, "setup", "-name", "UBND xã Tân Lập", "-code", "TL01", "-place", "Tân Lập",
+		"-admin", "quantri", "-admin-name", "Hoàng Văn Tư"); code != 0 {
+		t.Fatalf("setup: exit %d: %s", code, stderr)
+	}
+	out, _, _ := motcua(t, dir, "officials")
+	if strings.TrimSpace(out) != "quantri\tHoàng Văn Tư\tadmin" {
+		t.Errorf("officials after setup = %q", out)
+	}
+	motcua(t, dir, "agency", "-save-only", "yes")
+	out, stderr, code = motcua(t, dir, "receive", "-procedure", "HT01", "-name", "Lò Văn Páo", "-idno", "011203004567",
+		"-phone", "0912345678", "-address", "Bản Tân Lập", "-at", "2026-01-26 08:15")
+	if code != 0 || !strings.Contains(out, `"code": "TL01-260126-0001"`) {
+		t.Errorf("first intake of the new ward: exit %d, %s %s", code, out, stderr)
+	}
+}
