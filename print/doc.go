@@ -3,6 +3,7 @@ package print
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -41,6 +42,31 @@ func newDoc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) {
 		return nil, fmt.Errorf("không nạp được phông chữ: %w", err)
 	}
 	return pdf, nil
+}
+
+// A4 in mm, and the margins of the A4 documents (handover list, book).
+const (
+	a4W, a4H = 210.0, 297.0
+	a4Margin = 10.0
+)
+
+var a4Size = gofpdf.SizeType{Wd: a4W, Ht: a4H}
+
+// pageFooter numbers every page "Trang x/y" at the right of the bottom margin
+// (y via gofpdf's page-count alias) with note at the left. It must be set
+// before the first page is added.
+func pageFooter(pdf *gofpdf.Fpdf, l Labels, key, note string) {
+	const alias = "{nb}"
+	pdf.AliasNbPages(alias)
+	pdf.SetFooterFunc(func() {
+		pw, ph := pdf.GetPageSize()
+		y := ph - a4Margin + 2
+		pdf.SetFont(family, italic, 7)
+		pdf.SetXY(a4Margin, y)
+		pdf.CellFormat(pw-2*a4Margin, 3, note, "", 0, "L", false, 0, "")
+		pdf.SetXY(a4Margin, y)
+		pdf.CellFormat(pw-2*a4Margin, 3, l.fill(key, "page", strconv.Itoa(pdf.PageNo()), "pages", alias), "", 0, "R", false, 0, "")
+	})
 }
 
 // finish writes the document out.

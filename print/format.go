@@ -44,6 +44,17 @@ func (l Labels) DateTime(t time.Time) string {
 		"hh", fmt.Sprintf("%02d", t.Hour()), "min", fmt.Sprintf("%02d", t.Minute()))...)
 }
 
+// shortDate writes t as "26/01/2026" (Vietnam time), for tables.
+func (l Labels) shortDate(t time.Time) string {
+	return l.fill("time.short_date", dateArgs(t.In(vietnam))...)
+}
+
+// shortTime writes t as "08:15" (Vietnam time), for tables.
+func (l Labels) shortTime(t time.Time) string {
+	t = t.In(vietnam)
+	return l.fill("time.short_time", "hh", fmt.Sprintf("%02d", t.Hour()), "min", fmt.Sprintf("%02d", t.Minute()))
+}
+
 // placeDate writes "{place}, ngày … tháng … năm …".
 func (l Labels) placeDate(place string, t time.Time) string {
 	t = t.In(vietnam)
