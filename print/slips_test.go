@@ -93,6 +93,9 @@ func wantAll(t *testing.T, text string, want ...string) {
 		}
 	}
 	if t.Failed() {
+		if len(text) > 3000 {
+			text = text[:3000] + "…"
+		}
 		t.Logf("--- text:\n%s", text)
 	}
 }
