@@ -47,7 +47,7 @@ func TestHandoverListPages(t *testing.T) {
 	h.Rows = nil
 	for i := 1; i <= 80; i++ {
 		h.Rows = append(h.Rows, HandoverRow{Code: fmt.Sprintf("HD001-260126-%04d", i), Applicant: "Đỗ Thị Ánh Tuyết",
-			Procedure: "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
+			Procedure:  "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
 			ReceivedAt: at(26, 1, 8, 0), DueAt: at(26, 1, 17, 0)})
 	}
 	path := writePDF(t, mustPDF(t)(HandoverListPDF(h)))
