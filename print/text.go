@@ -2,6 +2,8 @@ package print
 
 import (
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -72,13 +74,12 @@ func wrapGreedy(pdf *gofpdf.Fpdf, p para, w float64) []line {
 	var words []word
 	endSpace := true
 	for _, r := range p.runs {
-		pdf.SetFont(family, r.style, p.size)
-		sp := pdf.GetStringWidth(" ")
+		sp := textWidth(r.style, p.size, " ")
 		text := r.text
 		lead := strings.HasPrefix(text, " ") || endSpace
 		endSpace = strings.HasSuffix(text, " ")
 		for i, t := range strings.Fields(text) {
-			wd := word{style: r.style, text: t, w: pdf.GetStringWidth(t), space: sp, glue: i == 0 && !lead && r.pad == 0}
+			wd := word{style: r.style, text: t, w: textWidth(r.style, p.size, t), space: sp, glue: i == 0 && !lead && r.pad == 0}
 			if i == 0 {
 				wd.pad = r.pad
 			}
@@ -132,12 +133,11 @@ func wrapGreedy(pdf *gofpdf.Fpdf, p para, w float64) []line {
 		}
 		// A word longer than a whole line is cut where it overflows.
 		if wd.w > avail()+1e-6 {
-			pdf.SetFont(family, wd.style, p.size)
 			rs := []rune(wd.text)
 			for start := 0; ; {
 				cut, acc := start, 0.0
 				for cut < len(rs) {
-					cw := pdf.GetStringWidth(string(rs[cut]))
+					cw := runeWidth(wd.style, p.size, rs[cut])
 					if acc+cw > avail() && cut > start {
 						break
 					}
@@ -161,6 +161,72 @@ func wrapGreedy(pdf *gofpdf.Fpdf, p para, w float64) []line {
 	return lines
 }
 
+// glyphWidths holds each style's advance width of every BMP rune, in
+// 1/1000 em, read once from gofpdf itself so that what wrap measures is
+// exactly what gofpdf draws. Measuring without gofpdf avoids SetFont, which
+// in gofpdf 1.16.2 writes a font change into the page every time it is
+// called, changed or not: measuring used to be most of a book page's bytes.
+var glyphWidths struct {
+	once sync.Once
+	w    map[string]*[0x10000]uint16
+}
+
+func widths(style string) *[0x10000]uint16 {
+	glyphWidths.once.Do(func() {
+		glyphWidths.w = map[string]*[0x10000]uint16{}
+		pdf, err := newDoc("P", a5Size)
+		if err != nil {
+			return // newDoc reports the same error to every form
+		}
+		for _, st := range []string{regular, bold, italic} {
+			pdf.SetFont(family, st, 10)
+			t := new([0x10000]uint16)
+			var buf [4]byte
+			for r := range rune(0x10000) {
+				if r >= 0xD800 && r < 0xE000 {
+					continue // surrogates are not runes of any string
+				}
+				n := utf8.EncodeRune(buf[:], r)
+				t[r] = uint16(pdf.GetStringSymbolWidth(string(buf[:n])))
+			}
+			glyphWidths.w[st] = t
+		}
+	})
+	if t := glyphWidths.w[style]; t != nil {
+		return t
+	}
+	return new([0x10000]uint16)
+}
+
+// textWidth is the width of s in style at size points, in mm. clean keeps
+// text inside the BMP.
+func textWidth(style string, size float64, s string) float64 {
+	t := widths(style)
+	w := 0
+	for _, r := range s {
+		if r < 0x10000 {
+			w += int(t[r])
+		}
+	}
+	return float64(w) * size / 1000 * 25.4 / 72
+}
+
+func runeWidth(style string, size float64, r rune) float64 {
+	if r >= 0x10000 {
+		return 0
+	}
+	return float64(widths(style)[r]) * size / 1000 * 25.4 / 72
+}
+
+// setFont selects the style and size unless they already are: gofpdf 1.16.2
+// writes every SetFont into the page.
+func setFont(pdf *gofpdf.Fpdf, style string, size float64) {
+	if pt, _ := pdf.GetFontSize(); pt == size && pdf.GetFontDesc("", "") == pdf.GetFontDesc(family, style) {
+		return
+	}
+	pdf.SetFont(family, style, size)
+}
+
 // height is the space p takes in a column w mm wide.
 func height(pdf *gofpdf.Fpdf, p para, w float64) float64 {
 	return p.before + float64(len(wrap(pdf, p, w)))*lineHeight(p.size)
@@ -177,7 +243,7 @@ func drawLine(pdf *gofpdf.Fpdf, ln line, align string, size, x, y, w float64) {
 	}
 	lh := lineHeight(size)
 	for _, s := range ln.segs {
-		pdf.SetFont(family, s.style, size)
+		setFont(pdf, s.style, size)
 		pdf.SetXY(lx+s.pad, y)
 		pdf.CellFormat(s.w-s.pad, lh, s.text, "", 0, "L", false, 0, "")
 		lx += s.w
