@@ -10,9 +10,9 @@ import (
 // thiện hồ sơ" (A5).
 type Supplement struct {
 	Header
-	Labels     Labels     // zero value = DefaultLabels()
-	Number     string     // "Số: …", e.g. "02/2026"; empty prints dots
-	Code       string     // dossier code: text, QR and Code 128
+	Labels     Labels // zero value = DefaultLabels()
+	Number     string // "Số: …", e.g. "02/2026"; empty prints dots
+	Code       string // dossier code: text, QR and Code 128
 	Applicant  string
 	Address    string
 	Phone      string
