@@ -70,6 +70,21 @@ type Dossier struct {
 
 	ReceivedBy     string // login
 	ReceivedByName string
+
+	// After intake (lifecycle.go); zero times mean "not yet".
+	TransferredAt time.Time // first handover away from the counter (Mẫu 06 "Chuyển hồ sơ")
+	ResolvedAt    time.Time // Đã xử lý xong
+	ReturnedAt    time.Time // Đã trả kết quả
+	EndedAt       time.Time // refused, withdrawn or stopped
+	Holder        string    // login of who has the dossier now
+	HolderName    string
+	PendingTo     string // login of the receiver of a handover not yet confirmed; "" when none
+	PendingToName string
+	Supplements   int  // supplement requests so far; 2 or more is flagged (counts as late in the 766 index)
+	Rescheduled   bool // the return date was moved once (Mẫu 04)
+	ResultNote    string
+	Recipient     string // who collected the result
+	RecipientIDNo string
 }
 
 // earliest receipt accepted: the book is entered from paper at most back to 2000.
@@ -272,17 +287,30 @@ func searchText(code, name, idno, phone string) string {
 
 const dossierSelect = `SELECT d.id, d.code, d.book_year, d.book_no, d.procedure_id, d.procedure_code, d.procedure_name,
 	d.field_name, d.days, d.name, d.idno, d.phone, d.address, d.email, d.documents, d.sets, d.pages, d.fee,
-	d.by_post, d.post_address, d.received_at, d.due_at, d.original_due_at, d.status, o.login, o.full_name
-	FROM dossiers d JOIN officials o ON o.id = d.received_by`
+	d.by_post, d.post_address, d.received_at, d.due_at, d.original_due_at, d.status, o.login, o.full_name,
+	d.transferred_at, d.resolved_at, d.returned_at, d.ended_at, COALESCE(h.login, o.login), COALESCE(h.full_name, o.full_name),
+	COALESCE(p.login, ''), COALESCE(p.full_name, ''), d.supplements, d.rescheduled, d.result_note, d.recipient, d.recipient_idno
+	FROM dossiers d JOIN officials o ON o.id = d.received_by
+	LEFT JOIN officials h ON h.id = d.holder_id LEFT JOIN officials p ON p.id = d.pending_to_id`
 
 func scanDossier(sc interface{ Scan(...any) error }) (Dossier, error) {
 	var d Dossier
 	var docs, rec, due, odue string
+	var later [4]sql.NullString
 	err := sc.Scan(&d.ID, &d.Code, &d.BookYear, &d.BookNo, &d.ProcedureID, &d.ProcedureCode, &d.ProcedureName,
 		&d.FieldName, &d.Days, &d.Name, &d.IDNo, &d.Phone, &d.Address, &d.Email, &docs, &d.Sets, &d.Pages, &d.Fee,
-		&d.ByPost, &d.PostAddress, &rec, &due, &odue, &d.Status, &d.ReceivedBy, &d.ReceivedByName)
+		&d.ByPost, &d.PostAddress, &rec, &due, &odue, &d.Status, &d.ReceivedBy, &d.ReceivedByName,
+		&later[0], &later[1], &later[2], &later[3], &d.Holder, &d.HolderName, &d.PendingTo, &d.PendingToName,
+		&d.Supplements, &d.Rescheduled, &d.ResultNote, &d.Recipient, &d.RecipientIDNo)
 	if err != nil {
 		return d, err
+	}
+	for i, t := range []*time.Time{&d.TransferredAt, &d.ResolvedAt, &d.ReturnedAt, &d.EndedAt} {
+		if later[i].Valid {
+			if *t, err = parseTS(later[i].String); err != nil {
+				return d, err
+			}
+		}
 	}
 	if err := json.Unmarshal([]byte(docs), &d.Documents); err != nil {
 		return d, fmt.Errorf("thành phần hồ sơ %s lưu sai định dạng: %w", d.Code, err)

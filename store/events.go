@@ -14,10 +14,19 @@ type Event struct {
 	RecordedAt time.Time // when it was entered (later than At when typed in from the paper book)
 	By         string    // official login
 	ByName     string
-	Kind       string // "receive", ...
+	Kind       string // "receive", or an Action* of lifecycle.go: "handover", "confirm", ...
 	FromStatus int    // 0 for the intake
 	ToStatus   int
 	Note       string
+	Data       json.RawMessage // kind-specific details: HandoverData, SupplementData, ... ("{}" when none)
+}
+
+// Decode reads the event's details into v (one of the *Data types of lifecycle.go).
+func (e Event) Decode(v any) error {
+	if len(e.Data) == 0 {
+		return nil
+	}
+	return json.Unmarshal(e.Data, v)
 }
 
 // appendEvent adds an event row inside the caller's transaction. data holds kind-specific
@@ -42,7 +51,7 @@ func (s *Store) Events(ctx context.Context, code string) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, e.recorded_at, o.login, o.full_name, e.kind, e.from_status, e.to_status, e.note
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, e.recorded_at, o.login, o.full_name, e.kind, e.from_status, e.to_status, e.note, e.data
 		FROM dossier_events e JOIN officials o ON o.id = e.by_id WHERE e.dossier_id = ? ORDER BY e.id`, d.ID)
 	if err != nil {
 		return nil, err
@@ -51,8 +60,8 @@ func (s *Store) Events(ctx context.Context, code string) ([]Event, error) {
 	var out []Event
 	for rows.Next() {
 		var e Event
-		var at, rec string
-		if err := rows.Scan(&e.ID, &at, &rec, &e.By, &e.ByName, &e.Kind, &e.FromStatus, &e.ToStatus, &e.Note); err != nil {
+		var at, rec, data string
+		if err := rows.Scan(&e.ID, &at, &rec, &e.By, &e.ByName, &e.Kind, &e.FromStatus, &e.ToStatus, &e.Note, &data); err != nil {
 			return nil, err
 		}
 		if e.At, err = parseTS(at); err != nil {
@@ -61,6 +70,7 @@ func (s *Store) Events(ctx context.Context, code string) ([]Event, error) {
 		if e.RecordedAt, err = parseTS(rec); err != nil {
 			return nil, err
 		}
+		e.Data = json.RawMessage(data)
 		out = append(out, e)
 	}
 	return out, rows.Err()

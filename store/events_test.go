@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -36,7 +37,7 @@ func TestIntakeEventAndAppendOnly(t *testing.T) {
 		}
 	}
 	es2, _ := s.Events(ctx, d.Code)
-	if len(es2) != 1 || es2[0] != e {
+	if len(es2) != 1 || !reflect.DeepEqual(es2[0], e) {
 		t.Errorf("events changed: %+v", es2)
 	}
 	if _, err := s.Events(ctx, "HD001-000000-0000"); err == nil {

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"motcua/store/workday"
+)
+
+// BookFilter chooses rows of the tracking book (Mẫu 06). Zero fields do not filter.
+type BookFilter struct {
+	Year        int       // the book's year (quyển); 0: every year
+	From, To    time.Time // receipt dates, both days included (Vietnam time)
+	Status      int
+	ProcedureID int64
+	FieldID     int64
+	Official    string // login: received, holds, or is to confirm the dossier
+	LateOnly    bool   // closed late, or open and past its due minute now
+	Query       string // code, name (diacritics optional), CCCD or phone, as SearchDossiers
+}
+
+// bookWhere turns the filter into SQL conditions. Each condition has an index that keeps book
+// order (migration 0002), so a page is read without sorting the year.
+func (s *Store) bookWhere(ctx context.Context, f BookFilter) (string, []any, bool, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	if f.Year != 0 {
+		add(`d.book_year = ?`, f.Year)
+	}
+	if !f.From.IsZero() {
+		add(`d.received_at >= ?`, ts(dayStart(f.From)))
+	}
+	if !f.To.IsZero() {
+		add(`d.received_at < ?`, ts(dayStart(f.To).AddDate(0, 0, 1)))
+	}
+	if f.Status != 0 {
+		add(`d.status = ?`, f.Status)
+	}
+	if f.ProcedureID != 0 {
+		add(`d.procedure_id = ?`, f.ProcedureID)
+	}
+	if f.FieldID != 0 {
+		add(`d.procedure_id IN (SELECT id FROM procedures WHERE field_id = ?)`, f.FieldID)
+	}
+	if strings.TrimSpace(f.Official) != "" {
+		o, err := s.Official(ctx, f.Official)
+		if errors.Is(err, ErrNotFound) {
+			return "", nil, false, nil // no such official: no rows
+		}
+		if err != nil {
+			return "", nil, false, err
+		}
+		add(`(d.received_by = ? OR d.holder_id = ? OR d.pending_to_id = ?)`, o.ID, o.ID, o.ID)
+	}
+	if f.LateOnly {
+		add(`(d.late = 1 OR (d.closed_at IS NULL AND d.status IN (?, ?) AND d.due_at < ?))`,
+			StatusReceived, StatusProcessing, ts(s.now().Truncate(time.Minute)))
+	}
+	if q := strings.TrimSpace(searchNorm(f.Query)); q != "" {
+		if p, perr := phone("q", q, true); perr == nil {
+			q = p
+		} else if compact := strings.ReplaceAll(q, " ", ""); len(compact) >= 4 && digits(compact) {
+			q = compact
+		}
+		match := ftsQuery(q)
+		if match == "" {
+			return "", nil, false, nil
+		}
+		add(`d.id IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)`, match)
+	}
+	if len(conds) == 0 {
+		return "", nil, true, nil
+	}
+	return ` WHERE ` + strings.Join(conds, ` AND `), args, true, nil
+}
+
+func dayStart(t time.Time) time.Time {
+	t = t.In(workday.Loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, workday.Loc)
+}
+
+const bookOrder = ` ORDER BY d.book_year, d.book_no`
+
+// Book returns one page of the tracking book in book order: limit rows (≤ 0: 100) from offset.
+func (s *Store) Book(ctx context.Context, f BookFilter, offset, limit int) ([]Dossier, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	where, args, ok, err := s.bookWhere(ctx, f)
+	if err != nil || !ok {
+		return nil, err
+	}
+	var out []Dossier
+	err = s.each(ctx, dossierSelect+where+bookOrder+` LIMIT ? OFFSET ?`, append(args, limit, offset), func(d Dossier) error {
+		out = append(out, d)
+		return nil
+	})
+	return out, err
+}
+
+// BookCount is how many rows the filter selects.
+func (s *Store) BookCount(ctx context.Context, f BookFilter) (int, error) {
+	where, args, ok, err := s.bookWhere(ctx, f)
+	if err != nil || !ok {
+		return 0, err
+	}
+	var n int
+	err = s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers d`+where, args...).Scan(&n)
+	return n, err
+}
+
+// EachBook calls fn for every selected row in book order, one at a time (for exports: the
+// year is never held in memory). An error from fn stops the walk and is returned.
+func (s *Store) EachBook(ctx context.Context, f BookFilter, fn func(Dossier) error) error {
+	where, args, ok, err := s.bookWhere(ctx, f)
+	if err != nil || !ok {
+		return err
+	}
+	return s.each(ctx, dossierSelect+where+bookOrder, args, fn)
+}
+
+func (s *Store) each(ctx context.Context, q string, args []any, fn func(Dossier) error) error {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// DueSoon lists the open dossiers (received or in processing) due within one working day of
+// now, and those already overdue, soonest first: the apology slip must go out in time.
+// Dossiers waiting for papers are left out: their clock is stopped.
+func (s *Store) DueSoon(ctx context.Context, now time.Time) ([]Dossier, error) {
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := now.In(workday.Loc)
+	day := cal.AddWorkingDays(n, 1)
+	bound := time.Date(day.Year(), day.Month(), day.Day(), n.Hour(), n.Minute(), n.Second(), n.Nanosecond(), workday.Loc)
+	var out []Dossier
+	err = s.each(ctx, dossierSelect+` WHERE d.closed_at IS NULL AND d.status IN (?, ?) AND d.due_at <= ? ORDER BY d.due_at, d.id`,
+		[]any{StatusReceived, StatusProcessing, ts(bound)}, func(d Dossier) error {
+			out = append(out, d)
+			return nil
+		})
+	return out, err
+}
+
+// PendingHandovers lists the dossiers handed to the official `to` and not yet confirmed, in
+// book order.
+func (s *Store) PendingHandovers(ctx context.Context, to string) ([]Dossier, error) {
+	o, err := s.Official(ctx, to)
+	if errors.Is(err, ErrNotFound) {
+		return nil, invalid("to", "Không có cán bộ có tên đăng nhập \""+to+"\".")
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Dossier
+	err = s.each(ctx, dossierSelect+` WHERE d.pending_to_id = ?`+bookOrder, []any{o.ID}, func(d Dossier) error {
+		out = append(out, d)
+		return nil
+	})
+	return out, err
+}

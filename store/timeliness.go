@@ -1,0 +1,69 @@
+package store
+
+import (
+	"time"
+
+	"motcua/store/workday"
+)
+
+// Timeliness values (FORMS.md, report figures). Closed dossiers are early, on time or late;
+// open ones are within their time or overdue.
+const (
+	TimelyEarly   = "early"   // Trước hạn: ended on a day before the due day
+	TimelyOnTime  = "on_time" // Đúng hạn: ended on the due day, at or before the due minute
+	TimelyLate    = "late"    // Quá hạn: ended after the due minute
+	TimelyWithin  = "within"  // Trong hạn: open, due minute not passed (or waiting for papers)
+	TimelyOverdue = "overdue" // Quá hạn: open, due minute passed
+)
+
+var timelinessNames = map[string]string{
+	TimelyEarly:   "Trước hạn",
+	TimelyOnTime:  "Đúng hạn",
+	TimelyLate:    "Quá hạn",
+	TimelyWithin:  "Trong hạn",
+	TimelyOverdue: "Quá hạn",
+}
+
+// TimelinessName is the Vietnamese label of a timeliness value ("" for unknown).
+func TimelinessName(t string) string { return timelinessNames[t] }
+
+// TimelinessAt says whether something ending at end was early, on time or late for due. The
+// unit is the minute, as on the slips: ending within the due minute is on time, the next minute
+// is late; "early" means on a calendar day (Vietnam time) before the due day.
+func TimelinessAt(end, due time.Time) string {
+	e, d := end.In(workday.Loc), due.In(workday.Loc)
+	ey, em, ed := e.Date()
+	dy, dm, dd := d.Date()
+	switch {
+	case e.Truncate(time.Minute).After(d.Truncate(time.Minute)):
+		return TimelyLate
+	case ey != dy || em != dm || ed != dd:
+		return TimelyEarly
+	}
+	return TimelyOnTime
+}
+
+// EndAt is when processing ended, for timeliness: resolved, else returned, else refused,
+// withdrawn or stopped; zero while the dossier is open.
+func (d Dossier) EndAt() time.Time {
+	for _, t := range []time.Time{d.ResolvedAt, d.ReturnedAt, d.EndedAt} {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// Timeliness is "early", "on_time" or "late" for a dossier whose processing ended, against the
+// due time in force (the rescheduled one after an apology); for an open dossier it is "within"
+// or "overdue" at now. A dossier waiting for papers is "within": its clock is stopped and
+// restarts on Resume.
+func (d Dossier) Timeliness(now time.Time) string {
+	if end := d.EndAt(); !end.IsZero() {
+		return TimelinessAt(end, d.DueAt)
+	}
+	if d.Status != StatusSupplement && now.Truncate(time.Minute).After(d.DueAt.Truncate(time.Minute)) {
+		return TimelyOverdue
+	}
+	return TimelyWithin
+}
