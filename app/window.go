@@ -34,11 +34,15 @@ type ui struct {
 	date      *widget.Label
 	search    *keyEntry
 
-	content *fyne.Container
-	rail    map[string]*widget.Button
-	current string
+	content    *fyne.Container
+	intakePane fyne.CanvasObject // the intake under the "Việc hôm nay" strip
+	rail       map[string]*widget.Button
+	current    string
 
 	intake   *intakeScreen
+	today    *todayStrip
+	ret      *returnScreen
+	handover *handoverScreen
 	book     *bookScreen
 	settings *settingsScreen
 	calendar *calendarScreen
@@ -75,6 +79,10 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.search.OnSubmitted = u.lookup
 
 	u.intake = newIntake(u)
+	u.today = newToday(u)
+	u.intakePane = container.NewBorder(u.today.root, nil, nil, nil, u.intake.root)
+	u.ret = newReturn(u)
+	u.handover = newHandover(u)
 	u.book = newBook(u)
 	u.settings = newSettings(u)
 	u.calendar = newCalendar(u)
@@ -159,7 +167,14 @@ func (u *ui) show(id string) {
 	var obj fyne.CanvasObject
 	switch id {
 	case secIntake:
-		obj = u.intake.root
+		obj = u.intakePane
+		u.today.load()
+	case secReturn:
+		obj = u.ret.root
+		u.ret.loadWaiting()
+	case secHandover:
+		obj = u.handover.root
+		u.handover.load()
 	case secBook:
 		obj = u.book.root
 		u.book.load()
@@ -175,8 +190,25 @@ func (u *ui) show(id string) {
 	}
 	u.content.Objects = []fyne.CanvasObject{obj}
 	u.content.Refresh()
-	if id == secIntake {
+	switch id {
+	case secIntake:
 		u.intake.focus()
+	case secReturn:
+		u.ret.focus()
+	}
+}
+
+// dossierChanged refreshes the screen beside the rail after a step changed a dossier.
+func (u *ui) dossierChanged() {
+	switch u.current {
+	case secIntake:
+		u.today.load()
+	case secReturn:
+		u.ret.loadWaiting()
+	case secHandover:
+		u.handover.load()
+	case secBook:
+		u.book.fetch()
 	}
 }
 
@@ -285,6 +317,13 @@ func (u *ui) selectOfficial(login string) {
 func (u *ui) officialChosen(string) {
 	if o, ok := u.actor(); ok {
 		u.app.Preferences().SetString(prefOfficial, o.Login)
+	}
+	// What the official holds and has to confirm depends on who sits at the counter.
+	switch u.current {
+	case secIntake:
+		u.today.load()
+	case secHandover:
+		u.handover.load()
 	}
 }
 

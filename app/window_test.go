@@ -115,7 +115,7 @@ func TestRailShowsPlaceholderForLaterScreens(t *testing.T) {
 		t.Error("Báo cáo does not say it comes in a later version")
 	}
 	test.Tap(u.rail[secIntake])
-	if u.content.Objects[0] != u.intake.root {
+	if u.content.Objects[0] != u.intakePane {
 		t.Error("Tiếp nhận does not bring the intake form back")
 	}
 }

@@ -1,0 +1,360 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/store"
+)
+
+// The steps of a dossier's detail. Buttons follow the store's transition table (store.CanDo);
+// the store still has the last word, and its Vietnamese message is shown when it refuses.
+
+// actionBar is the row of buttons for what the dossier's status allows.
+func (v *dossierView) actionBar() fyne.CanvasObject {
+	d := v.d
+	v.actions = map[string]*widget.Button{}
+	add := func(action, label string, icon fyne.Resource, f func()) {
+		if !store.CanDo(action, d.Status) {
+			return
+		}
+		v.actions[action] = widget.NewButtonWithIcon(label, icon, f)
+	}
+	if d.PendingTo == "" {
+		add(store.ActHandover, lang.L("Bàn giao"), theme.MailForwardIcon(), v.askHandover)
+	} else {
+		add(store.ActConfirm, lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), v.confirm)
+	}
+	add(store.ActSupplement, lang.L("Yêu cầu bổ sung"), theme.DocumentCreateIcon(), v.askSupplement)
+	add(store.ActResume, lang.L("Tiếp tục xử lý"), theme.MediaPlayIcon(), v.resume)
+	add(store.ActResolve, lang.L("Đã xử lý xong"), theme.ConfirmIcon(), v.askResolve)
+	add(store.ActReturn, lang.L("Trả kết quả"), theme.ConfirmIcon(), func() {
+		v.dlg.Hide()
+		v.u.show(secReturn)
+		v.u.ret.show(v.d)
+	})
+	add(store.ActReschedule, lang.L("Hẹn lại"), theme.HistoryIcon(), v.askReschedule)
+	add(store.ActRefuse, lang.L("Từ chối"), theme.CancelIcon(), v.askRefuse)
+	add(store.ActWithdraw, lang.L("Rút hồ sơ"), theme.ContentUndoIcon(), v.askWithdraw)
+	add(store.ActStop, lang.L("Dừng xử lý"), theme.MediaStopIcon(), v.askStop)
+	if b := v.actions[store.ActReschedule]; b != nil && d.Rescheduled {
+		b.Disable() // the return date may be reset only once
+	}
+	if len(v.actions) == 0 {
+		return widget.NewLabel(lang.L("Hồ sơ đã kết thúc; không còn bước xử lý nào."))
+	}
+	row := container.NewGridWithColumns(5)
+	for _, a := range store.Actions {
+		if b := v.actions[a]; b != nil {
+			row.Add(b)
+		}
+	}
+	return row
+}
+
+// stepForm is the small dialog of one step: its fields, with the store's message shown under
+// the field it names, or above the buttons when it is not about a field.
+type stepForm struct {
+	v      *dossierView
+	dlg    dialog.Dialog
+	fields map[string]*field
+	msg    *widget.Label
+	ok     *widget.Button
+}
+
+// ask shows a step's dialog. prepare reads the widgets (on the UI thread) and returns the store
+// call; form is the slip printed after the step ("" for none).
+func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, fields map[string]*field, form string,
+	prepare func() func(ctx context.Context) (store.Dossier, error)) *stepForm {
+	s := &stepForm{v: v, fields: fields, msg: widget.NewLabel("")}
+	s.msg.Importance = widget.DangerImportance
+	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg.Hide()
+	cancel := widget.NewButton(lang.L("Hủy"), func() { s.dlg.Hide() })
+	s.ok = widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), func() { s.run(form, prepare()) })
+	s.ok.Importance = widget.HighImportance
+	body := container.NewVBox(rows...)
+	body.Add(s.msg)
+	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, s.ok), nil, nil, container.NewVScroll(body))
+	s.dlg = dialog.NewCustomWithoutButtons(title+" — "+v.d.Code, content, v.u.win)
+	s.dlg.Resize(fyne.NewSize(640, 480))
+	s.dlg.Show()
+	v.step = s
+	return s
+}
+
+func (s *stepForm) clearErrors() {
+	for _, f := range s.fields {
+		f.setError("")
+	}
+	s.msg.Hide()
+}
+
+// run performs the step; on success the detail shows the new state and the slip is printed.
+func (s *stepForm) run(form string, call func(ctx context.Context) (store.Dossier, error)) {
+	s.clearErrors()
+	s.ok.Disable()
+	v := s.v
+	ctx := context.Background()
+	goAsync(func() {
+		d, err := call(ctx)
+		var path string
+		var printErr error
+		if err == nil && form != "" {
+			path, printErr = v.u.desk.Form(ctx, d.Code, form)
+			if printErr == nil {
+				printErr = v.u.desk.Print(ctx, path)
+			}
+		}
+		fyne.Do(func() {
+			s.ok.Enable()
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.dlg.Hide()
+			v.changed(d)
+			if form != "" {
+				v.reportPrint(path, printErr)
+			}
+		})
+	})
+}
+
+func (s *stepForm) showError(err error) {
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		if f, ok := s.fields[ve.Field]; ok {
+			f.setError(ve.Message)
+			s.v.u.win.Canvas().Focus(f.entry)
+			return
+		}
+	}
+	s.msg.SetText(err.Error())
+	s.msg.Show()
+}
+
+// changed shows the dossier after a step, and refreshes the screens that list it.
+func (v *dossierView) changed(d store.Dossier) {
+	v.d = d
+	v.status.SetText(lang.L("Đã ghi: {{.Status}}.", map[string]string{"Status": d.StatusName}))
+	v.status.Importance = widget.SuccessImportance
+	v.status.Refresh()
+	v.render()
+	v.loadHistory()
+	v.loadSlips()
+	v.u.dossierChanged()
+}
+
+// labelled is a field laid out with its label on the left.
+func labelled(fs ...*field) fyne.CanvasObject {
+	c := container.New(layout.NewFormLayout())
+	for _, f := range fs {
+		c.Add(widget.NewLabel(f.label))
+		c.Add(f.cell())
+	}
+	return c
+}
+
+// reasonField is a multi-line reason, the store's field "reason".
+func (v *dossierView) reasonField(label string) *field {
+	f := newField(v.u, label, lang.L("ghi rõ lý do"))
+	f.entry.MultiLine = true
+	f.entry.Wrapping = fyne.TextWrapWord
+	f.entry.SetMinRowsVisible(3)
+	return f
+}
+
+func (v *dossierView) action() store.Action {
+	return store.Action{Code: v.d.Code, By: v.u.actorLogin(), At: now()}
+}
+
+// officialPicker is a select of the active officials (except skip), for a receiver or a guide.
+func (v *dossierView) officialPicker(skip string) (*widget.Select, []store.Official) {
+	var offs []store.Official
+	var names []string
+	for _, o := range v.u.officials {
+		if o.Login != skip {
+			offs = append(offs, o)
+			names = append(names, officialLabel(o))
+		}
+	}
+	return widget.NewSelect(names, nil), offs
+}
+
+func (v *dossierView) askHandover() {
+	recv, offs := v.officialPicker(v.d.Holder)
+	recv.PlaceHolder = lang.L("Chọn người nhận")
+	to := newField(v.u, lang.L("Người nhận"), "")
+	note := newField(v.u, lang.L("Ghi chú"), lang.L("không bắt buộc"))
+	rows := []fyne.CanvasObject{container.New(layout.NewFormLayout(),
+		widget.NewLabel(to.label), container.NewVBox(recv, to.err),
+		widget.NewLabel(note.label), note.cell())}
+	v.ask(lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[string]*field{"to": to, "note": note}, "", func() func(context.Context) (store.Dossier, error) {
+		a := v.action()
+		a.Note = note.entry.Text
+		login := ""
+		if i := recv.SelectedIndex(); i >= 0 {
+			login = offs[i].Login
+		}
+		return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Handover(ctx, a, login) }
+	})
+}
+
+func (v *dossierView) confirm() {
+	v.runNow(func(ctx context.Context, a store.Action) (store.Dossier, error) {
+		return v.u.st.ConfirmHandover(ctx, a)
+	})
+}
+
+func (v *dossierView) resume() {
+	v.runNow(func(ctx context.Context, a store.Action) (store.Dossier, error) { return v.u.st.Resume(ctx, a) })
+}
+
+// runNow performs a step that needs nothing typed; a refusal shows in the status line.
+func (v *dossierView) runNow(call func(context.Context, store.Action) (store.Dossier, error)) {
+	a := v.action()
+	ctx := context.Background()
+	goAsync(func() {
+		d, err := call(ctx, a)
+		fyne.Do(func() {
+			if err != nil {
+				v.status.SetText(err.Error())
+				v.status.Importance = widget.DangerImportance
+				v.status.Refresh()
+				return
+			}
+			v.changed(d)
+		})
+	})
+}
+
+// askSupplement asks for missing papers (Mẫu 02): ticked from the procedure's list or typed.
+func (v *dossierView) askSupplement() {
+	ctx := context.Background()
+	goAsync(func() {
+		p, err := v.u.st.Procedure(ctx, v.d.ProcedureCode)
+		fyne.Do(func() {
+			var docs []store.Document
+			if err == nil {
+				docs = p.Documents
+			}
+			v.supplementDialog(docs)
+		})
+	})
+}
+
+func (v *dossierView) supplementDialog(docs []store.Document) {
+	checks := container.NewVBox()
+	var ticks []*widget.Check
+	for _, d := range docs {
+		c := widget.NewCheck(d.Name+" ("+d.Kind+")", nil)
+		ticks = append(ticks, c)
+		checks.Add(c)
+	}
+	missing := newField(v.u, lang.L("Giấy tờ khác"), lang.L("mỗi dòng một giấy tờ"))
+	missing.entry.MultiLine = true
+	missing.entry.SetMinRowsVisible(2)
+	reason := v.reasonField(lang.L("Lý do"))
+	guide := newField(v.u, lang.L("Người hướng dẫn"), "")
+	phone := newField(v.u, lang.L("Điện thoại"), lang.L("của người hướng dẫn"))
+	guidePick, offs := v.officialPicker("")
+	guidePick.OnChanged = func(string) {
+		if i := guidePick.SelectedIndex(); i >= 0 && offs[i].Phone != "" {
+			phone.entry.SetText(offs[i].Phone)
+		}
+	}
+	for i, o := range offs {
+		if o.Login == v.u.actorLogin() {
+			guidePick.SetSelectedIndex(i)
+		}
+	}
+	heading := widget.NewLabelWithStyle(lang.L("Giấy tờ cần bổ sung"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rows := []fyne.CanvasObject{heading, checks, labelled(missing, reason),
+		container.New(layout.NewFormLayout(), widget.NewLabel(guide.label), container.NewVBox(guidePick, guide.err)),
+		labelled(phone)}
+	fields := map[string]*field{"missing": missing, "reason": reason, "guide": guide, "guide_phone": phone}
+	v.ask(lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, "02", func() func(context.Context) (store.Dossier, error) {
+		var req store.Supplement
+		for i, c := range ticks {
+			if c.Checked {
+				req.Missing = append(req.Missing, store.ReceivedDocument{Name: docs[i].Name, Kind: docs[i].Kind, Count: max(docs[i].Count, 1)})
+			}
+		}
+		for _, line := range strings.Split(missing.entry.Text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				req.Missing = append(req.Missing, store.ReceivedDocument{Name: line})
+			}
+		}
+		req.Reason = reason.entry.Text
+		if i := guidePick.SelectedIndex(); i >= 0 {
+			req.Guide = offs[i].Login
+		}
+		req.GuidePhone = phone.entry.Text
+		a := v.action()
+		return func(ctx context.Context) (store.Dossier, error) { return v.u.st.RequestSupplement(ctx, a, req) }
+	})
+}
+
+func (v *dossierView) askRefuse() {
+	reason := v.reasonField(lang.L("Lý do từ chối"))
+	v.ask(lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
+		map[string]*field{"reason": reason}, "03", func() func(context.Context) (store.Dossier, error) {
+			a, r := v.action(), reason.entry.Text
+			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Refuse(ctx, a, r) }
+		})
+}
+
+// askReschedule moves the return date once, with an apology (Mẫu 04).
+func (v *dossierView) askReschedule() {
+	days := newField(v.u, lang.L("Số ngày làm việc hẹn thêm"), "1")
+	days.entry.SetText("1")
+	reason := v.reasonField(lang.L("Lý do chậm trễ"))
+	unit := newField(v.u, lang.L("Đơn vị gây chậm trễ"), lang.L("không bắt buộc"))
+	info := widget.NewLabel(lang.L("Hẹn trả hiện tại: {{.When}}. Chỉ được hẹn lại một lần.", map[string]string{"When": dueText(v.d.DueAt)}))
+	info.Wrapping = fyne.TextWrapWord
+	fields := map[string]*field{"days": days, "reason": reason, "fault_unit": unit}
+	v.ask(lang.L("Hẹn lại"), lang.L("Hẹn lại và in phiếu (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
+		fields, "04", func() func(context.Context) (store.Dossier, error) {
+			a, n, r, f := v.action(), atoi(days.entry.Text), reason.entry.Text, unit.entry.Text
+			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Reschedule(ctx, a, n, r, f) }
+		})
+}
+
+func (v *dossierView) askResolve() {
+	note := v.reasonField(lang.L("Kết quả"))
+	note.entry.SetPlaceHolder(lang.L("ví dụ: đã ký giấy chứng nhận, chờ trả"))
+	v.ask(lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
+		map[string]*field{"note": note}, "", func() func(context.Context) (store.Dossier, error) {
+			a := v.action()
+			a.Note = note.entry.Text
+			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Resolve(ctx, a) }
+		})
+}
+
+func (v *dossierView) askWithdraw() {
+	reason := v.reasonField(lang.L("Lý do rút hồ sơ"))
+	v.ask(lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
+		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
+			a, r := v.action(), reason.entry.Text
+			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Withdraw(ctx, a, r) }
+		})
+}
+
+func (v *dossierView) askStop() {
+	reason := v.reasonField(lang.L("Lý do dừng xử lý"))
+	v.ask(lang.L("Dừng xử lý"), lang.L("Ghi dừng xử lý"), []fyne.CanvasObject{labelled(reason)},
+		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
+			a, r := v.action(), reason.entry.Text
+			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Stop(ctx, a, r) }
+		})
+}
