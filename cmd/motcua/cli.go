@@ -55,8 +55,10 @@ func init() {
 		{"override", "thêm/bỏ ngày nghỉ thêm, ngày làm bù: override add|remove -date ...", runOverride},
 		{"due", "tính hạn trả: -at \"2026-01-26 16:20\" -days 3", runDue},
 		{"lunar", "đổi dương lịch sang âm lịch (hoặc -to-solar 10/3/2026)", runLunar},
+		{"book", "xuất sổ theo dõi hồ sơ (Mẫu 06): -year 2026 [-from NGÀY -to NGÀY] -o TỆP.pdf|TỆP.xlsx", runBook},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
 	}
+	commands = append(commands, lifecycleCommands...)
 }
 
 // usageError marks bad input: exit status 2, nothing changed.
@@ -112,9 +114,10 @@ func report(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, "motcua:", err)
 	var ve *store.ValidationError
+	var te *store.TransitionError
 	var ue usageError
 	switch {
-	case errors.As(err, &ve), errors.As(err, &ue), errors.Is(err, store.ErrNotFound):
+	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.Is(err, store.ErrNotFound):
 		return exitUsage
 	}
 	return exitError

@@ -119,7 +119,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 func runSlip(e *env, args []string) error {
 	fs := e.newFlags("slip")
 	code := fs.String("code", "", "mã hồ sơ")
-	form := fs.String("form", "01", "mẫu phiếu (01: giấy tiếp nhận và hẹn trả kết quả)")
+	form := fs.String("form", "01", "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
 	out := fs.String("o", "", "chép phiếu ra tệp này")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -127,15 +127,22 @@ func runSlip(e *env, args []string) error {
 	if *code == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	if *form != "01" {
-		return usagef("-form: mẫu %q chưa có trong phiên bản này (hiện có: 01)", *form)
+	switch *form {
+	case "01", "02", "03", "04", "05":
+	default:
+		return usagef("-form: không có mẫu %q (có: 01, 02, 03, 04, 05)", *form)
 	}
 	d, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer d.Store.Close()
-	path, err := d.Slip(e.ctx, strings.TrimSpace(*code))
+	var path string
+	if *form == "01" {
+		path, err = d.Slip(e.ctx, strings.TrimSpace(*code)) // the archived slip as the applicant got it
+	} else {
+		path, err = d.Form(e.ctx, strings.TrimSpace(*code), *form)
+	}
 	if err != nil {
 		return err
 	}
@@ -172,7 +179,22 @@ type dossierJSON struct {
 	ReceivedAt    string   `json:"received_at"`
 	DueAt         string   `json:"due_at"`
 	ReceivedBy    string   `json:"received_by"`
-	Events        []string `json:"events,omitempty"`
+
+	OriginalDueAt  string      `json:"original_due_at"`
+	Timeliness     string      `json:"timeliness"` // early, on_time, late; within, overdue while open
+	TimelinessName string      `json:"timeliness_name"`
+	Holder         string      `json:"holder"`
+	PendingTo      string      `json:"pending_to,omitempty"`
+	TransferredAt  string      `json:"transferred_at,omitempty"`
+	ResolvedAt     string      `json:"resolved_at,omitempty"`
+	ReturnedAt     string      `json:"returned_at,omitempty"`
+	EndedAt        string      `json:"ended_at,omitempty"`
+	Supplements    int         `json:"supplements,omitempty"`
+	Rescheduled    bool        `json:"rescheduled,omitempty"`
+	ResultNote     string      `json:"result_note,omitempty"`
+	Recipient      string      `json:"recipient,omitempty"`
+	RecipientIDNo  string      `json:"recipient_idno,omitempty"`
+	Events         []eventJSON `json:"events,omitempty"`
 }
 
 func toJSON(d store.Dossier) dossierJSON {
@@ -184,7 +206,14 @@ func toJSON(d store.Dossier) dossierJSON {
 		ReceivedAt: d.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
 		DueAt:      d.DueAt.In(workday.Loc).Format(time.RFC3339),
 		ReceivedBy: d.ReceivedBy,
+
+		OriginalDueAt: rfc(d.OriginalDueAt), Holder: d.Holder, PendingTo: d.PendingTo,
+		TransferredAt: rfc(d.TransferredAt), ResolvedAt: rfc(d.ResolvedAt), ReturnedAt: rfc(d.ReturnedAt), EndedAt: rfc(d.EndedAt),
+		Supplements: d.Supplements, Rescheduled: d.Rescheduled, ResultNote: d.ResultNote,
+		Recipient: d.Recipient, RecipientIDNo: d.RecipientIDNo,
 	}
+	out.Timeliness = d.Timeliness(time.Now())
+	out.TimelinessName = store.TimelinessName(out.Timeliness)
 	for _, doc := range d.Documents {
 		out.Documents = append(out.Documents, fmt.Sprintf("%s (%s, %d)", doc.Name, doc.Kind, doc.Count))
 	}
@@ -209,15 +238,7 @@ func runShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := toJSON(dos)
-	events, err := d.Store.Events(e.ctx, dos.Code)
-	if err != nil {
-		return err
-	}
-	for _, ev := range events {
-		out.Events = append(out.Events, fmt.Sprintf("%s %s %s", ev.At.In(workday.Loc).Format(time.RFC3339), ev.Kind, ev.By))
-	}
-	return e.printJSON(out)
+	return e.showDossier(d, dos)
 }
 
 func runSearch(e *env, args []string) error {
