@@ -56,7 +56,7 @@ type bookScreen struct {
 const bookPage = 100
 
 // bookWidths fit Mẫu 06's columns (bookHeads) to a 1366-pixel screen; the table scrolls for the rest.
-var bookWidths = []float32{52, 172, 190, 140, 170, 88, 128, 88, 88, 88, 124, 130}
+var bookWidths = []float32{44, 168, 160, 136, 160, 100, 142, 100, 100, 100, 130, 150}
 
 func bookHeads() []string {
 	return []string{lang.L("TT"), lang.L("Mã hồ sơ"), lang.L("Thủ tục"), lang.L("Người nộp"), lang.L("Địa chỉ - SĐT"),
