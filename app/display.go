@@ -1,11 +1,11 @@
 package app
 
 import (
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"motcua/print"
 	"motcua/store/workday"
 )
 
@@ -56,25 +56,5 @@ func money(v int64) string {
 	if v == 0 {
 		return lang.L("Miễn phí")
 	}
-	return lang.L("{{.Amount}} đồng", map[string]string{"Amount": thousands(v)})
-}
-
-// thousands groups digits with dots, as Vietnamese writes amounts.
-func thousands(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	neg := v < 0
-	if neg {
-		s = s[1:]
-	}
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
+	return lang.L("{{.Amount}} đồng", map[string]string{"Amount": print.FormatMoney(v)})
 }
