@@ -58,6 +58,10 @@ const bookPage = 100
 // bookWidths fit Mẫu 06's columns (bookHeads) to a 1366-pixel screen; the table scrolls for the rest.
 var bookWidths = []float32{44, 168, 160, 136, 160, 100, 142, 100, 100, 100, 130, 150}
 
+// bookOrder is the on-screen order of Mẫu 06's columns: the status stands beside the due time,
+// where an official looks for it, and not past the right edge at 1366 pixels. Exports keep Mẫu 06's order.
+var bookOrder = []int{0, 1, 2, 3, 5, 6, 10, 4, 7, 8, 9, 11}
+
 func bookHeads() []string {
 	return []string{lang.L("TT"), lang.L("Mã hồ sơ"), lang.L("Thủ tục"), lang.L("Người nộp"), lang.L("Địa chỉ - SĐT"),
 		lang.L("Nhận"), lang.L("Hẹn trả"), lang.L("Chuyển"), lang.L("Có kết quả"), lang.L("Trả"), lang.L("Trạng thái"), lang.L("Ghi chú")}
@@ -93,9 +97,10 @@ func newBook(u *ui) *bookScreen {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.SetText(b.cell(id.Row, id.Col))
+			col := bookOrder[id.Col]
+			l.SetText(b.cell(id.Row, col))
 			imp := widget.MediumImportance
-			if id.Col == 10 && id.Row < len(b.rows) && b.late(b.rows[id.Row]) {
+			if col == 10 && id.Row < len(b.rows) && b.late(b.rows[id.Row]) {
 				imp = widget.DangerImportance
 			}
 			if l.Importance != imp {
@@ -109,11 +114,11 @@ func newBook(u *ui) *bookScreen {
 	}
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(heads) {
-			o.(*widget.Label).SetText(heads[id.Col])
+			o.(*widget.Label).SetText(heads[bookOrder[id.Col]])
 		}
 	}
-	for c, w := range bookWidths {
-		b.table.SetColumnWidth(c, w)
+	for c, data := range bookOrder {
+		b.table.SetColumnWidth(c, bookWidths[data])
 	}
 	b.table.OnSelected = func(id widget.TableCellID) {
 		b.table.UnselectAll()
@@ -209,6 +214,10 @@ func (b *bookScreen) cell(r, c int) string {
 	case 9:
 		return day(d.ReturnedAt)
 	case 10:
+		// Red alone does not say why; the word does, also for a colour-blind official.
+		if b.late(d) {
+			return lang.L("{{.Status}} · trễ hạn", map[string]string{"Status": d.StatusName})
+		}
 		return d.StatusName
 	case 11:
 		return bookNote(d)

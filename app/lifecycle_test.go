@@ -430,3 +430,22 @@ func TestBookExportsExcel(t *testing.T) {
 		t.Error("after the export: no Mở button, or the progress bar still shows")
 	}
 }
+
+func TestBookShowsStatusBesideDueTimeAndSaysLate(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	seedBook(t, s, 1) // a 3-working-day procedure received Monday 26/01 08:15: due Thursday 08:15
+	test.Tap(u.rail[secBook])
+	b := u.book
+	heads := bookHeads()
+	if heads[bookOrder[5]] != "Hẹn trả" || heads[bookOrder[6]] != "Trạng thái" {
+		t.Errorf("on screen, column 6 is %q and 7 is %q; want Hẹn trả then Trạng thái", heads[bookOrder[5]], heads[bookOrder[6]])
+	}
+	if got := b.cell(0, 10); got != "Được tiếp nhận" {
+		t.Errorf("status before the due time = %q", got)
+	}
+	// On Friday it is overdue, and the status says so in words, not only in red.
+	now = func() time.Time { return monday0815.AddDate(0, 0, 4) }
+	if got := b.cell(0, 10); got != "Được tiếp nhận · trễ hạn" {
+		t.Errorf("status of an overdue dossier = %q", got)
+	}
+}
