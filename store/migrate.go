@@ -41,9 +41,11 @@ func migrations() ([]migration, error) {
 		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("tệp nâng cấp %s: thiếu phiên bản %d", m.name, i+1)
+	// Gaps are allowed: features land on parallel branches (0003 before 0002), so each version is
+	// applied when it is missing from schema_migrations, not when it is above the maximum.
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("tệp nâng cấp %s và %s trùng phiên bản", ms[i-1].name, ms[i].name)
 		}
 	}
 	return ms, nil
@@ -63,17 +65,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("không đọc được cơ sở dữ liệu %s: %w", s.path, err)
 	}
+	newest := ms[len(ms)-1].version
 	for _, m := range ms {
 		err := s.tx(ctx, func(t *sql.Tx) error {
 			// Read inside the write transaction: another process may have migrated meanwhile.
-			var cur int
-			if err := t.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+			var cur, done int
+			if err := t.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0), COALESCE(SUM(version = ?), 0) FROM schema_migrations`, m.version).Scan(&cur, &done); err != nil {
 				return err
 			}
-			if cur > len(ms) {
-				return fmt.Errorf("%w (phiên bản dữ liệu %d, chương trình này chỉ biết đến %d): hãy cập nhật chương trình trước khi mở tệp %s", ErrNewerSchema, cur, len(ms), s.path)
+			if cur > newest {
+				return fmt.Errorf("%w (phiên bản dữ liệu %d, chương trình này chỉ biết đến %d): hãy cập nhật chương trình trước khi mở tệp %s", ErrNewerSchema, cur, newest, s.path)
 			}
-			if cur >= m.version {
+			if done > 0 {
 				return nil
 			}
 			if _, err := t.ExecContext(ctx, m.sql); err != nil {

@@ -1,0 +1,169 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// PublicStatus is what the citizens' kiosk may show about a dossier to whoever holds its code:
+// no CCCD, no phone, no address, the name masked (Decree 13/2023 on personal data).
+type PublicStatus struct {
+	Code           string
+	Name           string // masked: "Nguyễn V. A."
+	Procedure      string
+	StatusName     string
+	Plain          string // the status in plain words, with what to do next
+	DueAt          time.Time
+	NeedsDocuments bool     // a supplement request is open
+	Missing        []string // the documents asked for, when the request listed them
+	Late           bool     // past the due time (open) or closed after it
+}
+
+// plainStatus says each status the way the counter would say it to the citizen.
+var plainStatus = map[int]string{
+	StatusRegistered: "Hồ sơ đã được đăng ký, đang chờ Bộ phận một cửa tiếp nhận.",
+	StatusReceived:   "Hồ sơ đã được tiếp nhận và đang được chuyển đến bộ phận giải quyết.",
+	StatusRefused:    "Hồ sơ không được tiếp nhận. Lý do ghi trong phiếu từ chối; xin hỏi Bộ phận một cửa nếu cần.",
+	StatusProcessing: "Hồ sơ đang được giải quyết.",
+	StatusSupplement: "Hồ sơ cần bổ sung giấy tờ. Xin mang giấy tờ còn thiếu đến Bộ phận một cửa.",
+	StatusFinancial:  "Xin nộp thuế, phí hoặc lệ phí theo thông báo để hồ sơ được tiếp tục giải quyết.",
+	StatusWithdrawn:  "Hồ sơ đã được rút theo yêu cầu của người nộp.",
+	StatusStopped:    "Hồ sơ đã dừng xử lý. Xin liên hệ Bộ phận một cửa để biết lý do.",
+	StatusResolved:   "Đã có kết quả. Xin mời đến Bộ phận một cửa nhận kết quả (mang theo giấy hẹn).",
+	StatusReturned:   "Đã trả kết quả.",
+}
+
+// closedStatuses end the processing clock: the first event reaching one is the dossier's end time.
+var closedStatuses = map[int]bool{StatusRefused: true, StatusWithdrawn: true, StatusStopped: true, StatusResolved: true, StatusReturned: true}
+
+// PublicStatus finds a dossier by its code (as typed or scanned) and returns its public view.
+// An unknown code wraps ErrNotFound.
+func (s *Store) PublicStatus(ctx context.Context, code string) (PublicStatus, error) {
+	d, err := s.Dossier(ctx, code)
+	if err != nil {
+		return PublicStatus{}, err
+	}
+	p := PublicStatus{
+		Code: d.Code, Name: MaskName(d.Name), Procedure: d.ProcedureName, StatusName: d.StatusName,
+		Plain: plainStatus[d.Status], DueAt: d.DueAt, Missing: []string{},
+	}
+	if d.Status == StatusResolved && d.ByPost {
+		p.Plain = "Đã có kết quả; kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT at, to_status, data FROM dossier_events WHERE dossier_id = ? ORDER BY id`, d.ID)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	var closedAt time.Time
+	var lastData string
+	for rows.Next() {
+		var at, data string
+		var to int
+		if err := rows.Scan(&at, &to, &data); err != nil {
+			return p, err
+		}
+		if to == StatusSupplement {
+			lastData = data
+		}
+		if closedAt.IsZero() && closedStatuses[to] {
+			if closedAt, err = parseTS(at); err != nil {
+				return p, err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return p, err
+	}
+	if d.Status == StatusSupplement {
+		p.NeedsDocuments = true
+		p.Missing = missingDocuments(lastData)
+	}
+	switch {
+	case !closedAt.IsZero():
+		p.Late = closedAt.After(d.DueAt)
+	case closedStatuses[d.Status]:
+		// Closed without an event saying when (entered from paper): nothing to compare.
+	case d.Status == StatusSupplement || d.Status == StatusFinancial:
+		// The clock waits for the citizen: not late on the office's account.
+	default:
+		p.Late = s.now().After(d.DueAt)
+	}
+	return p, nil
+}
+
+// missingDocuments reads the documents a supplement request listed from its event's data. The
+// lifecycle code records them as {"documents": [...]}; names or {"name": ...} objects are read.
+func missingDocuments(data string) []string {
+	var m map[string]json.RawMessage
+	out := []string{}
+	if json.Unmarshal([]byte(data), &m) != nil {
+		return out
+	}
+	for _, key := range []string{"documents", "missing"} {
+		raw, ok := m[key]
+		if !ok {
+			continue
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			continue
+		}
+		for _, it := range items {
+			var name string
+			if json.Unmarshal(it, &name) != nil {
+				var obj struct {
+					Name string `json:"name"`
+				}
+				if json.Unmarshal(it, &obj) != nil {
+					continue
+				}
+				name = obj.Name
+			}
+			if c, ok := clean(name); ok && c != "" {
+				out = append(out, collapse(c))
+			}
+		}
+		if len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+// MaskName shows a name the way the kiosk may: the family name in full, each middle name and the
+// given name as an initial and a dot (Nguyễn Văn An → "Nguyễn V. A."). A one-word name is only
+// its initial ("An" → "A."), since showing it whole would show everything. Input may be NFD.
+func MaskName(name string) string {
+	ws := strings.Fields(norm.NFC.String(name))
+	if len(ws) == 0 {
+		return ""
+	}
+	initial := func(w string) string {
+		w = strings.TrimRight(w, ".")
+		if w == "" {
+			return ""
+		}
+		rs := []rune(w)
+		n := 1
+		for n < len(rs) && unicode.Is(unicode.Mn, rs[n]) { // a mark NFC could not compose stays with its letter
+			n++
+		}
+		return string(unicode.ToUpper(rs[0])) + string(rs[1:n]) + "."
+	}
+	if len(ws) == 1 {
+		return initial(ws[0])
+	}
+	out := []string{ws[0]}
+	for _, w := range ws[1:] {
+		if i := initial(w); i != "" {
+			out = append(out, i)
+		}
+	}
+	return strings.Join(out, " ")
+}
