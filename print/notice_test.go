@@ -12,7 +12,7 @@ import (
 func sampleNotice(extra int) Notice {
 	civil := []NoticeProcedure{
 		{Code: "HT01", Name: "Đăng ký khai sinh", Time: "Trong ngày (sau 15 giờ: ngày làm việc tiếp theo)", Fee: "Miễn lệ phí",
-			Place: "Bộ phận tiếp nhận và trả kết quả, UBND phường Hoài Đức",
+			Place:      "Bộ phận tiếp nhận và trả kết quả, UBND phường Hoài Đức",
 			LegalBasis: "Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP",
 			Documents: []Document{{Name: "Tờ khai đăng ký khai sinh", Kind: "Bản chính", Count: 1},
 				{Name: "Giấy chứng sinh", Kind: "Bản chính", Count: 1}}},
@@ -35,7 +35,7 @@ func sampleNotice(extra int) Notice {
 			{Field: "Hộ tịch", Procedures: civil},
 			{Field: "Chứng thực", Procedures: []NoticeProcedure{
 				{Code: "CT01", Name: "Chứng thực bản sao từ bản chính", Time: "Trong ngày",
-					Fee: "2.000 đ/trang, từ trang 3: 1.000 đ/trang, tối đa 200.000 đ/bản",
+					Fee:       "2.000 đ/trang, từ trang 3: 1.000 đ/trang, tối đa 200.000 đ/bản",
 					Documents: []Document{{Name: "Bản chính giấy tờ", Kind: "Bản chính", Count: 1}}},
 				{Code: "CT02", Name: "Chứng thực chữ ký", Time: "Trong ngày", Fee: "10.000 đ"},
 			}},
