@@ -37,6 +37,7 @@ func Run(d *desk.Desk, o Options) error {
 	w := NewMainWindow(a, d)
 	w.Resize(fyne.NewSize(1366, 768))
 	w.Show()
+	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	a.Run()
 	return nil
 }

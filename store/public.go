@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -166,4 +167,21 @@ func MaskName(name string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// PostedTime is the processing time as posted for citizens: "Trong ngày", "3 ngày làm việc".
+func (p Procedure) PostedTime() string {
+	if p.Days == 0 {
+		return "Trong ngày"
+	}
+	return strconv.Itoa(p.Days) + " ngày làm việc"
+}
+
+// PostedFee is the fee as posted for citizens, with its note: "Miễn phí", "50.000 đ (…)".
+func (p Procedure) PostedFee() string {
+	s := p.Fee.String()
+	if p.Fee.Note != "" {
+		s += " (" + p.Fee.Note + ")"
+	}
+	return s
 }

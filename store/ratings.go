@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 // Rating levels, scored as the wards score them (FORMS.md "Citizen evaluation").
@@ -96,6 +98,8 @@ func known(list []Choice, key string) bool {
 
 // Settings keys of the kiosk.
 const (
+	keyKioskPIN     = "kiosk.pin_hash"
+	DefaultKioskPIN = "000000" // until officials have accounts (issue 7): change it with SetKioskPIN
 	keyCounter      = "kiosk.counter"
 	defaultCounter  = "Quầy 1"
 	promptLifetime  = 30 * time.Minute // an unused prompt older than this is not shown any more
@@ -429,4 +433,40 @@ func (s *Store) Ratings(ctx context.Context, from, to time.Time, official string
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// SetKioskPIN sets the PIN an official types to leave the kiosk: 4 to 12 digits, kept as a bcrypt
+// hash (never in clear); audited without the PIN.
+func (s *Store) SetKioskPIN(ctx context.Context, by, pin string) error {
+	if len(pin) < 4 || len(pin) > 12 || !digits(pin) {
+		return invalid("pin", "Mã PIN phải gồm 4 đến 12 chữ số.")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
+	if err != nil {
+		return err
+	}
+	by, err = s.actorLogin(ctx, by)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(t *sql.Tx) error {
+		if _, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, keyKioskPIN, string(hash)); err != nil {
+			return err
+		}
+		return audit(ctx, t, s.now(), by, "kiosk", keyKioskPIN, "update", nil, nil, "đổi mã PIN thoát màn hình đánh giá")
+	})
+}
+
+// CheckKioskPIN reports whether pin opens the kiosk; before SetKioskPIN the PIN is DefaultKioskPIN.
+func (s *Store) CheckKioskPIN(ctx context.Context, pin string) (bool, error) {
+	var hash string
+	err := s.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyKioskPIN).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return pin == DefaultKioskPIN, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pin)) == nil, nil
 }

@@ -270,3 +270,29 @@ func rowCount(t testing.TB, s *Store, table string) int {
 	}
 	return n
 }
+
+func TestKioskPIN(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if ok, err := s.CheckKioskPIN(ctx, DefaultKioskPIN); err != nil || !ok {
+		t.Fatalf("the default PIN does not open the kiosk: %v %v", ok, err)
+	}
+	for _, bad := range []string{"123", "12a456", "1234567890123", ""} {
+		if err := s.SetKioskPIN(ctx, "admin", bad); err == nil {
+			t.Errorf("PIN %q was accepted", bad)
+		}
+	}
+	if err := s.SetKioskPIN(ctx, "admin", "246810"); err != nil {
+		t.Fatal(err)
+	}
+	for pin, want := range map[string]bool{"246810": true, DefaultKioskPIN: false, "24681": false} {
+		if ok, _ := s.CheckKioskPIN(ctx, pin); ok != want {
+			t.Errorf("CheckKioskPIN(%q) = %v, want %v", pin, ok, want)
+		}
+	}
+	var stored string
+	s.r.QueryRow(`SELECT value FROM settings WHERE key = ?`, keyKioskPIN).Scan(&stored)
+	if strings.Contains(stored, "246810") || !strings.HasPrefix(stored, "$2") {
+		t.Errorf("the PIN is not stored as a bcrypt hash: %q", stored)
+	}
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pinScreen guards the way out of the kiosk: an official types the kiosk PIN (a store setting,
+// "000000" until changed; accounts with personal PINs come with issue 7).
+type pinScreen struct {
+	k    *kiosk
+	kb   *keyboard
+	msg  *widget.Label
+	ok   *widget.Button
+	back *widget.Button
+	root fyne.CanvasObject
+}
+
+func newPinScreen(k *kiosk) *pinScreen {
+	p := &pinScreen{k: k}
+	p.kb = newKeyboard(k, kbPIN, 12, nil)
+	p.msg = kioskText("", fyne.TextAlignCenter, true)
+	p.msg.Importance = widget.DangerImportance
+	p.ok = kioskButton(lang.L("Thoát màn hình"), theme.LogoutIcon(), widget.HighImportance, k.tap(p.submit))
+	p.back = kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
+	body := container.NewVBox(
+		kioskTitle(lang.L("Dành cho cán bộ")),
+		kioskText(lang.L("Nhập mã PIN để thoát màn hình đánh giá."), fyne.TextAlignCenter, false),
+		p.kb.display, p.msg, p.kb.root,
+		container.NewGridWithColumns(2, tall(p.back, 96), tall(p.ok, 96)),
+	)
+	p.root = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, body.MinSize().Height), body))
+	return p
+}
+
+func (p *pinScreen) open() {
+	p.kb.set("")
+	p.msg.SetText("")
+	p.ok.Enable()
+	p.k.show(kExit)
+}
+
+func (p *pinScreen) submit() {
+	pin := p.kb.Text()
+	p.ok.Disable()
+	goAsync(func() {
+		ok, err := p.k.st.CheckKioskPIN(context.Background(), pin)
+		fyne.Do(func() {
+			p.kb.set("")
+			p.ok.Enable()
+			switch {
+			case err != nil:
+				p.msg.SetText(err.Error())
+			case !ok:
+				p.msg.SetText(lang.L("Mã PIN không đúng."))
+			default:
+				p.k.exit()
+			}
+		})
+	})
+}

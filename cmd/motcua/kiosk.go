@@ -1,0 +1,219 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"motcua/app"
+	"motcua/print"
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+// ratingJSON is what `motcua rate` prints.
+type ratingJSON struct {
+	ID        int64          `json:"id"`
+	At        string         `json:"at"`
+	PromptID  int64          `json:"prompt_id,omitempty"`
+	Official  string         `json:"official,omitempty"`
+	Counter   string         `json:"counter"`
+	Code      string         `json:"code,omitempty"`
+	Level     int            `json:"level"`
+	LevelName string         `json:"level_name"`
+	Criteria  map[string]int `json:"criteria"`
+	Conduct   []string       `json:"conduct"`
+	Reasons   []string       `json:"reasons"`
+	Comment   string         `json:"comment,omitempty"`
+	Anonymous bool           `json:"anonymous"`
+}
+
+// runRate records a rating as the kiosk would: a prompt for the official (and dossier), then the
+// citizen's answer to it; without -official an anonymous walk-up rating.
+func runRate(e *env, args []string) error {
+	fs := e.newFlags("rate")
+	official := fs.String("official", "", "tên đăng nhập của công chức được đánh giá (bỏ trống: đánh giá ẩn danh)")
+	code := fs.String("code", "", "mã hồ sơ (không bắt buộc)")
+	level := fs.Int("level", -1, "mức: 2 Rất hài lòng, 1 Hài lòng, 0 Không hài lòng")
+	criteria := fs.String("criteria", "", "tiêu chí=điểm, cách nhau bởi dấu phẩy: time=2,contacts=1,agencies=2,attitude=2,convenience=1,overall=2")
+	conduct := fs.String("conduct", "", "tiêu chí ứng xử, cách nhau bởi dấu phẩy: chao_hoi,xin_loi,cam_on,xin_phep,mim_cuoi,nhe_nhang,lang_nghe,giup_do")
+	reasons := fs.String("reasons", "", "lý do không hài lòng, cách nhau bởi dấu phẩy: cho_lau,huong_dan,thai_do,giay_to,tre_hen,phi,khac")
+	comment := fs.String("comment", "", "góp ý (tối đa 500 ký tự)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *level < 0 || *level > 2 {
+		return usagef("-level: hãy chọn 2 (Rất hài lòng), 1 (Hài lòng) hoặc 0 (Không hài lòng)")
+	}
+	if *official == "" && *code != "" {
+		return usagef("-code: đánh giá theo hồ sơ cần -official (công chức đã phục vụ)")
+	}
+	crit := map[string]int{}
+	for _, kv := range splitList(*criteria) {
+		k, v, ok := strings.Cut(kv, "=")
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if !ok || err != nil {
+			return usagef("-criteria: %q phải có dạng tiêu_chí=điểm (ví dụ time=2)", kv)
+		}
+		crit[strings.TrimSpace(k)] = n
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	r := store.Rating{Level: *level, Criteria: crit, Conduct: splitList(*conduct), Reasons: splitList(*reasons), Comment: *comment}
+	if *official != "" {
+		p, err := d.Store.PromptRating(e.ctx, *official, *code)
+		if err != nil {
+			return err
+		}
+		r.PromptID, r.Counter = p.ID, p.Counter
+	}
+	got, err := d.Store.Rate(e.ctx, r)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(ratingJSON{
+		ID: got.ID, At: got.At.In(workday.Loc).Format(time.RFC3339), PromptID: got.PromptID, Official: got.Official,
+		Counter: got.Counter, Code: got.Code, Level: got.Level, LevelName: store.LevelName(got.Level),
+		Criteria: got.Criteria, Conduct: got.Conduct, Reasons: got.Reasons, Comment: got.Comment, Anonymous: got.Anonymous,
+	})
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// statusJSON is the public view `motcua status` prints: what the kiosk shows, nothing more.
+type statusJSON struct {
+	Code           string   `json:"code"`
+	Name           string   `json:"name"`
+	Procedure      string   `json:"procedure"`
+	Status         string   `json:"status"`
+	Plain          string   `json:"plain"`
+	DueAt          string   `json:"due_at"`
+	NeedsDocuments bool     `json:"needs_documents"`
+	Missing        []string `json:"missing"`
+	Late           bool     `json:"late"`
+}
+
+func runStatus(e *env, args []string) error {
+	fs := e.newFlags("status")
+	code := fs.String("code", "", "mã hồ sơ (như trên giấy hẹn)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*code) == "" {
+		return usagef("-code: hãy nhập mã hồ sơ")
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	p, err := d.Store.PublicStatus(e.ctx, *code)
+	if err != nil {
+		return err
+	}
+	return e.printJSON(statusJSON{Code: p.Code, Name: p.Name, Procedure: p.Procedure, Status: p.StatusName, Plain: p.Plain,
+		DueAt: p.DueAt.In(workday.Loc).Format(time.RFC3339), NeedsDocuments: p.NeedsDocuments, Missing: p.Missing, Late: p.Late})
+}
+
+// runNotice writes the A4 poster of the active procedures for the notice board.
+func runNotice(e *env, args []string) error {
+	fs := e.newFlags("notice")
+	out := fs.String("o", "", "tệp PDF để ghi (ví dụ niem-yet.pdf)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("-o: hãy chọn tệp PDF để ghi bảng niêm yết")
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	n, err := noticeOf(e, d.Store)
+	if err != nil {
+		return err
+	}
+	b, err := print.NoticePDF(n)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		return fmt.Errorf("không ghi được %s: %w", *out, err)
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintln(e.stdout, abs)
+	return nil
+}
+
+// noticeOf gathers the active catalogue, by field, as the poster shows it.
+func noticeOf(e *env, s *store.Store) (print.Notice, error) {
+	a, err := s.Agency(e.ctx)
+	if err != nil {
+		return print.Notice{}, err
+	}
+	procs, err := s.Procedures(e.ctx)
+	if err != nil {
+		return print.Notice{}, err
+	}
+	n := print.Notice{Header: print.Header{ParentName: a.ParentName, Place: a.Place}, Date: time.Now()}
+	place := "Bộ phận tiếp nhận và trả kết quả"
+	if a.Name != "" {
+		place += ", " + a.Name
+	}
+	for _, p := range procs { // already ordered by field, then name
+		if len(n.Groups) == 0 || n.Groups[len(n.Groups)-1].Field != p.FieldName {
+			n.Groups = append(n.Groups, print.NoticeGroup{Field: p.FieldName})
+		}
+		g := &n.Groups[len(n.Groups)-1]
+		np := print.NoticeProcedure{Code: p.Code, Name: p.Name, Time: p.PostedTime(), Fee: p.PostedFee(), Place: place, LegalBasis: p.LegalBasis}
+		for _, d := range p.Documents {
+			np.Documents = append(np.Documents, print.Document{Name: d.Name, Kind: d.Kind, Count: d.Count})
+		}
+		g.Procedures = append(g.Procedures, np)
+	}
+	return n, nil
+}
+
+// runKiosk opens only the citizens' kiosk window (for the touch screen's own PC or session).
+func runKiosk(e *env, args []string) error {
+	fs := e.newFlags("kiosk")
+	lang := fs.String("lang", "vi", "ngôn ngữ giao diện: vi hoặc en")
+	counter := fs.String("counter", "", "tên quầy mà màn hình này phục vụ (mặc định: tên quầy trong cài đặt, \"Quầy 1\")")
+	full := fs.Bool("fullscreen", false, "toàn màn hình")
+	pin := fs.String("set-pin", "", "đặt mã PIN (4–12 chữ số) để cán bộ thoát màn hình, rồi thoát; mặc định "+store.DefaultKioskPIN)
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	if *pin != "" {
+		by, err := e.actor(d.Store)
+		if err != nil {
+			return err
+		}
+		if err := d.Store.SetKioskPIN(e.ctx, by, *pin); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "Đã đặt mã PIN thoát màn hình đánh giá.")
+		return nil
+	}
+	return app.RunKiosk(d.Store, app.KioskOptions{Lang: *lang, Counter: *counter, Fullscreen: *full})
+}
