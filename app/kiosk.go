@@ -86,7 +86,7 @@ func RunKiosk(s *store.Store, o KioskOptions) error {
 	}
 	a := fyneapp.NewWithID("vn.gov.motcua")
 	a.SetIcon(appIcon())
-	a.Settings().SetTheme(newTheme())
+	a.Settings().SetTheme(kioskTheme{}) // the kiosk alone: its theme everywhere, dialogs included
 	counter := o.Counter
 	if counter == "" {
 		counter = a.Preferences().String(prefKioskCounter)
@@ -120,8 +120,9 @@ type kiosk struct {
 	counter string
 	agency  store.Agency
 
-	content *fyne.Container
-	screen  string
+	content  *fyne.Container
+	override *container.ThemeOverride
+	screen   string
 
 	mu        sync.Mutex
 	lastTouch time.Time
@@ -172,7 +173,8 @@ func newKiosk(a fyne.App, s *store.Store, counter string) *kiosk {
 	k.win.Canvas().SetOnTypedRune(k.scanned)
 	k.win.Canvas().SetOnTypedKey(k.scannedKey)
 	bg := canvas.NewRectangle(kioskBackground)
-	k.win.SetContent(container.NewThemeOverride(container.NewStack(bg, container.NewPadded(k.content)), kioskTheme{}))
+	k.override = container.NewThemeOverride(container.NewStack(bg, container.NewPadded(k.content)), kioskTheme{})
+	k.win.SetContent(k.override)
 	k.show(kWelcome)
 	return k
 }
@@ -235,7 +237,41 @@ func (k *kiosk) show(id string) {
 		obj = k.pin.root
 	}
 	k.content.Objects = []fyne.CanvasObject{obj}
-	k.content.Refresh()
+	k.restyle()
+}
+
+// restyle applies the kiosk theme to objects added since the last call (a ThemeOverride only
+// themes what it holds when refreshed).
+func (k *kiosk) restyle() {
+	if k.override != nil {
+		k.override.Refresh()
+	} else {
+		k.content.Refresh()
+	}
+}
+
+// widthCap centres its objects in at most w px of width: lines of big text stay readable on a
+// wide screen.
+type widthCap struct{ w float32 }
+
+func (c widthCap) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, c.w)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+	}
+}
+
+func (c widthCap) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(min(m.Width, c.w), m.Height)
+}
+
+func capWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(widthCap{w}, obj)
 }
 
 func (k *kiosk) welcome() fyne.CanvasObject {
@@ -250,7 +286,7 @@ func (k *kiosk) welcome() fyne.CanvasObject {
 	buttons := container.NewGridWithRows(3, tall(rate, 150), tall(procs, 150), tall(look, 150))
 	body := container.NewVBox(title, agency, layout.NewSpacer(), buttons, hint)
 	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), staff), nil, nil,
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(900, body.MinSize().Height), body)))
+		capWidth(1000, body))
 }
 
 // rateNow is the welcome screen's "Đánh giá": the counter's open prompt if there is one, else an
@@ -320,6 +356,10 @@ func (kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 		return kioskBackground
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		return kioskBlue
+	case theme.ColorNameSuccess:
+		return color.NRGBA{R: 0x1b, G: 0x6e, B: 0x2a, A: 0xff} // dark green: white text stays readable
+	case theme.ColorNameError:
+		return color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0xff}
 	case theme.ColorNameButton:
 		return color.NRGBA{R: 0xe4, G: 0xe9, B: 0xef, A: 0xff}
 	case theme.ColorNameDisabled:

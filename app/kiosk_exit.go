@@ -34,7 +34,7 @@ func newPinScreen(k *kiosk) *pinScreen {
 		p.kb.display, p.msg, p.kb.root,
 		container.NewGridWithColumns(2, tall(p.back, 96), tall(p.ok, 96)),
 	)
-	p.root = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, body.MinSize().Height), body))
+	p.root = capWidth(600, body)
 	return p
 }
 

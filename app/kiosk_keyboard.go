@@ -28,7 +28,7 @@ const (
 // vnMarks are the mark keys: label and the combining mark it adds.
 var vnMarks = []struct{ label, mark string }{
 	{"â ê ô", "\u0302"}, {"ă", "\u0306"}, {"ơ ư", "\u031b"},
-	{"sắc ´", "\u0301"}, {"huyền `", "\u0300"}, {"hỏi ̉", "\u0309"}, {"ngã ~", "\u0303"}, {"nặng .", "\u0323"},
+	{"sắc", "\u0301"}, {"huyền", "\u0300"}, {"hỏi", "\u0309"}, {"ngã", "\u0303"}, {"nặng", "\u0323"},
 }
 
 // vnLetters are the marked letters of Vietnamese: a mark key only ever makes one of them (not ŭ).
@@ -70,6 +70,9 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 	}
 	box := container.NewVBox()
 	h := float32(72)
+	if mode == kbText {
+		h = 60 // seven rows under the reasons: it must fit a 1080-line screen
+	}
 	if mode == kbPIN {
 		h = 96
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // kioskPerPage is how many procedures a page lists: each is a big target with its time and fee.
-const kioskPerPage = 5
+const kioskPerPage = 4
 
 // procBrowser is the posted procedures and fees (niêm yết công khai): browse by field or search,
 // page by page, and open one to read its documents, place and legal basis.
@@ -169,8 +169,8 @@ func (p *procBrowser) render() {
 	if len(p.shown) == 0 {
 		p.list.Add(kioskText(lang.L("Không có thủ tục nào phù hợp."), fyne.TextAlignCenter, false))
 	}
-	p.list.Refresh()
 	p.pager.set(p.page, p.pages())
+	p.k.restyle()
 }
 
 func (p *procBrowser) openDetail(pr store.Procedure) {

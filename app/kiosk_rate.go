@@ -285,7 +285,7 @@ func (r *rateFlow) setCriterion(key string, score int) {
 func (r *rateFlow) reasonView() fyne.CanvasObject {
 	chips := container.NewGridWithColumns(4)
 	for _, c := range store.RatingReasons {
-		chips.Add(tall(r.chip(c.Key, r.reasons), 72))
+		chips.Add(tall(r.chip(c.Key, r.reasons), 60))
 	}
 	send := r.sendButton()
 	box := container.NewVBox(
@@ -294,7 +294,9 @@ func (r *rateFlow) reasonView() fyne.CanvasObject {
 		container.NewStack(canvasBox(), container.NewPadded(r.comment.display)),
 		r.comment.root,
 	)
-	return container.NewBorder(kioskTitle(lang.L("Xin cho biết lý do")), container.NewVBox(r.newMsg(), tall(send, 96)), nil, nil, box)
+	title := kioskTitle(lang.L("Xin cho biết lý do"))
+	title.SizeName = theme.SizeNameSubHeadingText
+	return container.NewBorder(title, container.NewVBox(r.newMsg(), tall(send, 96)), nil, nil, box)
 }
 
 // canvasBox is the frame of a typed text.
@@ -346,6 +348,7 @@ func (r *rateFlow) submit(silent bool) {
 			if err != nil {
 				for _, m := range r.msgs {
 					m.SetText(err.Error())
+					m.Show()
 				}
 				for _, b := range r.send {
 					b.Enable()
@@ -365,6 +368,7 @@ func (r *rateFlow) submit(silent bool) {
 func (r *rateFlow) newMsg() *widget.Label {
 	m := kioskText("", fyne.TextAlignCenter, true)
 	m.Importance = widget.DangerImportance
+	m.Hide() // shown with an error only: the reasons screen needs every line
 	r.msgs = append(r.msgs, m)
 	return m
 }

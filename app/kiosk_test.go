@@ -204,7 +204,7 @@ func TestKioskDissatisfiedWithReasonAndTypedComment(t *testing.T) {
 	// "chờ lâu" typed on the on-screen keyboard: o, móc → ơ, huyền → ờ; a, ^ → â; a breve on u
 	// (ŭ is not Vietnamese) does nothing; u, sắc → ú, deleted and typed again.
 	kb := k.rate.comment
-	for _, key := range []string{"c", "h", "o", "ơ ư", "huyền `", " ", "l", "a", "â ê ô", "u", "ă", "sắc ´", "⌫", "u"} {
+	for _, key := range []string{"c", "h", "o", "ơ ư", "huyền", " ", "l", "a", "â ê ô", "u", "ă", "sắc", "⌫", "u"} {
 		test.Tap(kb.keys[key])
 	}
 	if kb.Text() != "chờ lâu" {
