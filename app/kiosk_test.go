@@ -121,6 +121,7 @@ func TestKioskRatingFromPromptToThanks(t *testing.T) {
 	in := store.Intake{Name: "Nguyễn Văn An", IDNo: "001090001234", Phone: "0912345678", Address: "Số 5 ngõ 12", By: "tiepnhan1"}
 	p, _ := s.Procedure(ctx, "HT01")
 	in.ProcedureID = p.ID
+	in.Documents = []store.ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 1}}
 	d, err := s.Receive(ctx, in)
 	if err != nil {
 		t.Fatal(err)
@@ -318,7 +319,8 @@ func TestKioskLookupShowsMaskedDataOnly(t *testing.T) {
 	ctx := context.Background()
 	p, _ := s.Procedure(ctx, "HT01")
 	d, err := s.Receive(ctx, store.Intake{ProcedureID: p.ID, Name: "Trần Thị Ngọc Ánh", IDNo: "001090009876",
-		Phone: "0987654321", Address: "Số 9 phố Huế", By: "tiepnhan1"})
+		Phone: "0987654321", Address: "Số 9 phố Huế", By: "tiepnhan1",
+		Documents: []store.ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 1}}})
 	if err != nil {
 		t.Fatal(err)
 	}
