@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -39,102 +38,45 @@ var plainStatus = map[int]string{
 	StatusReturned:   "Đã trả kết quả.",
 }
 
-// closedStatuses end the processing clock: the first event reaching one is the dossier's end time.
-var closedStatuses = map[int]bool{StatusRefused: true, StatusWithdrawn: true, StatusStopped: true, StatusResolved: true, StatusReturned: true}
-
 // PublicStatus finds a dossier by its code (as typed or scanned) and returns its public view.
-// An unknown code wraps ErrNotFound.
+// An unknown code wraps ErrNotFound. Lateness is the lifecycle's own (Dossier.Timeliness), so the
+// kiosk and the officials' book never disagree.
 func (s *Store) PublicStatus(ctx context.Context, code string) (PublicStatus, error) {
 	d, err := s.Dossier(ctx, code)
 	if err != nil {
 		return PublicStatus{}, err
 	}
+	t := d.Timeliness(s.now())
 	p := PublicStatus{
 		Code: d.Code, Name: MaskName(d.Name), Procedure: d.ProcedureName, StatusName: d.StatusName,
 		Plain: plainStatus[d.Status], DueAt: d.DueAt, Missing: []string{},
+		Late: t == TimelyLate || t == TimelyOverdue,
 	}
 	if d.Status == StatusResolved && d.ByPost {
 		p.Plain = "Đã có kết quả; kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT at, to_status, data FROM dossier_events WHERE dossier_id = ? ORDER BY id`, d.ID)
+	if d.Status != StatusSupplement {
+		return p, nil
+	}
+	p.NeedsDocuments = true
+	events, err := s.Events(ctx, d.Code)
 	if err != nil {
 		return p, err
 	}
-	defer rows.Close()
-	var closedAt time.Time
-	var lastData string
-	for rows.Next() {
-		var at, data string
-		var to int
-		if err := rows.Scan(&at, &to, &data); err != nil {
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Kind != ActSupplement {
+			continue
+		}
+		var req SupplementData
+		if err := events[i].Decode(&req); err != nil {
 			return p, err
 		}
-		if to == StatusSupplement {
-			lastData = data
+		for _, doc := range req.Missing {
+			p.Missing = append(p.Missing, doc.Name)
 		}
-		if closedAt.IsZero() && closedStatuses[to] {
-			if closedAt, err = parseTS(at); err != nil {
-				return p, err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return p, err
-	}
-	if d.Status == StatusSupplement {
-		p.NeedsDocuments = true
-		p.Missing = missingDocuments(lastData)
-	}
-	switch {
-	case !closedAt.IsZero():
-		p.Late = closedAt.After(d.DueAt)
-	case closedStatuses[d.Status]:
-		// Closed without an event saying when (entered from paper): nothing to compare.
-	case d.Status == StatusSupplement || d.Status == StatusFinancial:
-		// The clock waits for the citizen: not late on the office's account.
-	default:
-		p.Late = s.now().After(d.DueAt)
+		break
 	}
 	return p, nil
-}
-
-// missingDocuments reads the documents a supplement request listed from its event's data. The
-// lifecycle code records them as {"documents": [...]}; names or {"name": ...} objects are read.
-func missingDocuments(data string) []string {
-	var m map[string]json.RawMessage
-	out := []string{}
-	if json.Unmarshal([]byte(data), &m) != nil {
-		return out
-	}
-	for _, key := range []string{"documents", "missing"} {
-		raw, ok := m[key]
-		if !ok {
-			continue
-		}
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			continue
-		}
-		for _, it := range items {
-			var name string
-			if json.Unmarshal(it, &name) != nil {
-				var obj struct {
-					Name string `json:"name"`
-				}
-				if json.Unmarshal(it, &obj) != nil {
-					continue
-				}
-				name = obj.Name
-			}
-			if c, ok := clean(name); ok && c != "" {
-				out = append(out, collapse(c))
-			}
-		}
-		if len(out) > 0 {
-			break
-		}
-	}
-	return out
 }
 
 // MaskName shows a name the way the kiosk may: the family name in full, each middle name and the

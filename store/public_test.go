@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -80,14 +79,10 @@ func TestPublicStatusSupplementListsMissingDocuments(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	d := receive(t, s, intake(t, s, "HT03", vn(2025, 6, 2, 9, 15)))
-	// The lifecycle's supplement request: an event to status 5 naming the documents.
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := appendEvent(ctx, tx, d.ID, vn(2025, 6, 3, 9, 0), vn(2025, 6, 3, 9, 0), 2, "supplement", StatusReceived, StatusSupplement, "",
-			map[string]any{"documents": []any{map[string]any{"name": "Giấy chứng sinh", "kind": "Bản chính"}, "Sổ hộ khẩu"}}); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = ? WHERE id = ?`, StatusSupplement, d.ID)
-		return err
+	// The counter asks for two documents through the real lifecycle.
+	_, err := s.RequestSupplement(ctx, Action{Code: d.Code, By: "tiepnhan1", At: vn(2025, 6, 3, 9, 0)}, Supplement{
+		Missing: []ReceivedDocument{{Name: "Giấy chứng sinh", Kind: "Bản chính", Count: 1}, {Name: "Sổ hộ khẩu", Kind: "Bản sao", Count: 1}},
+		Reason:  "Thiếu giấy tờ",
 	})
 	if err != nil {
 		t.Fatal(err)
