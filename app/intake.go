@@ -519,6 +519,7 @@ func (i *intakeScreen) showError(err error) {
 func (i *intakeScreen) received(r desk.Receipt) {
 	i.last = &r
 	d := r.Dossier
+	i.u.rating.ask(d.Code)
 	i.noticeText.SetText(lang.L("Đã tiếp nhận hồ sơ {{.Code}} — số thứ tự {{.No}} — {{.Name}} — hẹn trả {{.Due}}", map[string]any{
 		"Code": d.Code, "No": d.BookNo, "Name": d.Name, "Due": dueText(d.DueAt),
 	}))

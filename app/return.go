@@ -256,6 +256,7 @@ func (r *returnScreen) submit() {
 				return
 			}
 			r.show(d)
+			r.u.rating.ask(d.Code)
 			r.message.SetText(lang.L("Đã trả kết quả hồ sơ {{.Code}} — {{.When}}.", map[string]string{
 				"Code": d.Code, "When": store.TimelinessName(d.Timeliness(now())),
 			}))

@@ -48,6 +48,8 @@ type ui struct {
 	calendar *calendarScreen
 	admin    *container.AppTabs
 
+	rating *ratingWatch // "Mời đánh giá" and the citizen's answer
+
 	detail  *dossierView  // the dossier detail open now, if any
 	results dialog.Dialog // the list of dossiers a partial search matched
 	found   []store.Dossier
@@ -78,6 +80,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.lookup(u.search.Text) })
 	u.search.OnSubmitted = u.lookup
 
+	u.rating = newRatingWatch(u)
 	u.intake = newIntake(u)
 	u.today = newToday(u)
 	u.intakePane = container.NewBorder(u.today.root, nil, nil, nil, u.intake.root)
@@ -121,7 +124,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 func (u *ui) topBar() fyne.CanvasObject {
 	official := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Công chức:")), nil, u.official)
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
-	right := container.NewHBox(official, u.date, search)
+	right := container.NewHBox(u.rating.status, u.rating.button, official, u.date, search)
 	logo := canvas.NewImageFromResource(appIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(28, 28))

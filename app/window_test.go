@@ -53,10 +53,11 @@ func newTestUI(t *testing.T, printErr error) (*ui, *store.Store, *[]string) {
 
 // syncAsync makes store and desk calls run inline, and pins the clock, for the test's duration.
 func syncAsync(t *testing.T) {
-	oldGo, oldNow := goAsync, now
+	oldGo, oldNow, oldPoll := goAsync, now, ratingPoll
 	goAsync = func(f func()) { f() }
 	now = func() time.Time { return monday0815 }
-	t.Cleanup(func() { goAsync, now = oldGo, oldNow })
+	ratingPoll = time.Hour // tests call ratingWatch.check themselves
+	t.Cleanup(func() { goAsync, now, ratingPoll = oldGo, oldNow, oldPoll })
 }
 
 // press sends a key to the focused widget, as the window does.

@@ -410,6 +410,19 @@ func scanRating(sc interface{ Scan(...any) error }) (Rating, error) {
 	return r, nil
 }
 
+// PromptAnswer is the rating given for a prompt, if the citizen has answered: the official's
+// window shows it arrive.
+func (s *Store) PromptAnswer(ctx context.Context, promptID int64) (Rating, bool, error) {
+	r, err := scanRating(s.r.QueryRowContext(ctx, ratingSelect+` WHERE r.prompt_id = ?`, promptID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Rating{}, false, nil
+	}
+	if err != nil {
+		return Rating{}, false, err
+	}
+	return r, true, nil
+}
+
 // Ratings lists the ratings given in [from, to), oldest first; official "" means every rating
 // (anonymous ones included), otherwise only that official's (by login).
 func (s *Store) Ratings(ctx context.Context, from, to time.Time, official string) ([]Rating, error) {

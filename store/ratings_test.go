@@ -46,6 +46,9 @@ func TestRatePromptedStoresOfficialDossierAndCounter(t *testing.T) {
 		t.Error("another counter's kiosk sees the prompt")
 	}
 
+	if _, answered, err := s.PromptAnswer(ctx, p.ID); err != nil || answered {
+		t.Errorf("PromptAnswer before the citizen taps = %v, %v; want none", answered, err)
+	}
 	move(40 * time.Second)
 	r, err := s.Rate(ctx, Rating{PromptID: p.ID, Counter: "Quầy 1", Level: LevelVerySatisfied,
 		Criteria: map[string]int{"time": 2, "attitude": 1}, Conduct: []string{"cam_on", "chao_hoi", "cam_on"}})
@@ -57,6 +60,10 @@ func TestRatePromptedStoresOfficialDossierAndCounter(t *testing.T) {
 	}
 	if !reflect.DeepEqual(r.Conduct, []string{"cam_on", "chao_hoi"}) {
 		t.Errorf("conduct = %v, want the two chips once each", r.Conduct)
+	}
+	// The official's window sees the answer arrive.
+	if got, answered, err := s.PromptAnswer(ctx, p.ID); err != nil || !answered || got.ID != r.ID || got.Level != LevelVerySatisfied {
+		t.Errorf("PromptAnswer = %+v, %v, %v; want rating %d", got, answered, err, r.ID)
 	}
 	if !reflect.DeepEqual(r.Criteria, map[string]int{"time": 2, "attitude": 1}) {
 		t.Errorf("criteria = %v", r.Criteria)
