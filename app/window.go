@@ -48,7 +48,8 @@ type ui struct {
 	calendar *calendarScreen
 	admin    *container.AppTabs
 
-	rating *ratingWatch // "Mời đánh giá" and the citizen's answer
+	rating   *ratingWatch   // "Mời đánh giá" and the citizen's answer
+	kioskSet *kioskSettings // Quản trị → Màn hình người dân
 
 	detail  *dossierView  // the dossier detail open now, if any
 	results dialog.Dialog // the list of dossiers a partial search matched
@@ -89,17 +90,13 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.book = newBook(u)
 	u.settings = newSettings(u)
 	u.calendar = newCalendar(u)
+	u.kioskSet = newKioskSettings(u)
 	u.admin = container.NewAppTabs(
 		container.NewTabItem(lang.L("Cơ quan"), u.settings.root),
 		container.NewTabItem(lang.L("Lịch làm việc"), u.calendar.root),
+		container.NewTabItem(lang.L("Màn hình người dân"), u.kioskSet.root),
 	)
-	u.admin.OnSelected = func(t *container.TabItem) {
-		if t.Content == u.calendar.root {
-			u.calendar.load()
-		} else {
-			u.settings.load()
-		}
-	}
+	u.admin.OnSelected = func(t *container.TabItem) { u.loadAdminTab(t) }
 
 	u.hot.keys[fyne.KeyF2] = u.focusSearch
 	u.hot.keys[fyne.KeyEscape] = func() {
@@ -183,11 +180,7 @@ func (u *ui) show(id string) {
 		u.book.load()
 	case secAdmin:
 		obj = u.admin
-		if u.admin.Selected() != nil && u.admin.Selected().Content == u.calendar.root {
-			u.calendar.load()
-		} else {
-			u.settings.load()
-		}
+		u.loadAdminTab(u.admin.Selected())
 	default:
 		obj = placeholder(u.rail[id].Text)
 	}
@@ -216,6 +209,18 @@ func (u *ui) dossierChanged() {
 }
 
 // showAdmin opens Quản trị on its tab (0 Cơ quan, 1 Lịch làm việc).
+// loadAdminTab refreshes the admin tab being shown from the store.
+func (u *ui) loadAdminTab(t *container.TabItem) {
+	switch {
+	case t != nil && t.Content == u.calendar.root:
+		u.calendar.load()
+	case t != nil && t.Content == u.kioskSet.root:
+		u.kioskSet.load()
+	default:
+		u.settings.load()
+	}
+}
+
 func (u *ui) showAdmin(tab int) {
 	u.admin.SelectIndex(tab)
 	u.show(secAdmin)

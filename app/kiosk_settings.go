@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/store"
+)
+
+// kioskSettings is Quản trị → Màn hình người dân: whether this PC opens the citizens' touchscreen
+// (and fullscreen), the counter's name its prompts carry, and the idle time. The on/off choices
+// belong to this PC (Preferences); the counter's name is in the store, where prompts are matched.
+type kioskSettings struct {
+	u                *ui
+	root             fyne.CanvasObject
+	enabled, full    *widget.Check
+	counter, idle    *field
+	status           *widget.Label
+	openNow, saveBtn *widget.Button
+}
+
+func newKioskSettings(u *ui) *kioskSettings {
+	k := &kioskSettings{u: u}
+	k.enabled = widget.NewCheck(lang.L("Mở màn hình đánh giá cho người dân cùng cửa sổ làm việc"), nil)
+	k.full = widget.NewCheck(lang.L("Toàn màn hình (kéo cửa sổ sang màn hình cảm ứng trước)"), nil)
+	k.counter = newField(u, lang.L("Tên quầy"), lang.L("Quầy 1"))
+	k.idle = newField(u, lang.L("Về màn hình chào sau (giây)"), "60")
+	k.status = widget.NewLabel("")
+	k.status.Wrapping = fyne.TextWrapWord
+	k.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), k.save)
+	k.saveBtn.Importance = widget.HighImportance
+	k.openNow = widget.NewButtonWithIcon(lang.L("Mở màn hình người dân ngay"), theme.ComputerIcon(), k.open)
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(k.counter.label), k.counter.cell(),
+		widget.NewLabel(k.idle.label), k.idle.cell())
+	note := widget.NewLabel(lang.L("Người dân đánh giá công chức đang đăng nhập tại quầy này sau mỗi lần tiếp nhận, trả kết quả, hoặc khi bấm “Mời đánh giá”. Thoát màn hình người dân cần mã PIN."))
+	note.Wrapping = fyne.TextWrapWord
+	k.root = container.NewBorder(nil, container.NewHBox(k.status, layout.NewSpacer(), k.openNow, k.saveBtn), nil, nil,
+		container.NewVBox(k.enabled, k.full, form, note))
+	return k
+}
+
+// load shows what this PC and the store hold now.
+func (k *kioskSettings) load() {
+	p := k.u.app.Preferences()
+	k.enabled.SetChecked(p.Bool(prefKioskEnabled))
+	k.full.SetChecked(p.Bool(prefKioskFullscreen))
+	k.idle.entry.SetText(strconv.Itoa(p.IntWithFallback(prefKioskIdle, 60)))
+	goAsync(func() {
+		name, err := k.u.st.Counter(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				k.u.fail(err)
+				return
+			}
+			k.counter.entry.SetText(name)
+		})
+	})
+}
+
+func (k *kioskSettings) save() {
+	k.counter.setError("")
+	k.idle.setError("")
+	idle, err := strconv.Atoi(strings.TrimSpace(k.idle.entry.Text))
+	if err != nil || idle < 15 || idle > 3600 {
+		k.idle.setError(lang.L("Thời gian chờ phải là số giây từ 15 đến 3600."))
+		return
+	}
+	name, by := k.counter.entry.Text, k.u.actorLogin()
+	goAsync(func() {
+		err := k.u.st.SetCounter(context.Background(), by, name)
+		fyne.Do(func() {
+			var ve *store.ValidationError
+			switch {
+			case errors.As(err, &ve):
+				k.counter.setError(ve.Message)
+				return
+			case err != nil:
+				k.u.fail(err)
+				return
+			}
+			p := k.u.app.Preferences()
+			p.SetBool(prefKioskEnabled, k.enabled.Checked)
+			p.SetBool(prefKioskFullscreen, k.full.Checked)
+			p.SetInt(prefKioskIdle, idle)
+			p.SetString(prefKioskCounter, "") // follow the store's counter name
+			k.status.SetText(lang.L("Đã lưu. Màn hình người dân mở cùng cửa sổ làm việc từ lần khởi động sau."))
+		})
+	})
+}
+
+// open shows the citizens' window now, for setting it up on the touch screen.
+func (k *kioskSettings) open() {
+	w := NewKioskWindow(k.u.app, k.u.st, "")
+	w.Resize(fyne.NewSize(1280, 800))
+	w.SetFullScreen(k.full.Checked)
+	w.Show()
+}
