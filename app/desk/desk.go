@@ -24,11 +24,16 @@ type Desk struct {
 
 	// send delivers a PDF to a printer; tests replace it.
 	send func(ctx context.Context, path, printerName string) error
+	// sendWith and open are what the default sender uses (paper.go); tests replace them.
+	sendWith func(ctx context.Context, path, printerName string, o printer.Options) error
+	open     func(path string) error
 }
 
 // New returns a desk on an open store and its data folder.
 func New(s *store.Store, dir string) *Desk {
-	return &Desk{Store: s, Dir: dir, send: printer.Send}
+	d := &Desk{Store: s, Dir: dir, sendWith: printer.SendWith, open: printer.Open}
+	d.send = d.sendPrinting
+	return d
 }
 
 // SetSender replaces how PDFs reach the printer (tests, or a "save only" counter).

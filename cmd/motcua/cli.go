@@ -56,6 +56,7 @@ func init() {
 		{"due", "tính hạn trả: -at \"2026-01-26 16:20\" -days 3", runDue},
 		{"lunar", "đổi dương lịch sang âm lịch (hoặc -to-solar 10/3/2026)", runLunar},
 		{"book", "xuất sổ theo dõi hồ sơ (Mẫu 06): -year 2026 [-from NGÀY -to NGÀY] -o TỆP.pdf|TỆP.xlsx", runBook},
+		{"printtest", "in trang thử: tiêu đề cơ quan, chữ tiếng Việt, thước 100 mm: [-printer TÊN] [-paper A5|A4] [-o TỆP.pdf]", runPrintTest},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
 		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] [-set-pin PIN]", runKiosk},
 	}

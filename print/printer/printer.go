@@ -15,9 +15,21 @@ import (
 	"time"
 )
 
+// Options are how a job is printed. Media is the paper loaded for it ("A5",
+// "A4"); empty leaves the printer's default. CUPS gets it as "-o media=A5";
+// the Windows PDF handler takes no options and uses the driver's settings.
+type Options struct {
+	Media string
+}
+
 // Send prints the PDF at pdfPath on the named printer; an empty name means
 // the system's default printer.
 func Send(ctx context.Context, pdfPath, printer string) error {
+	return SendWith(ctx, pdfPath, printer, Options{})
+}
+
+// SendWith is Send with print options.
+func SendWith(ctx context.Context, pdfPath, printer string, o Options) error {
 	abs, err := filepath.Abs(pdfPath)
 	if err == nil {
 		_, err = os.Stat(abs)
@@ -25,7 +37,7 @@ func Send(ctx context.Context, pdfPath, printer string) error {
 	if err != nil {
 		return sendError(printer, fmt.Errorf("không đọc được tệp %s: %w", pdfPath, err))
 	}
-	if err := send(ctx, abs, printer); err != nil {
+	if err := send(ctx, abs, printer, o); err != nil {
 		return sendError(printer, err)
 	}
 	return nil

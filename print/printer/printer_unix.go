@@ -11,11 +11,15 @@ import (
 
 // send hands the file to CUPS. The path is absolute, so it can never be
 // taken for an option.
-func send(ctx context.Context, path, printer string) error {
-	args := []string{path}
+func send(ctx context.Context, path, printer string, o Options) error {
+	var args []string
 	if printer != "" {
-		args = []string{"-d", printer, path}
+		args = append(args, "-d", printer)
 	}
+	if o.Media != "" {
+		args = append(args, "-o", "media="+o.Media)
+	}
+	args = append(args, path)
 	if _, err := exec.LookPath("lp"); err != nil {
 		return errors.New("không tìm thấy lệnh lp (chưa cài CUPS: apt-get install cups-client)")
 	}

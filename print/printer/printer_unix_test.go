@@ -157,3 +157,25 @@ func TestPrintersWithoutCUPS(t *testing.T) {
 		t.Fatalf("Printers without lpstat: err = %v, want one naming lpstat", err)
 	}
 }
+
+func TestSendWithPaperSize(t *testing.T) {
+	pdf := slip(t)
+	args := fakeTool(t, "lp", "")
+	if err := SendWith(context.Background(), pdf, "Quầy 1", Options{Media: "A5"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readArgs(t, args), []string{"-d", "Quầy 1", "-o", "media=A5", pdf}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("lp got %q, want %q", got, want)
+	}
+}
+
+func TestSendWithPaperSizeDefaultPrinter(t *testing.T) {
+	pdf := slip(t)
+	args := fakeTool(t, "lp", "")
+	if err := SendWith(context.Background(), pdf, "", Options{Media: "A4"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readArgs(t, args), []string{"-o", "media=A4", pdf}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("lp got %q, want %q", got, want)
+	}
+}

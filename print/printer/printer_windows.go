@@ -11,7 +11,8 @@ import (
 
 // send asks the shell to print with the program registered for PDFs (the
 // "print" verb, or "printto" for a named printer), as Explorer's Print does.
-func send(ctx context.Context, path, printer string) error {
+// The paper size is the driver's: the handler takes no options.
+func send(ctx context.Context, path, printer string, _ Options) error {
 	script := "Start-Process -FilePath " + psQuote(path) + " -Verb Print -WindowStyle Hidden"
 	if printer != "" {
 		script = "Start-Process -FilePath " + psQuote(path) + " -Verb PrintTo -ArgumentList " +
