@@ -8,8 +8,15 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GUI_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_DEBS := poppler-utils zbar-tools
 WIN_DEBS  := gcc-mingw-w64-x86-64
+# Release metadata comes from FyneApp.toml, the one place the version is written.
+VERSION   := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+BUILDNO   := $(shell sed -n 's/^ *Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
+# Build tools run from the Go module proxy at pinned versions, so every machine makes the same files.
+WINRES    := github.com/tc-hib/go-winres@v0.3.3
+FYNE      := fyne.io/tools/cmd/fyne@v1.7.4
+PKG       := dist/motcua-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: run build test vet deps test-deps windows clean
+.PHONY: run build test vet deps test-deps windows package clean
 
 run: build
 	./$(BIN)
@@ -41,11 +48,25 @@ test-deps:
 	fi
 	$(GO) mod download
 
-# Windows build: cross-compiled with mingw-w64, GUI subsystem (no console window).
+# Windows build: cross-compiled with mingw-w64, GUI subsystem (no console window), with the icon,
+# the manifest and the version info in a .syso resource that go build links in (made here, not kept).
 windows:
 	@dpkg -s $(WIN_DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(WIN_DEBS); }
+	$(GO) run $(WINRES) simply --arch amd64 --out cmd/motcua/rsrc --manifest gui \
+		--icon assets/icon.png --product-name "Một Cửa" --file-description "Một Cửa — tiếp nhận và trả kết quả" \
+		--original-filename $(BIN).exe --product-version $(VERSION).$(BUILDNO) --file-version $(VERSION).$(BUILDNO)
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -ldflags "-H=windowsgui" -o $(BIN).exe ./cmd/motcua
+		$(GO) build -trimpath -ldflags "-H=windowsgui -s -w" -o $(BIN).exe ./cmd/motcua; \
+		rc=$$?; rm -f cmd/motcua/rsrc_windows_amd64.syso; exit $$rc
+
+# Linux package: fyne package wraps the binary with its desktop entry (FyneApp.toml [LinuxAndBSD])
+# and icon into a tarball whose Makefile installs it (see README).
+package: build
+	mkdir -p dist
+	$(GO) run $(FYNE) package -os linux -exe $(BIN) -release
+	mv "Một Cửa.tar.xz" $(PKG)
+	@echo "$(PKG)"
 
 clean:
-	rm -f $(BIN) $(BIN).exe
+	rm -f $(BIN) $(BIN).exe cmd/motcua/rsrc_windows_*.syso
+	rm -rf dist

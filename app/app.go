@@ -15,7 +15,7 @@ import (
 
 // Options are the window's start-up choices.
 type Options struct {
-	Lang string // "vi" (default) or "en"
+	Lang string // "vi" or "en"; empty: the language chosen in Quản trị → Cơ quan, else "vi"
 }
 
 // goAsync runs store and desk calls off the UI thread; widgets are then updated through fyne.Do.
@@ -28,10 +28,10 @@ var now = time.Now
 // Run creates the Fyne app, loads the translations, shows the officials' window and runs until
 // it is closed. On an empty database it first offers the demo data.
 func Run(d *desk.Desk, o Options) error {
-	if err := loadTranslations(o.Lang); err != nil {
+	a := fyneapp.NewWithID("vn.gov.motcua")
+	if err := loadTranslations(chooseLang(a.Preferences(), o.Lang)); err != nil {
 		return err
 	}
-	a := fyneapp.NewWithID("vn.gov.motcua")
 	a.SetIcon(appIcon())
 	a.Settings().SetTheme(newTheme())
 	w := NewMainWindow(a, d)

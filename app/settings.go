@@ -30,6 +30,7 @@ type settingsScreen struct {
 	saveOnly                                  *widget.Check
 	status                                    *widget.Label
 	fields                                    map[string]*field
+	look                                      *lookSection // printing, colour, language (settings_look.go)
 }
 
 func newSettings(u *ui) *settingsScreen {
@@ -76,7 +77,8 @@ func newSettings(u *ui) *settingsScreen {
 		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	left := container.NewVBox(heading(lang.L("Thông tin in trên phiếu")), form)
-	right := container.NewVBox(heading(lang.L("Giờ làm việc")), hours, s.hoursErr)
+	s.look = newLook(u)
+	right := container.NewVBox(heading(lang.L("Giờ làm việc")), hours, s.hoursErr, s.look.root)
 	body := container.NewGridWithColumns(2, left, right)
 	s.root = container.NewPadded(container.NewBorder(nil,
 		container.NewVBox(s.status, container.NewHBox(layout.NewSpacer(), save)), nil, nil,
@@ -103,6 +105,7 @@ func showErr(l *widget.Label, msg string) {
 
 // load shows the stored settings.
 func (s *settingsScreen) load() {
+	s.look.load()
 	ctx := context.Background()
 	goAsync(func() {
 		a, err := s.u.st.Agency(ctx)
@@ -189,11 +192,16 @@ func (s *settingsScreen) save() {
 		return
 	}
 	by := s.u.actorLogin()
+	look := s.look.values()
 	ctx := context.Background()
 	goAsync(func() {
 		err := s.u.st.SaveAgency(ctx, by, a)
+		if err == nil {
+			err = s.look.store(ctx, by, look)
+		}
 		fyne.Do(func() {
 			if err == nil {
+				s.look.saved(look)
 				s.status.SetText(lang.L("Đã lưu thông tin cơ quan."))
 				s.u.refreshTop(ctx)
 				return
@@ -211,6 +219,9 @@ func (s *settingsScreen) save() {
 			case "printer":
 				showErr(s.printerErr, ve.Message)
 			default:
+				if s.look.showError(ve) {
+					return
+				}
 				if f, ok := s.fields[ve.Field]; ok {
 					f.setError(ve.Message)
 					s.u.win.Canvas().Focus(f.entry)

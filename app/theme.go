@@ -10,14 +10,25 @@ import (
 )
 
 // counterTheme is calm and readable all day: always light (counter rooms are bright), a quiet
-// blue as the primary colour, and slightly larger text for a 1366×768 screen seen from a chair.
-// Agency colours can replace primary later.
+// blue as the primary colour unless the agency chose its own (Quản trị → Cơ quan), and slightly
+// larger text for a 1366×768 screen seen from a chair.
 type counterTheme struct {
-	primary color.Color
+	primary color.NRGBA
 }
 
-func newTheme() fyne.Theme {
-	return &counterTheme{primary: color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0xff}}
+// defaultPrimary is the quiet blue used when the agency chose no colour.
+var defaultPrimary = color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0xff}
+
+func newTheme() fyne.Theme { return themeWith(defaultPrimary) }
+
+// themeWith is the counter theme with the agency's primary colour.
+func themeWith(primary color.NRGBA) fyne.Theme { return &counterTheme{primary: primary} }
+
+// withAlpha is the primary colour made see-through, for the focus ring and the selection.
+func (t *counterTheme) withAlpha(a uint8) color.Color {
+	c := t.primary
+	c.A = a
+	return c
 }
 
 // Colours for the calendar and the notices, kept here with the rest of the palette.
@@ -33,15 +44,12 @@ var (
 
 func (t *counterTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameFocus:
-		if n == theme.ColorNameFocus {
-			return color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0x66}
-		}
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		return t.primary
-	case theme.ColorNameHyperlink:
-		return t.primary
+	case theme.ColorNameFocus:
+		return t.withAlpha(0x66)
 	case theme.ColorNameSelection:
-		return color.NRGBA{R: 0x1f, G: 0x5f, B: 0x8b, A: 0x33}
+		return t.withAlpha(0x33)
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

@@ -10,6 +10,9 @@ import (
 	"motcua/assets"
 )
 
+// uiLang is the language loaded last ("vi" or "en"): the help text follows it.
+var uiLang = "vi"
+
 // loadTranslations makes code ("vi" unless "en") the window's language whatever the system locale.
 // Fyne 2.7's lang package has no setter for the language: it matches the system locales against
 // the loaded files and falls back to English. So only the chosen file is loaded, under English
@@ -19,6 +22,7 @@ func loadTranslations(code string) error {
 	if code != "en" {
 		code = "vi"
 	}
+	uiLang = code
 	data, err := assets.Translations.ReadFile("translations/" + code + ".json")
 	if err != nil {
 		return fmt.Errorf("bản dịch %s: %w", code, err)

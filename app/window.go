@@ -51,6 +51,7 @@ type ui struct {
 	rating   *ratingWatch   // "Mời đánh giá" and the citizen's answer
 	kioskSet *kioskSettings // Quản trị → Màn hình người dân
 
+	help    dialog.Dialog // the help (F1) while it is open
 	detail  *dossierView  // the dossier detail open now, if any
 	results dialog.Dialog // the list of dossiers a partial search matched
 	found   []store.Dossier
@@ -99,7 +100,12 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.admin.OnSelected = func(t *container.TabItem) { u.loadAdminTab(t) }
 
 	u.hot.keys[fyne.KeyF2] = u.focusSearch
+	u.hot.keys[fyne.KeyF1] = u.showHelp
 	u.hot.keys[fyne.KeyEscape] = func() {
+		if u.help != nil {
+			u.help.Hide()
+			return
+		}
 		if u.current == secIntake {
 			u.intake.escape()
 		}
@@ -121,7 +127,9 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 func (u *ui) topBar() fyne.CanvasObject {
 	official := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Công chức:")), nil, u.official)
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
-	right := container.NewHBox(u.rating.status, u.rating.button, official, u.date, search)
+	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
+	help.Importance = widget.LowImportance
+	right := container.NewHBox(u.rating.status, u.rating.button, official, u.date, search, help)
 	logo := canvas.NewImageFromResource(appIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(28, 28))
@@ -234,6 +242,7 @@ func placeholder(title string) fyne.CanvasObject {
 
 // start loads what the top bar shows and, on an empty database, offers the demo data.
 func (u *ui) start(ctx context.Context) {
+	u.loadColour(ctx)
 	goAsync(func() {
 		empty, err := u.st.IsEmpty(ctx)
 		fyne.Do(func() {

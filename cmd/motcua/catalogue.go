@@ -177,7 +177,7 @@ func agencyJSON(a store.Agency) map[string]any {
 
 func runGUI(e *env, args []string) error {
 	fs := e.newFlags("gui")
-	lang := fs.String("lang", "vi", "ngôn ngữ giao diện: vi hoặc en")
+	lang := fs.String("lang", "", "ngôn ngữ giao diện: vi hoặc en (mặc định: như đã chọn trong Quản trị → Cơ quan, lần đầu tiếng Việt)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
