@@ -82,6 +82,8 @@ func newLook(u *ui) *lookSection {
 		c := c
 		b := widget.NewButton("", func() { l.colour.SetText(hexColour(c)) })
 		sw := canvas.NewRectangle(c)
+		sw.SetMinSize(fyne.NewSize(22, 22))
+		sw.CornerRadius = 3
 		presets.Add(container.NewStack(b, container.NewPadded(sw)))
 	}
 
