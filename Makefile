@@ -60,10 +60,13 @@ windows:
 		rc=$$?; rm -f cmd/motcua/rsrc_windows_amd64.syso; exit $$rc
 
 # Linux package: fyne package wraps the binary with its desktop entry (FyneApp.toml [LinuxAndBSD])
-# and icon into a tarball whose Makefile installs it (see README).
+# and icon into a tarball whose Makefile installs it (see README). fyne package bumps Build in
+# FyneApp.toml on every run; the file is put back so that a package build leaves the tree clean.
 package: build
 	mkdir -p dist
-	$(GO) run $(FYNE) package -os linux -exe $(BIN) -release
+	cp FyneApp.toml dist/FyneApp.toml.keep
+	$(GO) run $(FYNE) package -os linux -exe $(BIN) -release; \
+		rc=$$?; mv dist/FyneApp.toml.keep FyneApp.toml; exit $$rc
 	mv "Một Cửa.tar.xz" $(PKG)
 	@echo "$(PKG)"
 
