@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"time"
 
 	"motcua/app"
 	"motcua/store"
@@ -12,6 +13,9 @@ import (
 
 func runDemo(e *env, args []string) error {
 	fs := e.newFlags("demo")
+	n := fs.Int("dossiers", 0, "thêm chừng ấy hồ sơ mẫu trải trên các ngày làm việc (sổ phải trống), ví dụ 1000000")
+	years := fs.Int("years", 1, "số năm của dữ liệu mẫu, tính lùi từ hôm nay")
+	seed := fs.Uint64("seed", 1, "cùng một hạt giống cho cùng một dữ liệu")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -22,6 +26,17 @@ func runDemo(e *env, args []string) error {
 	defer d.Store.Close()
 	if err := d.Store.SeedDemo(e.ctx); err != nil {
 		return err
+	}
+	if *n > 0 {
+		start := time.Now()
+		st, err := d.Store.GenerateDemo(e.ctx, store.BulkDemo{Dossiers: *n, Years: *years, Seed: *seed,
+			Progress: func(done int) { fmt.Fprintf(e.stderr, "\r%d/%d hồ sơ", done, *n) }})
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Đã tạo %d hồ sơ, %d bước xử lý trong %d ngày làm việc (%d trễ hạn, %d đang mở) sau %s\n",
+			st.Dossiers, st.Events, st.Days, st.Late, st.Open, time.Since(start).Round(time.Second))
 	}
 	fmt.Fprintf(e.stdout, "Đã có dữ liệu mẫu trong %s\n", d.Dir)
 	return nil

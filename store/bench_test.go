@@ -1,0 +1,268 @@
+package store
+
+// Benchmarks of the store on ten years of a large ward (docs/BENCHMARKS.md). Each one runs the
+// real store call and the plain SQLite limit for the same work in the same loop, and reports
+// both and their ratio. The dataset is generated once into $MOTCUA_BENCH_DIR (default
+// $TMPDIR/motcua-bench) and reused; plain `go test` never builds it.
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"motcua/store/workday"
+)
+
+// BenchEnd is where the benchmark history stops: ten whole years 2016–2025.
+var benchEnd = time.Date(2026, 1, 1, 0, 0, 0, 0, workday.Loc)
+
+const benchYear = 2025
+
+func benchDir() string {
+	if d := os.Getenv("MOTCUA_BENCH_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join(os.TempDir(), "motcua-bench")
+}
+
+// benchStore opens the cached dataset of n dossiers over n/100,000 years (at least one),
+// generating it the first time. The data folder is one the app can open (cmd/app's cold start
+// uses it too).
+func benchStore(b *testing.B, n int) *Store {
+	b.Helper()
+	dir := filepath.Join(benchDir(), strconv.Itoa(n))
+	db := filepath.Join(dir, "motcua.db")
+	ready := filepath.Join(dir, "ready")
+	if _, err := os.Stat(ready); err != nil {
+		os.RemoveAll(dir)
+		start := time.Now()
+		s, err := Open(db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := context.Background()
+		if err := s.SeedDemo(ctx); err != nil {
+			b.Fatal(err)
+		}
+		st, err := s.GenerateDemo(ctx, BulkDemo{Dossiers: n, Years: max(1, n/100000), Seed: 1, End: benchEnd})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		msg := fmt.Sprintf("%d dossiers, %d events, %d working days, %d late, generated in %s\n",
+			st.Dossiers, st.Events, st.Days, st.Late, time.Since(start).Round(time.Second))
+		b.Log(msg)
+		if err := os.WriteFile(ready, []byte(msg), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := Open(db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// sampleRows picks k random dossiers' columns (deterministically) for the queries.
+func sampleRows(b *testing.B, s *Store, k int, cols string) [][]string {
+	b.Helper()
+	var total int
+	s.r.QueryRow(`SELECT MAX(id) FROM dossiers`).Scan(&total)
+	rnd := rand.New(rand.NewPCG(3, 5))
+	out := make([][]string, 0, k)
+	for range k {
+		id := 1 + rnd.IntN(total)
+		rows, err := s.r.Query(`SELECT `+cols+` FROM dossiers WHERE id = ?`, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ct, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]string, len(ct))
+			ptrs := make([]any, len(ct))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rows.Scan(ptrs...)
+			out = append(out, vals)
+		}
+		rows.Close()
+	}
+	return out
+}
+
+// pairTimer times the real call and the limit separately within one benchmark loop.
+type pairTimer struct{ real, bare []time.Duration }
+
+func (p *pairTimer) time(d *[]time.Duration, f func()) {
+	t := time.Now()
+	f()
+	*d = append(*d, time.Since(t))
+}
+
+func pct(ds []time.Duration, q float64) float64 {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return float64(s[min(len(s)-1, int(q*float64(len(s))))].Microseconds()) / 1000
+}
+
+// report: p50/p95 in ms of both, and how many times slower the real call is than the limit
+// (real/limit; < 1 means the real call is faster).
+func (p *pairTimer) report(b *testing.B) {
+	b.ReportMetric(pct(p.real, 0.5), "ms-p50")
+	b.ReportMetric(pct(p.real, 0.95), "ms-p95")
+	b.ReportMetric(pct(p.bare, 0.5), "limit-ms-p50")
+	b.ReportMetric(pct(p.bare, 0.95), "limit-ms-p95")
+	b.ReportMetric(pct(p.real, 0.5)/pct(p.bare, 0.5), "real/limit")
+}
+
+const benchN = 1000000
+
+// BenchmarkLookupByCode is the QR scan path (Store.Dossier) against a bare indexed SELECT.
+func BenchmarkLookupByCode(b *testing.B) {
+	s := benchStore(b, benchN)
+	ctx := context.Background()
+	codes := sampleRows(b, s, 1000, `code`)
+	bare, err := s.r.Prepare(`SELECT id, name FROM dossiers WHERE code = ?`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bare.Close()
+	var p pairTimer
+	i := 0
+	for b.Loop() {
+		c := codes[i%len(codes)][0]
+		i++
+		p.time(&p.real, func() {
+			if d, err := s.Dossier(ctx, c); err != nil || d.Code != c {
+				b.Fatal(c, err)
+			}
+		})
+		p.time(&p.bare, func() {
+			var id int64
+			var name string
+			if err := bare.QueryRow(c).Scan(&id, &name); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+	p.report(b)
+}
+
+// BenchmarkSearch is SearchDossiers (FTS5 over folded text) by a name typed without
+// diacritics, by CCCD and by phone, against a LIKE '%…%' scan of the same column, newest first.
+func BenchmarkSearch(b *testing.B) {
+	s := benchStore(b, benchN)
+	ctx := context.Background()
+	rows := sampleRows(b, s, 200, `id, name, idno, phone`)
+	for _, k := range []struct {
+		name, col string
+		q         func(r []string) string // what the official types
+		like      func(r []string) string // the LIKE pattern's text
+	}{
+		{"name", "name", func(r []string) string { return fold(r[1]) }, func(r []string) string { return r[1] }},
+		{"cccd", "idno", func(r []string) string { return r[2] }, func(r []string) string { return r[2] }},
+		{"phone", "phone", func(r []string) string { return r[3] }, func(r []string) string { return r[3] }},
+	} {
+		b.Run(k.name, func(b *testing.B) {
+			like, err := s.r.Prepare(`SELECT id FROM dossiers WHERE ` + k.col + ` LIKE '%' || ? || '%' ORDER BY id DESC LIMIT 50`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer like.Close()
+			var p pairTimer
+			i := 0
+			for b.Loop() {
+				r := rows[i%len(rows)]
+				i++
+				id, _ := strconv.ParseInt(r[0], 10, 64)
+				found := false
+				p.time(&p.real, func() {
+					ds, err := s.SearchDossiers(ctx, k.q(r), 50)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, d := range ds {
+						found = found || d.ID == id
+					}
+					// A common name has more than 50 holders: the newest 50 are shown.
+					if !found && (k.name != "name" || len(ds) < 50) {
+						b.Fatalf("search %q missed dossier %d", k.q(r), id)
+					}
+				})
+				p.time(&p.bare, func() {
+					rs, err := like.Query(k.like(r))
+					if err != nil {
+						b.Fatal(err)
+					}
+					for rs.Next() {
+					}
+					rs.Close()
+				})
+			}
+			p.report(b)
+			b.ReportMetric(pct(p.bare, 0.5)/pct(p.real, 0.5), "x-faster")
+		})
+	}
+}
+
+// BenchmarkBookPage reads 50 rows of the tracking book at random offsets of a 100,000-row year,
+// with the GUI's filters, against a bare SELECT of the ids of the same page.
+func BenchmarkBookPage(b *testing.B) {
+	s := benchStore(b, benchN)
+	ctx := context.Background()
+	var ct01 int64
+	s.r.QueryRow(`SELECT id FROM procedures WHERE code = 'CT01'`).Scan(&ct01)
+	for _, c := range []struct {
+		name string
+		f    BookFilter
+		bare string
+		args []any
+	}{
+		{"year", BookFilter{Year: benchYear}, `d.book_year = ?`, []any{benchYear}},
+		{"year+status", BookFilter{Year: benchYear, Status: StatusReturned}, `d.status = ? AND d.book_year = ?`, []any{StatusReturned, benchYear}},
+		{"year+procedure", BookFilter{Year: benchYear, ProcedureID: ct01}, `d.procedure_id = ? AND d.book_year = ?`, []any{ct01, benchYear}},
+		{"year+late", BookFilter{Year: benchYear, LateOnly: true}, `d.late = 1 AND d.book_year = ?`, []any{benchYear}},
+		{"year+official", BookFilter{Year: benchYear, Official: "tiepnhan1"}, `d.received_by = (SELECT id FROM officials WHERE login = 'tiepnhan1') AND d.book_year = ?`, []any{benchYear}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			n, err := s.BookCount(ctx, c.f)
+			if err != nil || n < 100 {
+				b.Fatalf("%d rows, %v", n, err)
+			}
+			b.ReportMetric(float64(n), "rows")
+			bare, err := s.r.Prepare(`SELECT d.id FROM dossiers d WHERE ` + c.bare + ` ORDER BY d.book_year, d.book_no LIMIT 50 OFFSET ?`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer bare.Close()
+			rnd := rand.New(rand.NewPCG(1, 2))
+			var p pairTimer
+			for b.Loop() {
+				off := rnd.IntN(n - 50)
+				p.time(&p.real, func() {
+					if ds, err := s.Book(ctx, c.f, off, 50); err != nil || len(ds) != 50 {
+						b.Fatal(len(ds), err)
+					}
+				})
+				p.time(&p.bare, func() {
+					rs, err := bare.Query(append(slices.Clone(c.args), off)...)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for rs.Next() {
+					}
+					rs.Close()
+				})
+			}
+			p.report(b)
+		})
+	}
+}
