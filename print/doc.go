@@ -23,10 +23,25 @@ const (
 	italic  = "I"
 )
 
-// newDoc starts a PDF in millimetres with the embedded fonts. gofpdf parses a
-// UTF-8 font again for every document; the fonts are small subsets so that
-// this stays cheap.
+// newDoc starts a PDF in millimetres with the embedded fonts, as 8-bit
+// planes parsed once per process (fonts.go); if they cannot be built, with
+// gofpdf's UTF-8 fonts, which are parsed again for every document.
 func newDoc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) {
+	fp, err := fontSet()
+	if err != nil || fp == nil {
+		return newUTF8Doc(orientation, size)
+	}
+	if defaultsErr != nil {
+		return nil, defaultsErr
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
+	fp.addFonts(pdf)
+	return ready(pdf)
+}
+
+// newUTF8Doc starts a PDF with gofpdf's UTF-8 fonts: the width tables and
+// the 8-bit planes are read from it.
+func newUTF8Doc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) {
 	if defaultsErr != nil {
 		return nil, defaultsErr
 	}
@@ -35,6 +50,10 @@ func newDoc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) {
 	pdf.AddUTF8FontFromBytes(family, regular, assets.NotoSansRegular)
 	pdf.AddUTF8FontFromBytes(family, bold, assets.NotoSansBold)
 	pdf.AddUTF8FontFromBytes(family, italic, assets.NotoSansItalic)
+	return ready(pdf)
+}
+
+func ready(pdf *gofpdf.Fpdf) (*gofpdf.Fpdf, error) {
 	pdf.SetCellMargin(0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetFont(family, regular, 10)
@@ -61,11 +80,10 @@ func pageFooter(pdf *gofpdf.Fpdf, l Labels, key, note string) {
 	pdf.SetFooterFunc(func() {
 		pw, ph := pdf.GetPageSize()
 		y := ph - a4Margin + 2
-		pdf.SetFont(family, italic, 7)
 		pdf.SetXY(a4Margin, y)
-		pdf.CellFormat(pw-2*a4Margin, 3, note, "", 0, "L", false, 0, "")
+		drawCell(pdf, italic, 7, pw-2*a4Margin, 3, note, "L")
 		pdf.SetXY(a4Margin, y)
-		pdf.CellFormat(pw-2*a4Margin, 3, l.fill(key, "page", strconv.Itoa(pdf.PageNo()), "pages", alias), "", 0, "R", false, 0, "")
+		drawCell(pdf, italic, 7, pw-2*a4Margin, 3, l.fill(key, "page", strconv.Itoa(pdf.PageNo()), "pages", alias), "R")
 	})
 }
 

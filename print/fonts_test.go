@@ -86,3 +86,37 @@ func TestFontsDrawVietnamese(t *testing.T) {
 		t.Fatalf("the 134 letters read back %d times, want 3 (one per style)\n--- text:\n%s", got, text)
 	}
 }
+
+// TestFontPlanesMixed: a line mixing plane-0 letters with glyphs of the other
+// 8-bit planes (rare capitals, typographic punctuation, ₫) reads back whole,
+// right-aligned text ends at the cell's right edge, and each style's font
+// file is embedded once however many planes used it.
+func TestFontPlanesMixed(t *testing.T) {
+	pdf, err := newDoc("P", a5Size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Lệ phí “ẴN” – 50.000 ₫ … № 7 ± Ỡ"
+	pdf.AddPage()
+	for i, st := range []string{regular, bold, italic} {
+		pdf.SetXY(10, 20+float64(i)*10)
+		drawCell(pdf, st, 11, 120, 6, s, "R")
+	}
+	b, err := finish(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, b)
+	if got := strings.Count(pageText(t, path, 1), s); got != 3 {
+		t.Errorf("%q read back %d times, want 3:\n%s", s, got, pageText(t, path, 1))
+	}
+	if n := strings.Count(string(b), "/Length1 "); n != 3 {
+		t.Errorf("%d embedded font files, want one per style (3)", n)
+	}
+	// The last glyph's right edge sits at x = 130 mm (368.5 pt).
+	for _, w := range words(t, path) {
+		if w.text == "Ỡ" && (w.xMax < 366 || w.xMax > 369.5) {
+			t.Errorf("right-aligned line ends at %.1f pt, want 368.5", w.xMax)
+		}
+	}
+}

@@ -66,9 +66,8 @@ func drawFormNo(pdf *gofpdf.Fpdf, text string, x, w float64) {
 	if text == "" {
 		return
 	}
-	pdf.SetFont(family, italic, 7)
 	pdf.SetXY(x, 3.2)
-	pdf.CellFormat(w, 3, text, "", 0, "R", false, 0, "")
+	drawCell(pdf, italic, 7, w, 3, text, "R")
 }
 
 // widest is the width of the longest line of p laid out in w.

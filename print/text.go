@@ -174,7 +174,7 @@ var glyphWidths struct {
 func widths(style string) *[0x10000]uint16 {
 	glyphWidths.once.Do(func() {
 		glyphWidths.w = map[string]*[0x10000]uint16{}
-		pdf, err := newDoc("P", a5Size)
+		pdf, err := newUTF8Doc("P", a5Size)
 		if err != nil {
 			return // newDoc reports the same error to every form
 		}
@@ -243,9 +243,8 @@ func drawLine(pdf *gofpdf.Fpdf, ln line, align string, size, x, y, w float64) {
 	}
 	lh := lineHeight(size)
 	for _, s := range ln.segs {
-		setFont(pdf, s.style, size)
 		pdf.SetXY(lx+s.pad, y)
-		pdf.CellFormat(s.w-s.pad, lh, s.text, "", 0, "L", false, 0, "")
+		drawCell(pdf, s.style, size, s.w-s.pad, lh, s.text, "L")
 		lx += s.w
 	}
 }
