@@ -34,7 +34,10 @@ func Run(d *desk.Desk, o Options) error {
 	}
 	a.SetIcon(appIcon())
 	a.Settings().SetTheme(newTheme())
-	w := NewMainWindow(a, d)
+	u := newUI(a, d)
+	u.start(context.Background())
+	w := u.win
+	startupMark(a, u)
 	w.Resize(fyne.NewSize(1366, 768))
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it

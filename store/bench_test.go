@@ -38,7 +38,7 @@ func benchStore(b *testing.B, n int) *Store {
 	b.Helper()
 	dir := filepath.Join(benchDir(), strconv.Itoa(n))
 	db := filepath.Join(dir, "motcua.db")
-	ready := filepath.Join(dir, "ready")
+	ready := filepath.Join(dir, "ready-2") // -2: with ratings
 	if _, err := os.Stat(ready); err != nil {
 		os.RemoveAll(dir)
 		start := time.Now()

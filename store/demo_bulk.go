@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ type BulkDemo struct {
 type BulkStats struct {
 	Dossiers, Events int
 	Late             int // closed late
+	Ratings          int
 	Open             int // not closed at End
 	Days             int // working days used
 }
@@ -367,6 +369,17 @@ type genDossier struct {
 	args   []any
 	events []genEvent
 	search string
+	rating *genRating
+}
+
+// genRating is a citizen's rating at the kiosk right after the result was returned.
+type genRating struct {
+	prompted, at      time.Time
+	official          int64
+	counter           string
+	level             int
+	criteria, conduct string
+	reasons           string
 }
 
 func jsonOf(v any) string {
@@ -542,6 +555,15 @@ func (g *generator) dossier(id int64) genDossier {
 	if late {
 		g.stats.Late++
 	}
+	var rating *genRating
+	if !returned.IsZero() && g.rnd.Float64() < 0.4 { // ~40 % of returns are rated at the kiosk
+		at := returned.Add(time.Duration(20+g.rnd.IntN(100)) * time.Second)
+		if at.Before(g.end) {
+			rating = g.rating(late)
+			rating.prompted, rating.at, rating.official = returned, at, counter.ID
+			rating.counter = "Quầy " + strconv.Itoa(1+slices.IndexFunc(g.counter, func(o Official) bool { return o.ID == counter.ID }))
+		}
+	}
 	if closed.IsZero() {
 		g.stats.Open++
 	}
@@ -551,7 +573,34 @@ func (g *generator) dossier(id int64) genDossier {
 		address, "", docs, sets, pages, fee, byPost, post, ts(rec), ts(due), ts(origDue), status, counter.ID,
 		nullTS(transferred), nullTS(resolved), nullTS(returned), nullTS(ended), nullTS(closed), late, holder, pending,
 		supplements, rescheduled, "", recipient, recipientID}
-	return genDossier{args: args, events: evs, search: searchText(code, name, idno, phoneNo)}
+	return genDossier{args: args, events: evs, search: searchText(code, name, idno, phoneNo), rating: rating}
+}
+
+// rating: mostly "Rất hài lòng"; a late result makes "Không hài lòng" much likelier.
+func (g *generator) rating(late bool) *genRating {
+	u := g.rnd.Float64()
+	level := 2
+	switch {
+	case late && u < 0.35, u < 0.03:
+		level = 0
+	case u < 0.28:
+		level = 1
+	}
+	timeMark := level
+	if late {
+		timeMark = 0
+	}
+	r := &genRating{level: level, conduct: "[]", reasons: "[]"}
+	r.criteria = fmt.Sprintf(`{"attitude":%d,"overall":%d,"time":%d}`, level, level, timeMark)
+	switch {
+	case level == 0 && late:
+		r.reasons = `["tre_hen"]`
+	case level == 0:
+		r.reasons = `["cho_lau"]`
+	case g.rnd.IntN(3) == 0:
+		r.conduct = `["cam_on","chao_hoi","mim_cuoi"]`
+	}
+	return r
 }
 
 const bulkDossierCols = `id, code, book_year, book_no, procedure_id, procedure_code, procedure_name, field_name, days,
@@ -618,6 +667,15 @@ func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
 	if err != nil {
 		return err
 	}
+	ps, err := newMulti(ctx, t, `INSERT INTO rating_prompts(id, created_at, official_id, counter, dossier_id) VALUES `, 5, 200)
+	if err != nil {
+		return err
+	}
+	rs, err := newMulti(ctx, t, `INSERT INTO ratings(id, at, prompt_id, official_id, counter, dossier_id, level, criteria,
+		conduct, reasons, comment, anonymous) VALUES `, 12, 200)
+	if err != nil {
+		return err
+	}
 	for i := 0; i < n && g.done < g.o.Dossiers; i++ {
 		id := int64(g.done + 1)
 		d := g.dossier(id)
@@ -634,11 +692,22 @@ func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
 		if err := fs.add(ctx, t, id, d.search); err != nil {
 			return err
 		}
+		if r := d.rating; r != nil {
+			g.stats.Ratings++
+			pid := int64(g.stats.Ratings)
+			if err := ps.add(ctx, t, pid, ts(r.prompted), r.official, r.counter, id); err != nil {
+				return err
+			}
+			if err := rs.add(ctx, t, pid, ts(r.at), pid, r.official, r.counter, id, r.level, r.criteria, r.conduct,
+				r.reasons, "", 0); err != nil {
+				return err
+			}
+		}
 		g.done++
 		g.stats.Dossiers++
 		g.stats.Events += len(d.events)
 	}
-	return errors.Join(ds.flush(ctx, t), es.flush(ctx, t), fs.flush(ctx, t))
+	return errors.Join(ds.flush(ctx, t), es.flush(ctx, t), fs.flush(ctx, t), ps.flush(ctx, t), rs.flush(ctx, t))
 }
 
 // counters leaves the numbering where the generated book ends, so the next intake continues it.

@@ -184,6 +184,20 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 			t.Errorf("search %q did not find %s (%s)", q, code, name)
 		}
 	}
+	// About 40 % of returned dossiers were rated at the kiosk, after their return.
+	ratings, err := s.Ratings(ctx, vn(2025, time.January, 1, 0, 0), vn(2026, time.December, 31, 0, 0), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if share := float64(len(ratings)) / float64(statuses[StatusReturned]); share < 0.3 || share > 0.5 || len(ratings) != st.Ratings {
+		t.Errorf("%d ratings (stats %d) for %d returned dossiers; want about 40%%", len(ratings), st.Ratings, statuses[StatusReturned])
+	}
+	for _, r := range ratings[:min(len(ratings), 100)] {
+		d, err := s.Dossier(ctx, r.Code)
+		if err != nil || d.Status != StatusReturned || r.At.Before(d.ReturnedAt) || r.Official != d.ReceivedBy || r.Anonymous {
+			t.Errorf("rating %+v of dossier %+v (%v)", r, d.Code, err)
+		}
+	}
 	// The lifecycle code accepts the generated open dossiers.
 	var open string
 	s.r.QueryRow(`SELECT code FROM dossiers WHERE status = ? AND pending_to_id IS NULL ORDER BY id DESC LIMIT 1`, StatusProcessing).Scan(&open)
