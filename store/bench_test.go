@@ -55,8 +55,8 @@ func benchStore(b *testing.B, n int) *Store {
 			b.Fatal(err)
 		}
 		s.Close()
-		msg := fmt.Sprintf("%d dossiers, %d events, %d working days, %d late, generated in %s\n",
-			st.Dossiers, st.Events, st.Days, st.Late, time.Since(start).Round(time.Second))
+		msg := fmt.Sprintf("%d dossiers, %d events, %d ratings, %d working days, %d late, generated in %s\n",
+			st.Dossiers, st.Events, st.Ratings, st.Days, st.Late, time.Since(start).Round(time.Second))
 		b.Log(msg)
 		if err := os.WriteFile(ready, []byte(msg), 0o600); err != nil {
 			b.Fatal(err)

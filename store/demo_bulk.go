@@ -614,6 +614,7 @@ type multi struct {
 	cols, per int
 	full      *sql.Stmt
 	vals      []any
+	parents   []*multi // flushed before this one executes, so foreign keys hold row by row
 }
 
 func placeholders(cols, rows int) string {
@@ -632,6 +633,11 @@ func newMulti(ctx context.Context, t *sql.Tx, head string, cols, per int) (*mult
 func (m *multi) add(ctx context.Context, t *sql.Tx, vals ...any) error {
 	m.vals = append(m.vals, vals...)
 	if len(m.vals) == m.cols*m.per {
+		for _, p := range m.parents {
+			if err := p.pending(ctx, t); err != nil {
+				return err
+			}
+		}
 		_, err := m.full.ExecContext(ctx, m.vals...)
 		m.vals = m.vals[:0]
 		return err
@@ -639,22 +645,28 @@ func (m *multi) add(ctx context.Context, t *sql.Tx, vals ...any) error {
 	return nil
 }
 
-func (m *multi) flush(ctx context.Context, t *sql.Tx) error {
-	defer m.full.Close()
+// pending writes the rows collected so far (fewer than a full statement).
+func (m *multi) pending(ctx context.Context, t *sql.Tx) error {
 	if len(m.vals) == 0 {
 		return nil
+	}
+	for _, p := range m.parents {
+		if err := p.pending(ctx, t); err != nil {
+			return err
+		}
 	}
 	_, err := t.ExecContext(ctx, m.head+placeholders(m.cols, len(m.vals)/m.cols), m.vals...)
 	m.vals = m.vals[:0]
 	return err
 }
 
+func (m *multi) flush(ctx context.Context, t *sql.Tx) error {
+	defer m.full.Close()
+	return m.pending(ctx, t)
+}
+
 // batch writes up to n more dossiers in the caller's transaction.
 func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
-	// Events may be flushed before their dossier's buffered row: check the keys at commit.
-	if _, err := t.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
-		return err
-	}
 	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 38, 50)
 	if err != nil {
 		return err
@@ -676,6 +688,12 @@ func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
 	if err != nil {
 		return err
 	}
+	// A child row is never written before its parent: deferred foreign keys would make SQLite
+	// search the child tables on every parent insert (rating_prompts.dossier_id has no index).
+	es.parents = []*multi{ds}
+	fs.parents = []*multi{ds}
+	ps.parents = []*multi{ds}
+	rs.parents = []*multi{ps}
 	for i := 0; i < n && g.done < g.o.Dossiers; i++ {
 		id := int64(g.done + 1)
 		d := g.dossier(id)

@@ -35,8 +35,8 @@ func runDemo(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Đã tạo %d hồ sơ, %d bước xử lý trong %d ngày làm việc (%d trễ hạn, %d đang mở) sau %s\n",
-			st.Dossiers, st.Events, st.Days, st.Late, st.Open, time.Since(start).Round(time.Second))
+		fmt.Fprintf(e.stdout, "Đã tạo %d hồ sơ, %d bước xử lý, %d đánh giá trong %d ngày làm việc (%d trễ hạn, %d đang mở) sau %s\n",
+			st.Dossiers, st.Events, st.Ratings, st.Days, st.Late, st.Open, time.Since(start).Round(time.Second))
 	}
 	fmt.Fprintf(e.stdout, "Đã có dữ liệu mẫu trong %s\n", d.Dir)
 	return nil
