@@ -16,7 +16,7 @@ WINRES    := github.com/tc-hib/go-winres@v0.3.3
 FYNE      := fyne.io/tools/cmd/fyne@v1.7.4
 PKG       := dist/motcua-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: run build test vet deps test-deps windows package clean
+.PHONY: run build test vet deps test-deps windows package clean bench
 
 run: build
 	./$(BIN)
@@ -30,6 +30,17 @@ test: test-deps
 
 vet:
 	$(GO) vet -tags ci ./...
+
+# Benchmarks (docs/BENCHMARKS.md): each three times; the 1M-dossier datasets are generated once
+# into $MOTCUA_BENCH_DIR (default $TMPDIR/motcua-bench) and reused. Output also in bench.txt.
+BENCH := $(GO) test -run '^$$' -count 3 -timeout 60m
+bench: test-deps
+	{ $(BENCH) -bench 'LookupByCode|BookPage' -benchtime 1000x ./store/ && \
+	  $(BENCH) -bench 'Search' -benchtime 40x ./store/ && \
+	  $(BENCH) -bench 'Report' -benchtime 10x ./store/ && \
+	  $(BENCH) -bench 'Intake' -benchtime 300x ./app/desk/ && \
+	  $(BENCH) -bench 'Slips|ReceiptPDF|BookPDF' -benchtime 2s ./print/ && \
+	  bash docs/bench/coldstart.sh 3; } 2>&1 | tee bench.txt
 
 # Installs only what is missing, so a second run costs nothing.
 deps:
