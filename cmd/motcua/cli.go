@@ -57,6 +57,7 @@ func init() {
 		{"lunar", "đổi dương lịch sang âm lịch (hoặc -to-solar 10/3/2026)", runLunar},
 		{"book", "xuất sổ theo dõi hồ sơ (Mẫu 06): -year 2026 [-from NGÀY -to NGÀY] -o TỆP.pdf|TỆP.xlsx", runBook},
 		{"printtest", "in trang thử: tiêu đề cơ quan, chữ tiếng Việt, thước 100 mm: [-printer TÊN] [-paper A5|A4] [-o TỆP.pdf]", runPrintTest},
+		{"report", "báo cáo: -kind ii06a|officials|satisfaction -from NGÀY -to NGÀY [-o TỆP.pdf|.xlsx|.json] (-by lãnh đạo)", runReport},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
 		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] [-set-pin PIN]", runKiosk},
 	}
@@ -118,8 +119,9 @@ func report(stderr io.Writer, err error) int {
 	var ve *store.ValidationError
 	var te *store.TransitionError
 	var ue usageError
+	var fe *store.ForbiddenError
 	switch {
-	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.Is(err, store.ErrNotFound):
+	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.As(err, &fe), errors.Is(err, store.ErrNotFound):
 		return exitUsage
 	}
 	return exitError
