@@ -15,63 +15,71 @@ import (
 	"motcua/store"
 )
 
-// todayStrip is "Việc hôm nay" above the intake: dossiers due within one working day and not
-// resolved (the apology slip must go out before the due time) and handovers waiting for the
-// official at the counter to confirm. Each list opens its dossiers.
+// todayStrip is "Việc hôm nay" above the intake, the desk summary of store.Desk: dossiers
+// overdue, due today, due on the next working day, waiting for papers, and the handovers waiting
+// for the official at the counter. Each button opens its list; a row opens the dossier.
 type todayStrip struct {
 	u       *ui
 	root    fyne.CanvasObject
-	dueBtn  *widget.Button
+	overBtn *widget.Button
+	dueBtn  *widget.Button // due today
+	nextBtn *widget.Button
+	suppBtn *widget.Button
 	pendBtn *widget.Button
-	due     []store.Dossier
+	desk    store.DeskSummary
+	due     []store.Dossier // due today
 	pending []store.Dossier
 	seq     int
 }
 
 func newToday(u *ui) *todayStrip {
 	t := &todayStrip{u: u}
+	t.overBtn = widget.NewButtonWithIcon("", theme.ErrorIcon(), func() {
+		t.list(lang.L("Hồ sơ quá hạn"), t.desk.Overdue, t.desk.OverdueCount)
+	})
 	t.dueBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() {
-		t.list(lang.L("Hồ sơ sắp đến hạn hoặc quá hạn"), t.due)
+		t.list(lang.L("Hồ sơ đến hạn hôm nay"), t.due, t.desk.DueTodayCount)
+	})
+	t.nextBtn = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
+		t.list(lang.L("Hồ sơ đến hạn ngày làm việc tiếp theo"), t.desk.DueTomorrow, t.desk.DueTomorrowCount)
+	})
+	t.suppBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
+		t.list(lang.L("Hồ sơ chờ bổ sung giấy tờ"), t.desk.Supplement, t.desk.SupplementCount)
 	})
 	t.pendBtn = widget.NewButtonWithIcon("", theme.MailForwardIcon(), func() {
-		t.list(lang.L("Hồ sơ chờ bạn xác nhận đã nhận"), t.pending)
+		t.list(lang.L("Hồ sơ chờ bạn xác nhận đã nhận"), t.pending, t.desk.PendingCount)
 	})
 	head := widget.NewLabelWithStyle(lang.L("Việc hôm nay:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewHBox(head, t.dueBtn, t.pendBtn, layout.NewSpacer())
+	bar := container.NewHBox(head, t.overBtn, t.dueBtn, t.nextBtn, t.suppBtn, t.pendBtn, layout.NewSpacer())
 	t.root = container.NewStack(canvas.NewRectangle(colourRail), bar)
 	t.show()
 	return t
 }
 
 func (t *todayStrip) show() {
-	t.dueBtn.SetText(lang.L("{{.N}} hồ sơ sắp đến hạn / quá hạn", map[string]int{"N": len(t.due)}))
-	if len(t.due) > 0 {
-		t.dueBtn.Importance = widget.DangerImportance
-	} else {
-		t.dueBtn.Importance = widget.LowImportance
+	set := func(b *widget.Button, text string, n int, hot widget.Importance) {
+		b.SetText(text)
+		b.Importance = widget.LowImportance
+		if n > 0 {
+			b.Importance = hot
+		}
+		b.Refresh()
 	}
-	t.dueBtn.Refresh()
-	t.pendBtn.SetText(lang.L("{{.N}} hồ sơ chờ bạn xác nhận", map[string]int{"N": len(t.pending)}))
-	if len(t.pending) > 0 {
-		t.pendBtn.Importance = widget.WarningImportance
-	} else {
-		t.pendBtn.Importance = widget.LowImportance
-	}
-	t.pendBtn.Refresh()
+	set(t.overBtn, lang.L("{{.N}} quá hạn", map[string]int{"N": t.desk.OverdueCount}), t.desk.OverdueCount, widget.DangerImportance)
+	set(t.dueBtn, lang.L("{{.N}} hồ sơ đến hạn hôm nay", map[string]int{"N": t.desk.DueTodayCount}), t.desk.DueTodayCount, widget.WarningImportance)
+	set(t.nextBtn, lang.L("{{.N}} đến hạn ngày mai", map[string]int{"N": t.desk.DueTomorrowCount}), t.desk.DueTomorrowCount, widget.MediumImportance)
+	set(t.suppBtn, lang.L("{{.N}} chờ bổ sung", map[string]int{"N": t.desk.SupplementCount}), t.desk.SupplementCount, widget.MediumImportance)
+	set(t.pendBtn, lang.L("{{.N}} chờ bạn xác nhận", map[string]int{"N": t.desk.PendingCount}), t.desk.PendingCount, widget.WarningImportance)
 }
 
-// load reads both lists for the official at the counter.
+// load reads the desk summary for the official at the counter.
 func (t *todayStrip) load() {
 	t.seq++
 	seq := t.seq
 	login := t.u.actorLogin()
 	ctx := context.Background()
 	goAsync(func() {
-		due, err := t.u.st.DueSoon(ctx, now())
-		var pend []store.Dossier
-		if err == nil && login != "" {
-			pend, err = t.u.st.PendingHandovers(ctx, login)
-		}
+		d, err := t.u.st.Desk(ctx, login, now())
 		fyne.Do(func() {
 			if seq != t.seq {
 				return
@@ -80,14 +88,17 @@ func (t *todayStrip) load() {
 				t.dueBtn.SetText(err.Error())
 				return
 			}
-			t.due, t.pending = due, pend
+			t.desk, t.due, t.pending = d, d.DueToday, d.Pending
 			t.show()
 		})
 	})
 }
 
 // list shows dossiers with their due time and whether they are late; a row opens the dossier.
-func (t *todayStrip) list(title string, ds []store.Dossier) {
+func (t *todayStrip) list(title string, ds []store.Dossier, total int) {
+	if total > len(ds) {
+		title = lang.L("{{.Title}} ({{.N}} hồ sơ đầu trong {{.Total}})", map[string]any{"Title": title, "N": len(ds), "Total": total})
+	}
 	if len(ds) == 0 {
 		t.u.inform(title, lang.L("Không có hồ sơ nào."))
 		return

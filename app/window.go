@@ -44,6 +44,7 @@ type ui struct {
 	ret      *returnScreen
 	handover *handoverScreen
 	book     *bookScreen
+	reports  *reportsScreen
 	settings *settingsScreen
 	calendar *calendarScreen
 	admin    *container.AppTabs
@@ -89,6 +90,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.ret = newReturn(u)
 	u.handover = newHandover(u)
 	u.book = newBook(u)
+	u.reports = newReports(u)
 	u.settings = newSettings(u)
 	u.calendar = newCalendar(u)
 	u.kioskSet = newKioskSettings(u)
@@ -186,6 +188,9 @@ func (u *ui) show(id string) {
 	case secBook:
 		obj = u.book.root
 		u.book.load()
+	case secReports:
+		obj = u.reports.root
+		u.reports.open()
 	case secAdmin:
 		obj = u.admin
 		u.loadAdminTab(u.admin.Selected())
@@ -234,6 +239,7 @@ func (u *ui) showAdmin(tab int) {
 	u.show(secAdmin)
 }
 
+// placeholder stands for a screen that is not built yet.
 func placeholder(title string) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabelWithStyle(lang.L("Chức năng này sẽ có trong phiên bản sau."), fyne.TextAlignCenter, fyne.TextStyle{})

@@ -1,0 +1,125 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/store"
+)
+
+// chooseOfficial puts login at the counter, as the top bar's picker does.
+func chooseOfficial(t *testing.T, u *ui, login string) {
+	t.Helper()
+	for i, o := range u.officials {
+		if o.Login == login {
+			u.official.SetSelectedIndex(i)
+			return
+		}
+	}
+	t.Fatalf("no official %q", login)
+}
+
+// cellText is what the table shows at row, col.
+func cellText(tbl *widget.Table, row, col int) string {
+	o := tbl.CreateCell()
+	tbl.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*widget.Label).Text
+}
+
+func TestReportsScreenForTheLeader(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	resolved(t, s, "Trần Văn Bình") // received and resolved on Monday 26/01/2026, due Thursday: early
+	receiveDirect(t, s, "Lê Thị Cúc")  // still open
+	chooseOfficial(t, u, "chutich")
+	test.Tap(u.rail[secReports])
+	r := u.reports
+	if r.which.Selected != "Quý 1/2026" {
+		t.Errorf("period = %q, want this quarter", r.which.Selected)
+	}
+	if !strings.Contains(r.msg.Text, "từ ngày 01/01/2026 đến ngày 31/03/2026") {
+		t.Errorf("message = %q", r.msg.Text)
+	}
+	// One procedure row and the total: 2 received, 1 resolved early, 1 in progress, 100% on time.
+	rows, cols := r.ii06aTable.Length()
+	if rows != 2 || cols != 16 {
+		t.Fatalf("II.06a table is %d×%d, want 2×16", rows, cols)
+	}
+	if got := cellText(r.ii06aTable, 0, 2); got != "Cấp Giấy xác nhận tình trạng hôn nhân" {
+		t.Errorf("procedure = %q", got)
+	}
+	for col, want := range map[int]string{3: "2", 7: "1", 8: "1", 11: "1", 15: "100,0%"} {
+		if got := cellText(r.ii06aTable, 1, col); got != want {
+			t.Errorf("total column %d = %q, want %q", col, got, want)
+		}
+	}
+	if cellText(r.ii06aTable, 1, 1) != "Tổng cộng" {
+		t.Errorf("last row is not the total: %q", cellText(r.ii06aTable, 1, 1))
+	}
+	if !containsText(r.ii06aChart, "01/2026") || !containsText(r.ii06aChart, "100,0%") {
+		t.Error("the monthly chart lacks January's bar")
+	}
+
+	// Officials side by side, best on-time rate first; selecting one lists what went wrong.
+	r.tabs.SelectIndex(1)
+	if len(r.off) == 0 {
+		t.Fatal("no scorecards")
+	}
+	if first := cellText(r.offTable, 0, 1); first != "Nguyễn Thị Lan" && first != "Lê Văn Hùng" {
+		t.Errorf("first official = %q, want one with 100%% on time", first)
+	}
+	r.offTable.Select(widget.TableCellID{Row: 0, Col: 1})
+	if !strings.Contains(r.offDetail.Text, "Hồ sơ quá hạn: không có") {
+		t.Errorf("detail = %q", r.offDetail.Text)
+	}
+
+	// Satisfaction: nobody rated yet.
+	r.tabs.SelectIndex(2)
+	if rows, _ := r.satTable.Length(); rows == 0 || cellText(r.satTable, 0, 2) != "0" {
+		t.Errorf("satisfaction table: %d rows, first value %q", rows, cellText(r.satTable, 0, 2))
+	}
+
+	// Export of the selected tab.
+	test.Tap(r.pdfBtn)
+	if !strings.HasPrefix(r.exportMsg.Text, "Đã xuất báo cáo ra tệp ") {
+		t.Fatalf("export: %q", r.exportMsg.Text)
+	}
+	path := strings.TrimPrefix(r.exportMsg.Text, "Đã xuất báo cáo ra tệp ")
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Errorf("exported file %s: %v", path, err)
+	}
+}
+
+func TestReportsScreenRefusesACounterOfficial(t *testing.T) {
+	u, _, _ := newTestUI(t, nil)
+	chooseOfficial(t, u, "tiepnhan1")
+	test.Tap(u.rail[secReports])
+	r := u.reports
+	if !strings.Contains(r.msg.Text, "không có quyền") || r.msg.Importance != widget.DangerImportance {
+		t.Errorf("message = %q", r.msg.Text)
+	}
+	if rows, _ := r.ii06aTable.Length(); rows != 0 {
+		t.Errorf("a refused report shows %d rows", rows)
+	}
+}
+
+func TestTodayStripCountsEachList(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	ctx := context.Background()
+	d := receiveDirect(t, s, "Trần Văn Bình") // HT04 received Monday 08:15, due Thursday
+	if _, err := s.RequestSupplement(ctx, store.Action{Code: d.Code, By: counterLogin, At: monday0815},
+		store.Supplement{Missing: []store.ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 1}}, Reason: "Thiếu tờ khai"}); err != nil {
+		t.Fatal(err)
+	}
+	u.today.load()
+	if u.today.suppBtn.Text != "1 chờ bổ sung" || u.today.suppBtn.Importance == widget.LowImportance {
+		t.Errorf("supplement button = %q", u.today.suppBtn.Text)
+	}
+	if u.today.overBtn.Text != "0 quá hạn" || u.today.nextBtn.Text != "0 đến hạn ngày mai" {
+		t.Errorf("overdue %q, tomorrow %q", u.today.overBtn.Text, u.today.nextBtn.Text)
+	}
+}
