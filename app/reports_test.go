@@ -33,8 +33,8 @@ func cellText(tbl *widget.Table, row, col int) string {
 
 func TestReportsScreenForTheLeader(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
-	resolved(t, s, "Trần Văn Bình") // received and resolved on Monday 26/01/2026, due Thursday: early
-	receiveDirect(t, s, "Lê Thị Cúc")  // still open
+	resolved(t, s, "Trần Văn Bình")   // received and resolved on Monday 26/01/2026, due Thursday: early
+	receiveDirect(t, s, "Lê Thị Cúc") // still open
 	chooseOfficial(t, u, "chutich")
 	test.Tap(u.rail[secReports])
 	r := u.reports
