@@ -87,17 +87,17 @@ func newReports(u *ui) *reportsScreen {
 	r.exportMsg = widget.NewLabel("")
 	r.exportMsg.Truncation = fyne.TextTruncateEllipsis
 
-	r.ii06aTable = r.newTable(ii06aHeads(), []float32{34, 120, 250, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 70, 70},
+	r.ii06aTable = r.newTable(ii06aHeads(), []float32{40, 96, 216, 56, 56, 56, 56, 66, 56, 56, 56, 84, 56, 56, 70, 76}, 3,
 		func() [][]string { return r.ii06a }, nil)
 	r.ii06aChart = container.NewVBox()
-	r.offTable = r.newTable(officialHeads(), []float32{34, 170, 70, 70, 70, 66, 66, 66, 66, 74, 62, 66, 66, 72, 62, 90},
+	r.offTable = r.newTable(officialHeads(), []float32{40, 150, 60, 60, 70, 66, 60, 60, 60, 80, 78, 76, 60, 82, 76, 84}, 2,
 		func() [][]string { return r.officialRows() }, func(row int) { r.showOfficial(row) })
 	r.offSort = widget.NewSelect([]string{lang.L("Tên"), lang.L("Tỷ lệ đúng hạn"), lang.L("Mức hài lòng")}, func(string) { r.sortOfficials() })
 	r.offChart = container.NewVBox()
 	r.offSort.SetSelectedIndex(1)
 	r.offDetail = widget.NewLabel(lang.L("Chọn một cán bộ để xem hồ sơ quá hạn và ý kiến không hài lòng."))
 	r.offDetail.Wrapping = fyne.TextWrapWord
-	r.satTable = r.newTable([]string{lang.L("STT"), lang.L("Chỉ tiêu"), lang.L("Kết quả")}, []float32{40, 460, 150},
+	r.satTable = r.newTable([]string{lang.L("STT"), lang.L("Chỉ tiêu"), lang.L("Kết quả")}, []float32{40, 460, 150}, 2,
 		func() [][]string {
 			out := make([][]string, len(r.sat))
 			for i, it := range r.sat {
@@ -112,11 +112,11 @@ func newReports(u *ui) *reportsScreen {
 		s.Offset = offset
 		return s
 	}
-	offTop := container.NewBorder(container.NewHBox(widget.NewLabel(lang.L("Sắp xếp theo")), r.offSort), nil, nil, nil, r.offTable)
+	offTop := container.NewBorder(container.NewHBox(widget.NewLabel(lang.L("Sắp xếp theo")), sized(r.offSort, 200)), nil, nil, nil, r.offTable)
 	offBottom := container.NewGridWithColumns(2, r.offDetail, r.offChart)
 	r.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Biểu II.06a"), split(r.ii06aTable, r.ii06aChart, 0.55)),
-		container.NewTabItem(lang.L("Cán bộ"), split(offTop, offBottom, 0.5)),
+		container.NewTabItem(lang.L("Cán bộ"), split(offTop, offBottom, 0.62)),
 		container.NewTabItem(lang.L("Hài lòng"), container.NewGridWithColumns(2, r.satTable, container.NewVScroll(r.satChart))),
 	)
 	r.tabs.OnSelected = func(*container.TabItem) { r.load() }
@@ -283,7 +283,7 @@ func (r *reportsScreen) show(d desk.ReportData) {
 			}
 		}
 		setChart(r.ii06aChart, lang.L("Tỷ lệ giải quyết đúng hạn theo tháng"), bars, 1)
-		r.ii06aTable.Refresh()
+		fitRows(r.ii06aTable, len(r.ii06a))
 	case desk.ReportOfficials:
 		r.off = d.Officials
 		r.sortOfficials()
@@ -297,7 +297,7 @@ func (r *reportsScreen) show(d desk.ReportData) {
 			}
 		}
 		setChart(r.satChart, lang.L("Tỷ lệ các mức đánh giá"), bars, 100)
-		r.satTable.Refresh()
+		fitRows(r.satTable, len(r.sat))
 	}
 }
 
@@ -321,7 +321,7 @@ func (r *reportsScreen) sortOfficials() {
 	setChart(r.offChart, lang.L("Tỷ lệ người dân hài lòng theo cán bộ"), bars, 1)
 	if r.offTable != nil {
 		r.offTable.UnselectAll()
-		r.offTable.Refresh()
+		fitRows(r.offTable, len(r.off))
 	}
 }
 
@@ -351,8 +351,9 @@ func (r *reportsScreen) showOfficial(i int) {
 			"Top": join(c.TopConduct, ", "), "Bottom": join(c.BottomConduct, ", ")}))
 }
 
-// newTable is a read-only table with a header row; onSelect (may be nil) hears the data row.
-func (r *reportsScreen) newTable(heads []string, widths []float32, rows func() [][]string, onSelect func(int)) *widget.Table {
+// newTable is a read-only table with a header row, its first textCols columns text (the rest
+// figures, aligned right); onSelect (may be nil) hears the data row.
+func (r *reportsScreen) newTable(heads []string, widths []float32, textCols int, rows func() [][]string, onSelect func(int)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(rows()), len(heads) },
 		func() fyne.CanvasObject {
@@ -368,7 +369,7 @@ func (r *reportsScreen) newTable(heads []string, widths []float32, rows func() [
 				return
 			}
 			l.Alignment = fyne.TextAlignTrailing
-			if id.Col <= 2 {
+			if id.Col < textCols {
 				l.Alignment = fyne.TextAlignLeading
 			}
 			l.TextStyle.Bold = rs[id.Row][0] == ""
@@ -376,8 +377,7 @@ func (r *reportsScreen) newTable(heads []string, widths []float32, rows func() [
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
+		l := widget.NewLabelWithStyle("\n", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -394,16 +394,27 @@ func (r *reportsScreen) newTable(heads []string, widths []float32, rows func() [
 	return t
 }
 
+// Headings on two lines, so that sixteen columns fit 1366 pixels without cutting words.
 func ii06aHeads() []string {
-	return []string{lang.L("STT"), lang.L("Lĩnh vực"), lang.L("Thủ tục hành chính"), lang.L("Tiếp nhận"), lang.L("Trực tuyến"),
-		lang.L("Trực tiếp"), lang.L("Kỳ trước"), lang.L("Đã giải quyết"), lang.L("Trước hạn"), lang.L("Đúng hạn"), lang.L("Quá hạn"),
-		lang.L("Đang giải quyết"), lang.L("Trong hạn"), lang.L("Quá hạn"), lang.L("Từ chối, rút"), lang.L("Tỷ lệ đúng hạn")}
+	return []string{lang.L("STT"), lang.L("Lĩnh vực"), lang.L("Thủ tục hành chính"), lang.L("Tiếp\nnhận"), lang.L("Trực\ntuyến"),
+		lang.L("Trực\ntiếp"), lang.L("Kỳ\ntrước"), lang.L("Đã giải\nquyết"), lang.L("Trước\nhạn"), lang.L("Đúng\nhạn"), lang.L("Quá\nhạn"),
+		lang.L("Đang\ngiải quyết"), lang.L("Trong\nhạn"), lang.L("Quá\nhạn"), lang.L("Từ chối,\nrút"), lang.L("Tỷ lệ\nđúng hạn")}
 }
 
 func officialHeads() []string {
-	return []string{lang.L("STT"), lang.L("Cán bộ"), lang.L("Tiếp nhận"), lang.L("Bàn giao"), lang.L("Trả kết quả"),
-		lang.L("Đã giải quyết"), lang.L("Trước hạn"), lang.L("Đúng hạn"), lang.L("Quá hạn"), lang.L("Tỷ lệ đúng hạn"),
-		lang.L("Lượt đánh giá"), lang.L("Rất hài lòng"), lang.L("Hài lòng"), lang.L("Không hài lòng"), lang.L("Điểm"), lang.L("Mức hoàn thành")}
+	return []string{lang.L("STT"), lang.L("Cán bộ"), lang.L("Tiếp\nnhận"), lang.L("Bàn\ngiao"), lang.L("Trả\nkết quả"),
+		lang.L("Đã giải\nquyết"), lang.L("Trước\nhạn"), lang.L("Đúng\nhạn"), lang.L("Quá\nhạn"), lang.L("Tỷ lệ\nđúng hạn"),
+		lang.L("Lượt\nđánh giá"), lang.L("Rất\nhài lòng"), lang.L("Hài\nlòng"), lang.L("Không\nhài lòng"), lang.L("Điểm\n(thang 6)"), lang.L("Mức hoàn\nthành")}
+}
+
+// fitRows keeps data rows one line high: the table would otherwise size every row like the
+// two-line header.
+func fitRows(t *widget.Table, n int) {
+	h := widget.NewLabel("0").MinSize().Height
+	for i := 0; i < n; i++ {
+		t.SetRowHeight(i, h)
+	}
+	t.Refresh()
 }
 
 // chartBar is one bar of an on-screen chart.
