@@ -65,11 +65,12 @@ func (s *Store) bookWhere(ctx context.Context, f BookFilter) (string, []any, boo
 		} else if compact := strings.ReplaceAll(q, " ", ""); len(compact) >= 4 && digits(compact) {
 			q = compact
 		}
-		match := ftsQuery(q)
-		if match == "" {
+		ws := tokens(fold(q))
+		if len(ws) == 0 {
 			return "", nil, false, nil
 		}
-		add(`d.id IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)`, match)
+		ids, wargs := s.d.searchIDs(ws)
+		add(`d.id IN (`+ids+`)`, wargs...)
 	}
 	if len(conds) == 0 {
 		return "", nil, true, nil

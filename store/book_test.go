@@ -38,17 +38,10 @@ func fillBook(t testing.TB, s *Store, n int) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	ins, err := tx.Prepare(`INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code, procedure_name,
+	const ins = `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code, procedure_name,
 		field_name, days, name, idno, phone, address, documents, sets, pages, fee, by_post, received_at, due_at,
 		original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
-		holder_id, pending_to_id) VALUES (?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, 'Hoài Đức', '[]', 1, 1, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	search, err := tx.Prepare(`INSERT INTO dossier_search(rowid, folded) VALUES (?, ?)`)
-	if err != nil {
-		t.Fatal(err)
-	}
+		holder_id, pending_to_id) VALUES (?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, 'Hoài Đức', '[]', 1, 1, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	statuses := []int{StatusReceived, StatusProcessing, StatusSupplement, StatusResolved, StatusReturned, StatusRefused, StatusWithdrawn, StatusStopped}
 	half := n / 2
 	for i := 0; i < n; i++ {
@@ -91,13 +84,12 @@ func fillBook(t testing.TB, s *Store, n int) {
 		if i%7 == 3 && closed == nil {
 			pending = ids["chutich"]
 		}
-		res, err := ins.Exec(code, year, no, p.ID, p.Code, p.Name, p.FieldName, name, idno, ph, ts(rec), ts(due), ts(due),
+		id, err := insertID(ctx, tx, ins, code, year, no, p.ID, p.Code, p.Name, p.FieldName, name, idno, ph, ts(rec), ts(due), ts(due),
 			status, ids[receiver], transferred, resolved, returned, ended, closed, late, holder, pending)
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, _ := res.LastInsertId()
-		if _, err := search.Exec(id, searchText(code, name, idno, ph)); err != nil {
+		if err := s.d.indexSearch(ctx, tx, id, searchText(code, name, idno, ph)); err != nil {
 			t.Fatal(err)
 		}
 	}

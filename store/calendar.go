@@ -144,6 +144,6 @@ func (s *Store) RemoveOverride(ctx context.Context, by string, date time.Time, r
 
 func bumpCalendar(ctx context.Context, t *sql.Tx) error {
 	_, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, '1')
-		ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`, keyCalendarRev)
+		ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)`, keyCalendarRev)
 	return err
 }

@@ -58,11 +58,7 @@ func TestCalendarOverrides(t *testing.T) {
 func TestCalendarSeesOtherProcessChanges(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	other, err := Open(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := openAgain(t, s)
 	sat := vn(2025, 6, 7, 0, 0)
 	if cal, _ := s.Calendar(ctx); cal.IsWorkingDay(sat) {
 		t.Fatal("Saturday is a working day before any override")

@@ -2,16 +2,11 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 )
 
 func TestSeedDemoIsIdempotent(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openEmpty(t)
 	ctx := context.Background()
 	empty, err := s.IsEmpty(ctx)
 	if err != nil || !empty {

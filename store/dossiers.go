@@ -254,7 +254,7 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if err != nil {
 			return err
 		}
-		res, err := t.ExecContext(ctx, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
+		id, err = insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
 			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
 			by_post, post_address, received_at, due_at, original_due_at, status, received_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -264,15 +264,10 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if err != nil {
 			return fmt.Errorf("không lưu được hồ sơ: %w", err)
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
 		if err := appendEvent(ctx, t, id, in.ReceivedAt, now, by.ID, "receive", 0, StatusReceived, "", nil); err != nil {
 			return err
 		}
-		_, err = t.ExecContext(ctx, `INSERT INTO dossier_search(rowid, folded) VALUES (?, ?)`,
-			id, searchText(code, in.Name, in.IDNo, in.Phone))
-		return err
+		return s.d.indexSearch(ctx, t, id, searchText(code, in.Name, in.IDNo, in.Phone))
 	})
 	if err != nil {
 		return Dossier{}, err
@@ -349,7 +344,7 @@ func (s *Store) Dossier(ctx context.Context, code string) (Dossier, error) {
 // SearchDossiers finds dossiers by code, applicant name (without diacritics: "nguyen van a" finds
 // "Nguyễn Văn A", "dang" finds "Đặng"), CCCD or phone, newest first (by intake order), at most
 // limit (≤ 0: 50). Every word of q must start a word of the dossier's code, name, CCCD or phone;
-// the lookup goes through the FTS5 index, so it stays fast on a million dossiers. An empty q
+// the lookup goes through the search index (FTS5 on SQLite, pg_trgm on PostgreSQL). An empty q
 // gives the newest dossiers.
 func (s *Store) SearchDossiers(ctx context.Context, q string, limit int) ([]Dossier, error) {
 	if limit <= 0 {
@@ -366,13 +361,13 @@ func (s *Store) SearchDossiers(ctx context.Context, q string, limit int) ([]Doss
 		} else if compact := strings.ReplaceAll(q, " ", ""); len(compact) >= 4 && digits(compact) {
 			q = compact // a CCCD typed in groups
 		}
-		match := ftsQuery(q)
-		if match == "" {
+		ws := tokens(fold(q))
+		if len(ws) == 0 {
 			return nil, nil
 		}
-		rows, err = s.r.QueryContext(ctx, dossierSelect+` WHERE d.id IN (
-			SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ORDER BY rowid DESC LIMIT ?)
-			ORDER BY d.id DESC`, match, limit)
+		ids, args := s.d.searchIDs(ws)
+		rows, err = s.r.QueryContext(ctx, dossierSelect+` WHERE d.id IN (`+ids+` ORDER BY id DESC LIMIT ?)
+			ORDER BY d.id DESC`, append(args, limit)...)
 	}
 	if err != nil {
 		return nil, err

@@ -73,11 +73,7 @@ func TestReceiveWithoutActorUsesDefaultAdmin(t *testing.T) {
 }
 
 func TestReceiveNeedsAgencyCode(t *testing.T) {
-	s, err := Open(t.TempDir() + "/m.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openEmpty(t)
 	ctx := context.Background()
 	if _, err := s.AddOfficial(ctx, "", Official{Login: "admin", FullName: "Quản Trị", Role: RoleAdmin}); err != nil {
 		t.Fatal(err)
@@ -87,7 +83,7 @@ func TestReceiveNeedsAgencyCode(t *testing.T) {
 	}
 	in := intake(t, s, "HT01", vn(2025, 6, 2, 9, 0))
 	in.By = "admin"
-	_, err = s.Receive(ctx, in)
+	_, err := s.Receive(ctx, in)
 	var ve *ValidationError
 	if !errors.As(err, &ve) || ve.Field != "agency" {
 		t.Fatalf("Receive without agency: %v, want an agency error", err)

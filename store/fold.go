@@ -31,14 +31,3 @@ func fold(s string) string {
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
-
-// ftsQuery makes an FTS5 MATCH expression in which every word of q must start a word of the
-// indexed text ("nguyen van a" → "nguyen"* "van"* "a"*). Words are quoted, so FTS5 operators a
-// user types are plain text. Empty when q has no words.
-func ftsQuery(q string) string {
-	ws := words(fold(q))
-	for i, w := range ws {
-		ws[i] = `"` + w + `"*`
-	}
-	return strings.Join(ws, " ")
-}

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
+	sqliteOnly(t)
 	dir := filepath.Join(t.TempDir(), "new", "data")
 	path := filepath.Join(dir, "motcua.db")
 	s, err := Open(path)
@@ -68,6 +69,7 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 }
 
 func TestOpenRefusesNewerDatabase(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "motcua.db")
 	s, err := Open(path)
 	if err != nil {
@@ -91,6 +93,7 @@ func TestOpenRefusesNewerDatabase(t *testing.T) {
 }
 
 func TestOpenRefusesNonDatabase(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "motcua.db")
 	if err := os.WriteFile(path, []byte(strings.Repeat("not a database ", 100)), 0o600); err != nil {
 		t.Fatal(err)

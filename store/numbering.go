@@ -20,12 +20,12 @@ func number(ctx context.Context, t *sql.Tx, agencyCode string, received time.Tim
 	day := local.Format("060102")
 	var seq int
 	if err = t.QueryRowContext(ctx, `INSERT INTO day_counters(agency_code, day, last) VALUES (?, ?, 1)
-		ON CONFLICT(agency_code, day) DO UPDATE SET last = last + 1 RETURNING last`, agencyCode, day).Scan(&seq); err != nil {
+		ON CONFLICT(agency_code, day) DO UPDATE SET last = day_counters.last + 1 RETURNING last`, agencyCode, day).Scan(&seq); err != nil {
 		return "", 0, 0, fmt.Errorf("không cấp được số thứ tự trong ngày: %w", err)
 	}
 	year = local.Year()
 	if err = t.QueryRowContext(ctx, `INSERT INTO book_counters(year, last) VALUES (?, 1)
-		ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&bookNo); err != nil {
+		ON CONFLICT(year) DO UPDATE SET last = book_counters.last + 1 RETURNING last`, year).Scan(&bookNo); err != nil {
 		return "", 0, 0, fmt.Errorf("không cấp được số thứ tự trong sổ: %w", err)
 	}
 	return fmt.Sprintf("%s-%s-%04d", agencyCode, day, seq), year, bookNo, nil

@@ -97,6 +97,7 @@ func TestHelperProcess(t *testing.T) {
 }
 
 func TestNumberingTwoProcesses(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "motcua.db")
 	s, err := Open(path)
 	if err != nil {

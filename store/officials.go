@@ -181,12 +181,10 @@ func (s *Store) AddOfficial(ctx context.Context, by string, o Official) (Officia
 }
 
 func insertOfficial(ctx context.Context, t *sql.Tx, now time.Time, by string, o *Official) error {
-	res, err := t.ExecContext(ctx, `INSERT INTO officials(login, full_name, role, phone, active, created_at)
+	var err error
+	o.ID, err = insertID(ctx, t, `INSERT INTO officials(login, full_name, role, phone, active, created_at)
 		VALUES (?, ?, ?, ?, 1, ?)`, o.Login, o.FullName, string(o.Role), o.Phone, ts(now))
 	if err != nil {
-		return err
-	}
-	if o.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	return audit(ctx, t, now, by, "official", o.Login, "create", nil, o, "")

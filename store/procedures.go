@@ -265,12 +265,9 @@ func saveProcedure(ctx context.Context, t *sql.Tx, now time.Time, by string, p *
 	docs, _ := json.Marshal(p.Documents)
 	if p.ID == 0 {
 		p.Active = true
-		res, err := t.ExecContext(ctx, `INSERT INTO procedures(code, name, field_id, days, fee, documents, legal_basis, active)
+		p.ID, err = insertID(ctx, t, `INSERT INTO procedures(code, name, field_id, days, fee, documents, legal_basis, active)
 			VALUES (?, ?, ?, ?, ?, ?, ?, 1)`, p.Code, p.Name, p.FieldID, p.Days, string(fee), string(docs), p.LegalBasis)
 		if err != nil {
-			return err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		return audit(ctx, t, now, by, "procedure", p.Code, "create", nil, p, "")
@@ -317,11 +314,9 @@ func insertField(ctx context.Context, t *sql.Tx, now time.Time, by string, f *Fi
 	if n > 0 {
 		return invalid("code", fmt.Sprintf("Lĩnh vực %s (%s) đã có trong danh mục.", f.Code, f.Name))
 	}
-	res, err := t.ExecContext(ctx, `INSERT INTO fields(code, name) VALUES (?, ?)`, f.Code, f.Name)
+	var err error
+	f.ID, err = insertID(ctx, t, `INSERT INTO fields(code, name) VALUES (?, ?)`, f.Code, f.Name)
 	if err != nil {
-		return err
-	}
-	if f.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	return audit(ctx, t, now, by, "field", f.Code, "create", nil, f, "")

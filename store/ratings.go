@@ -187,12 +187,8 @@ func (s *Store) PromptRating(ctx context.Context, by string, code string) (Ratin
 	}
 	var p RatingPrompt
 	err = s.tx(ctx, func(t *sql.Tx) error {
-		res, err := t.ExecContext(ctx, `INSERT INTO rating_prompts(created_at, official_id, counter, dossier_id) VALUES (?, ?, ?, ?)`,
+		id, err := insertID(ctx, t, `INSERT INTO rating_prompts(created_at, official_id, counter, dossier_id) VALUES (?, ?, ?, ?)`,
 			ts(s.now()), o.ID, counter, dossierID)
-		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}
@@ -323,13 +319,9 @@ func (s *Store) Rate(ctx context.Context, r Rating) (Rating, error) {
 			if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
-			res, err := t.ExecContext(ctx, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
+			id, err = insertID(ctx, t, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
 				criteria, conduct, reasons, comment, anonymous) VALUES (?, NULL, NULL, ?, NULL, ?, ?, ?, ?, ?, 1)`,
 				ts(now), r.Counter, r.Level, string(crit), string(conduct), string(reasons), r.Comment)
-			if err != nil {
-				return err
-			}
-			id, err = res.LastInsertId()
 			return err
 		}
 		var officialID int64
@@ -353,13 +345,9 @@ func (s *Store) Rate(ctx context.Context, r Rating) (Rating, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		res, err := t.ExecContext(ctx, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
+		id, err = insertID(ctx, t, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
 			criteria, conduct, reasons, comment, anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
 			ts(now), r.PromptID, officialID, counter, dossierID, r.Level, string(crit), string(conduct), string(reasons), r.Comment)
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
 		return err
 	})
 	if err != nil {

@@ -3,17 +3,12 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 )
 
 func TestSetupMakesAFreshStoreReadyForIntake(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(filepath.Join(t.TempDir(), "motcua.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openEmpty(t)
 	a := Agency{Name: "UBND xã Tân Lập", ParentName: "UBND XÃ TÂN LẬP", Code: "tl01", Place: "Tân Lập"}
 	admin := Official{Login: "Quantri", FullName: "Hoàng Văn Tư"}
 

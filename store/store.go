@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,9 +25,12 @@ var ErrNotFound = errors.New("Không tìm thấy")
 // Store is an open ledger file: one write connection (SQLite has one writer anyway; a single
 // connection makes every write queue in Go instead of spinning on SQLITE_BUSY) and a read pool.
 type Store struct {
-	path string
-	w    *sql.DB // writes: MaxOpenConns 1, BEGIN IMMEDIATE
-	r    *sql.DB // reads: query_only pool
+	path  string  // the SQLite file; "" on PostgreSQL
+	url   string  // the PostgreSQL URL as given (with its password: never shown, see Where)
+	where string  // what Where shows: the file, or host:port/database (never a password)
+	d     dialect // what differs between SQLite and PostgreSQL
+	w     *sql.DB // writes: SQLite MaxOpenConns 1, BEGIN IMMEDIATE; PostgreSQL: advisory lock
+	r     *sql.DB // reads: query_only / read-only sessions
 
 	calMu  sync.Mutex
 	cal    *workday.Calendar
@@ -74,7 +78,7 @@ func Open(path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, w: w, now: time.Now}
+	s := &Store{path: abs, where: abs, d: sqliteDialect{}, w: w, now: time.Now}
 	if err := s.migrate(context.Background()); err != nil {
 		w.Close()
 		return nil, err
@@ -94,23 +98,62 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
-// Path is the absolute path of the database file.
+// Path is the absolute path of the database file; "" on PostgreSQL.
 func (s *Store) Path() string { return s.path }
+
+// Backend is "sqlite" or "postgres".
+func (s *Store) Backend() string { return s.d.name() }
+
+// Where names the database for people: the SQLite file, or the PostgreSQL host:port/database.
+// It never holds a password.
+func (s *Store) Where() string { return s.where }
+
+// OpenURL opens the ledger named by a URL: "postgres://user:pass@host:5432/db?sslmode=..." is a
+// PostgreSQL server shared by several counters; "sqlite:PATH" or a plain path is the embedded
+// SQLite file (Open). A PostgreSQL schema is brought up to date when the role may (the owner);
+// otherwise the missing migrations are reported (motcua migrate-schema -db OWNER_URL).
+func OpenURL(ctx context.Context, dbURL string) (*Store, error) {
+	if !IsPostgresURL(dbURL) {
+		return Open(strings.TrimPrefix(dbURL, "sqlite:"))
+	}
+	w, r, where, err := openPostgres(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{url: dbURL, where: where, d: postgresDialect{}, w: w, r: r, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
 
 // tx runs fn in one write transaction (BEGIN IMMEDIATE through the DSN): committed if fn returns nil.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	t, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("không bắt đầu được giao dịch ghi: %w", err)
+		return writeErr("không bắt đầu được giao dịch ghi", err)
+	}
+	if err := s.d.lockWrite(ctx, t); err != nil {
+		t.Rollback()
+		return writeErr("không bắt đầu được giao dịch ghi", err)
 	}
 	if err := fn(t); err != nil {
 		t.Rollback()
 		return err
 	}
 	if err := t.Commit(); err != nil {
-		return fmt.Errorf("không ghi được vào cơ sở dữ liệu: %w", err)
+		return writeErr("không ghi được vào cơ sở dữ liệu", err)
 	}
 	return nil
+}
+
+// writeErr prefixes what failed, except for an unreachable server: that message says it all.
+func writeErr(what string, err error) error {
+	if errors.Is(err, ErrUnreachable) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // Times are stored as UTC text of fixed width, so text order is time order.

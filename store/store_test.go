@@ -2,21 +2,17 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"motcua/store/workday"
 )
 
-// openTest opens a fresh store file in a temporary folder, seeded with the demo data.
+// openTest opens a fresh store on the backend under test (a file in a temporary folder, or a new
+// PostgreSQL database: backend_test.go), seeded with the demo data.
 func openTest(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "data", "motcua.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openEmpty(t)
 	if err := s.SeedDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}

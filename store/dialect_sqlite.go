@@ -1,0 +1,31 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// sqliteDialect: the embedded file. Search is the FTS5 table dossier_search (rowid = dossier id).
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string          { return "sqlite" }
+func (sqliteDialect) migrationsDir() string { return "migrations" }
+
+// lockWrite has nothing to do: the DSN's _txlock=immediate took the write lock at BEGIN.
+func (sqliteDialect) lockWrite(context.Context, *sql.Tx) error { return nil }
+
+func (sqliteDialect) indexSearch(ctx context.Context, t *sql.Tx, id int64, folded string) error {
+	_, err := t.ExecContext(ctx, `INSERT INTO dossier_search(rowid, folded) VALUES (?, ?)`, id, folded)
+	return err
+}
+
+// searchIDs: an FTS5 MATCH in which every word is a quoted prefix ("nguyen"* "van"*), so FTS5
+// operators a user types are plain text.
+func (sqliteDialect) searchIDs(ws []string) (string, []any) {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = `"` + w + `"*`
+	}
+	return `SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`, []any{strings.Join(q, " ")}
+}
