@@ -26,6 +26,7 @@ const (
 type env struct {
 	ctx     context.Context
 	dataDir string
+	db      string // -db: a PostgreSQL URL or sqlite:PATH (postgres.go)
 	by      string
 	stdin   io.Reader
 	stdout  io.Writer
@@ -62,6 +63,7 @@ func init() {
 		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] [-set-pin PIN]", runKiosk},
 	}
 	commands = append(commands, lifecycleCommands...)
+	commands = append(commands, postgresCommands...)
 }
 
 // usageError marks bad input: exit status 2, nothing changed.
@@ -76,6 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	global.SetOutput(stderr)
 	dataDir := global.String("data", "", "thư mục dữ liệu (mặc định: $MOTCUA_DATA hoặc thư mục cấu hình của người dùng)")
 	by := global.String("by", "", "tên đăng nhập của cán bộ thực hiện (mặc định: quản trị viên đầu tiên)")
+	db := global.String("db", "", "cơ sở dữ liệu: postgres://… hoặc sqlite:TỆP (mặc định: $MOTCUA_DB, settings.json, rồi tệp trong thư mục dữ liệu)")
 	global.Usage = func() { printUsage(stderr) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -83,7 +86,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	e := &env{ctx: context.Background(), dataDir: *dataDir, by: *by, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: context.Background(), dataDir: *dataDir, db: *db, by: *by, stdin: stdin, stdout: stdout, stderr: stderr}
 	rest := global.Args()
 	name := "gui"
 	if len(rest) > 0 {
@@ -100,7 +103,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "Cách dùng: motcua [-data THƯ_MỤC] [-by TÊN_ĐĂNG_NHẬP] [lệnh] [tham số]")
+	fmt.Fprintln(w, "Cách dùng: motcua [-data THƯ_MỤC] [-db postgres://…] [-by TÊN_ĐĂNG_NHẬP] [lệnh] [tham số]")
 	fmt.Fprintln(w, "Không có lệnh: mở cửa sổ làm việc. Các lệnh:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.usage)
@@ -115,7 +118,7 @@ func report(stderr io.Writer, err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "motcua:", err)
+	fmt.Fprintln(stderr, "motcua:", store.Redact(err.Error()))
 	var ve *store.ValidationError
 	var te *store.TransitionError
 	var ue usageError
@@ -133,6 +136,7 @@ func (e *env) newFlags(name string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Func("data", "thư mục dữ liệu", func(v string) error { e.dataDir = v; return nil })
 	fs.Func("by", "tên đăng nhập của cán bộ thực hiện", func(v string) error { e.by = v; return nil })
+	fs.Func("db", "cơ sở dữ liệu: postgres://… hoặc sqlite:TỆP", func(v string) error { e.db = v; return nil })
 	return fs
 }
 
@@ -168,7 +172,11 @@ func (e *env) open() (*desk.Desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(filepath.Join(dir, "motcua.db"))
+	u, err := e.dbURL(dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.OpenURL(e.ctx, u)
 	if err != nil {
 		return nil, err
 	}
