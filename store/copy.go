@@ -144,7 +144,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) ([]TableCheck, error) {
 			return err
 		}
 		type doc struct {
-			id                     int64
+			id                      int64
 			code, name, idno, phone string
 		}
 		var ds []doc
