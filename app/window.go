@@ -131,7 +131,7 @@ func (u *ui) topBar() fyne.CanvasObject {
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
-	right := container.NewHBox(u.rating.status, u.rating.button, official, u.date, search, help)
+	right := container.NewHBox(databaseLabel(u.st), u.rating.status, u.rating.button, official, u.date, search, help)
 	logo := canvas.NewImageFromResource(appIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(28, 28))
