@@ -44,6 +44,11 @@ type BulkStats struct {
 // dossiers take minutes. The book must be empty: numbering starts at 1.
 func (s *Store) GenerateDemo(ctx context.Context, o BulkDemo) (BulkStats, error) {
 	var st BulkStats
+	if s.d.name() != "sqlite" {
+		// Its bulk inserts are SQLite's (rowid search index, pragmas); a PostgreSQL demo is a
+		// generated SQLite file moved with `motcua migrate -to`.
+		return st, fmt.Errorf("dữ liệu mẫu lớn chỉ tạo được trên SQLite; hãy tạo trên tệp SQLite rồi chuyển bằng motcua migrate -to")
+	}
 	if o.Dossiers <= 0 || o.Years <= 0 {
 		return st, invalid("dossiers", "Số hồ sơ và số năm phải lớn hơn 0.")
 	}

@@ -24,6 +24,7 @@ func generated(t *testing.T, n int, seed uint64) (*Store, BulkStats) {
 // TestGenerateDemoKeepsTheInvariants checks a generated book the way the store's own rules
 // would: numbering, lifecycle columns against the events, timeliness, calendar and search.
 func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
+	sqliteOnly(t)
 	const n = 2000
 	s, st := generated(t, n, 7)
 	ctx := context.Background()
@@ -209,6 +210,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 }
 
 func TestGenerateDemoIsDeterministic(t *testing.T) {
+	sqliteOnly(t)
 	sum := func(s *Store) string {
 		var out string
 		s.r.QueryRow(`SELECT group_concat(code || name || idno || phone || status || due_at, ',') FROM dossiers`).Scan(&out)
@@ -226,6 +228,7 @@ func TestGenerateDemoIsDeterministic(t *testing.T) {
 }
 
 func TestGenerateDemoRefusesAFilledBook(t *testing.T) {
+	sqliteOnly(t)
 	s, _ := generated(t, 10, 1)
 	if _, err := s.GenerateDemo(context.Background(), BulkDemo{Dossiers: 10, Years: 1}); err == nil {
 		t.Error("a second generation on a filled book was accepted")
