@@ -45,7 +45,7 @@ func tokens(s string) []string {
 	})
 }
 
-// rebind rewrites `?` placeholders as PostgreSQL's $1, $2, ... A `?` inside a quoted string,
+// rebind rewrites `?` placeholders as PostgreSQL's $1, $2, ... (and ?NNN as $NNN). A `?` inside a quoted string,
 // a quoted identifier or a comment is left alone.
 func rebind(q string) string {
 	if !strings.Contains(q, "?") {
@@ -71,6 +71,9 @@ func rebind(q string) string {
 			}
 			b.WriteString(q[i : i+j])
 			i += j - 1
+		case c == '?' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			// ?NNN (SQLite's numbered parameter) is $NNN.
+			b.WriteByte('$')
 		case c == '?':
 			n++
 			b.WriteByte('$')
