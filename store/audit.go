@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
+	"strings"
 	"time"
 )
 
-// AuditEntry is one change to settings, officials, the catalogue or the calendar.
+// AuditEntry is one change: to settings, officials, the catalogue, the calendar, a dossier (its
+// events), or a login, lockout, backup or restore.
 type AuditEntry struct {
 	ID       int64
 	At       time.Time
@@ -37,14 +40,55 @@ func audit(ctx context.Context, t *sql.Tx, now time.Time, by, entity, key, actio
 	return err
 }
 
-// Audit returns the audit trail of one entity kind ("" = all), newest first, at most limit rows
-// (limit ≤ 0: 1000).
-func (s *Store) Audit(ctx context.Context, entity string, limit int) ([]AuditEntry, error) {
-	if limit <= 0 {
-		limit = 1000
+// AuditFilter chooses rows of the audit trail. Zero fields do not filter.
+type AuditFilter struct {
+	Entity   string    // "agency", "official", "procedure", "field", "calendar", "settings", "login", "backup", "dossier"
+	Official string    // login of who made the change
+	From, To time.Time // days, both included (Vietnam time)
+	Offset   int
+	Limit    int // ≤ 0: 100
+}
+
+// trail is the audit table and the dossiers' events, one list: a change to a dossier is a
+// change like any other for whoever inspects the counter. Dossier events are shown at the time
+// they were typed in (recorded_at), their statuses as old → new.
+const trail = `SELECT at, by_login, entity, entity_key, action, old_value, new_value, reason, 0 AS src, id FROM audit
+	UNION ALL
+	SELECT e.recorded_at, o.login, 'dossier', d.code, e.kind, CAST(e.from_status AS TEXT), CAST(e.to_status AS TEXT), e.note, 1, e.id
+	FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id JOIN officials o ON o.id = e.by_id`
+
+func (f AuditFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	if e := strings.TrimSpace(f.Entity); e != "" {
+		conds, args = append(conds, `entity = ?`), append(args, e)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, at, by_login, entity, entity_key, action, old_value, new_value, reason
-		FROM audit WHERE ? = '' OR entity = ? ORDER BY id DESC LIMIT ?`, entity, entity, limit)
+	if o := strings.TrimSpace(f.Official); o != "" {
+		conds, args = append(conds, `by_login = ?`), append(args, strings.ToLower(o))
+	}
+	if !f.From.IsZero() {
+		conds, args = append(conds, `at >= ?`), append(args, ts(dayStart(f.From)))
+	}
+	if !f.To.IsZero() {
+		conds, args = append(conds, `at < ?`), append(args, ts(dayStart(f.To).AddDate(0, 0, 1)))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return ` WHERE ` + strings.Join(conds, ` AND `), args
+}
+
+// Audit returns one page of the audit trail, newest first. Leader and admin only.
+func (s *Store) Audit(ctx context.Context, by string, f AuditFilter) ([]AuditEntry, error) {
+	if _, err := s.require(ctx, by, PermViewAudit); err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	where, args := f.where()
+	rows, err := s.r.QueryContext(ctx, `SELECT at, by_login, entity, entity_key, action, old_value, new_value, reason, src, id
+		FROM (`+trail+`)`+where+` ORDER BY at DESC, src DESC, id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, err
 	}
@@ -53,13 +97,36 @@ func (s *Store) Audit(ctx context.Context, entity string, limit int) ([]AuditEnt
 	for rows.Next() {
 		var e AuditEntry
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.By, &e.Entity, &e.Key, &e.Action, &e.Old, &e.New, &e.Reason); err != nil {
+		var src int
+		if err := rows.Scan(&at, &e.By, &e.Entity, &e.Key, &e.Action, &e.Old, &e.New, &e.Reason, &src, &e.ID); err != nil {
 			return nil, err
 		}
 		if e.At, err = parseTS(at); err != nil {
 			return nil, err
 		}
+		if src == 1 { // a dossier event: statuses by name
+			e.Old, e.New = statusText(e.Old), statusText(e.New)
+		}
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// AuditCount is how many rows the filter selects.
+func (s *Store) AuditCount(ctx context.Context, by string, f AuditFilter) (int, error) {
+	if _, err := s.require(ctx, by, PermViewAudit); err != nil {
+		return 0, err
+	}
+	where, args := f.where()
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+trail+`)`+where, args...).Scan(&n)
+	return n, err
+}
+
+func statusText(v string) string {
+	n, err := strconv.Atoi(v)
+	if err != nil || n == 0 {
+		return ""
+	}
+	return StatusName(n)
 }

@@ -19,11 +19,16 @@ type BookFilter struct {
 	Official    string // login: received, holds, or is to confirm the dossier
 	LateOnly    bool   // closed late, or open and past its due minute now
 	Query       string // code, name (diacritics optional), CCCD or phone, as SearchDossiers
+
+	By string // who reads the book (empty: the DefaultActor); needs PermViewDossiers
 }
 
 // bookWhere turns the filter into SQL conditions. Each condition has an index that keeps book
 // order (migration 0002), so a page is read without sorting the year.
 func (s *Store) bookWhere(ctx context.Context, f BookFilter) (string, []any, bool, error) {
+	if _, err := s.require(ctx, f.By, PermViewDossiers); err != nil {
+		return "", nil, false, err
+	}
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
@@ -151,7 +156,10 @@ func (s *Store) each(ctx context.Context, q string, args []any, fn func(Dossier)
 // DueSoon lists the open dossiers (received or in processing) due within one working day of
 // now, and those already overdue, soonest first: the apology slip must go out in time.
 // Dossiers waiting for papers are left out: their clock is stopped.
-func (s *Store) DueSoon(ctx context.Context, now time.Time) ([]Dossier, error) {
+func (s *Store) DueSoon(ctx context.Context, by string, now time.Time) ([]Dossier, error) {
+	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
+		return nil, err
+	}
 	cal, err := s.Calendar(ctx)
 	if err != nil {
 		return nil, err
@@ -170,7 +178,10 @@ func (s *Store) DueSoon(ctx context.Context, now time.Time) ([]Dossier, error) {
 
 // PendingHandovers lists the dossiers handed to the official `to` and not yet confirmed, in
 // book order.
-func (s *Store) PendingHandovers(ctx context.Context, to string) ([]Dossier, error) {
+func (s *Store) PendingHandovers(ctx context.Context, by, to string) ([]Dossier, error) {
+	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
+		return nil, err
+	}
 	o, err := s.Official(ctx, to)
 	if errors.Is(err, ErrNotFound) {
 		return nil, invalid("to", "Không có cán bộ có tên đăng nhập \""+to+"\".")

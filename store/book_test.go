@@ -239,7 +239,7 @@ func TestDueSoon(t *testing.T) {
 	if _, err := s.Resolve(ctx, Action{Code: done.Code, At: vn(2026, 1, 6, 10, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.DueSoon(ctx, now)
+	got, err := s.DueSoon(ctx, "", now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,7 +82,7 @@ func (s *Store) AddOverride(ctx context.Context, by string, o workday.Override, 
 	if reason, err = cleanText("reason", "Lý do", reason, false, 500); err != nil {
 		return err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermCalendar)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (s *Store) RemoveOverride(ctx context.Context, by string, date time.Time, r
 	if err != nil {
 		return err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermCalendar)
 	if err != nil {
 		return err
 	}

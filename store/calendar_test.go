@@ -49,7 +49,7 @@ func TestCalendarOverrides(t *testing.T) {
 	if err := s.AddOverride(ctx, "admin", workday.Override{Date: sat, Kind: workday.Tet}, ""); !errors.As(err, &ve) || ve.Field != "kind" {
 		t.Errorf("override of kind tet: %v", err)
 	}
-	a, _ := s.Audit(ctx, "calendar", 0)
+	a, _ := s.Audit(ctx, "", AuditFilter{Entity: "calendar"})
 	if len(a) != 4 || a[0].Action != "delete" || a[0].Reason != "nhầm" || a[3].Reason != "Quyết định của Thủ tướng" {
 		t.Errorf("calendar audit %+v", a)
 	}

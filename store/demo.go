@@ -49,6 +49,26 @@ var demoOfficials = []Official{
 	{Login: "chutich", FullName: "Đặng Văn Nam", Role: RoleLeader},
 }
 
+// DemoPasswords and DemoPINs are the demo officials' secrets, documented in the README: the
+// password is the login followed by "@2026". Only their bcrypt hashes are stored (demoHashes).
+var (
+	DemoPasswords = map[string]string{"admin": "admin@2026", "tiepnhan1": "tiepnhan1@2026", "tiepnhan2": "tiepnhan2@2026",
+		"tuphap": "tuphap@2026", "diachinh": "diachinh@2026", "chutich": "chutich@2026"}
+	DemoPINs = map[string]string{"admin": "900001", "tiepnhan1": "110001", "tiepnhan2": "110002",
+		"tuphap": "220001", "diachinh": "220002", "chutich": "330001"}
+)
+
+// demoHashes are bcrypt (cost 10) hashes of DemoPasswords and DemoPINs, computed once so that
+// seeding the demo does not spend a second hashing (demo_test.go checks they match).
+var demoHashes = map[string][2]string{
+	"admin":     {"$2a$10$na/5yrclzngFzOc7ye/pp..s2RRbBTfFjn.ls5K07y/KwwYglQOyO", "$2a$10$qMfw635UN8pvEc3LS0I7r.864CJf9N18XOwuMsIy2iPHY.gdWoNLi"},
+	"tiepnhan1": {"$2a$10$OoYmbku1h6hj46Yg1RFDtO5GRWjWvWBrm5JJLkthBZYo4cnaZnpdC", "$2a$10$hHWwIrvhVx6LPUraStP1y.eqTcnPpglTcpcis8AooswsAFNr5GNaq"},
+	"tiepnhan2": {"$2a$10$cKy3/LJAOxTiL6gn7AG8iegXYWgjEE8eUP0/XUcnX6q48xApRXFaS", "$2a$10$iRx/4x1mCmpupwhpjLxvouDupS/lZ0AmlVOTci04dRAVXPKVMqoQC"},
+	"tuphap":    {"$2a$10$Jy3rOd/Sn.k5fYKc1IQYH.xzwf.lSkK9zqepR5rMXPzsm9SKT9oP.", "$2a$10$dPRoDCJqEMnnahuuqeJ8ROfxL8D4rsJuycJjrtbZNSRq9QhzS9DRK"},
+	"diachinh":  {"$2a$10$yGoyihOFMOUNJ30hBcW9YeFrzdrcJE.3gTelneV9W7nMUbYWP/iG2", "$2a$10$122NOBy9amR7zkZJ/IsLJOht73/NTGVS7z.LYizR5KTY.lt1xUl1W"},
+	"chutich":   {"$2a$10$StkGTKv53mUE76qGhr4ipOUNkulHRoHI4Sfc/2eQfS43oSqLPt7UC", "$2a$10$EiIqHADj4JHT2teCOCaNLOBfrWmi2GqNrZHSZ00iHl9jhGHxviMji"},
+}
+
 // SeedDemo fills an empty store with the demo ward, its officials and the default catalogue. It is
 // idempotent: what exists already (an agency, a login, a procedure code) is left as it is.
 func (s *Store) SeedDemo(ctx context.Context) error {
@@ -72,6 +92,10 @@ func (s *Store) SeedDemo(ctx context.Context) error {
 				if err := insertOfficial(ctx, t, now, "", &o); err != nil {
 					return err
 				}
+				h := demoHashes[o.Login]
+				if _, err := t.ExecContext(ctx, `UPDATE officials SET password_hash = ?, pin_hash = ? WHERE id = ?`, h[0], h[1], o.ID); err != nil {
+					return err
+				}
 			}
 		}
 		return loadCatalogue(ctx, t, now, "")
@@ -81,7 +105,7 @@ func (s *Store) SeedDemo(ctx context.Context) error {
 // LoadCatalogue adds the default procedure catalogue's fields and procedures that are missing (by
 // code); procedures the admin already has are left unchanged.
 func (s *Store) LoadCatalogue(ctx context.Context, by string) error {
-	by, err := s.actorLogin(ctx, by)
+	by, err := s.requireLogin(ctx, by, PermCatalogue)
 	if err != nil {
 		return err
 	}

@@ -227,7 +227,7 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 	if err != nil {
 		return Dossier{}, err
 	}
-	by, err := s.actor(ctx, in.By)
+	by, err := s.require(ctx, in.By, PermReceive)
 	if err != nil {
 		return Dossier{}, err
 	}
@@ -332,7 +332,15 @@ func (s *Store) dossierWhere(ctx context.Context, q queryer, where string, args 
 
 // Dossier finds a dossier by its code (case-insensitive, surrounding spaces ignored: a barcode
 // scanner may add them).
-func (s *Store) Dossier(ctx context.Context, code string) (Dossier, error) {
+func (s *Store) Dossier(ctx context.Context, by, code string) (Dossier, error) {
+	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
+		return Dossier{}, err
+	}
+	return s.dossier(ctx, code)
+}
+
+// dossier is Dossier for the store's own use, after the caller's permission was checked.
+func (s *Store) dossier(ctx context.Context, code string) (Dossier, error) {
 	c := strings.ToUpper(strings.TrimSpace(searchNorm(code)))
 	d, err := s.dossierWhere(ctx, s.r, `d.code = ?`, c)
 	if errors.Is(err, ErrNotFound) {
@@ -346,7 +354,10 @@ func (s *Store) Dossier(ctx context.Context, code string) (Dossier, error) {
 // limit (≤ 0: 50). Every word of q must start a word of the dossier's code, name, CCCD or phone;
 // the lookup goes through the search index (FTS5 on SQLite, pg_trgm on PostgreSQL). An empty q
 // gives the newest dossiers.
-func (s *Store) SearchDossiers(ctx context.Context, q string, limit int) ([]Dossier, error) {
+func (s *Store) SearchDossiers(ctx context.Context, by, q string, limit int) ([]Dossier, error) {
+	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
+		return nil, err
+	}
 	if limit <= 0 {
 		limit = 50
 	}

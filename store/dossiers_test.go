@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"testing"
 	"time"
@@ -28,7 +29,7 @@ func TestReceiveStoresWhatTheSlipNeeds(t *testing.T) {
 	in.Documents = []ReceivedDocument{{Name: "Bằng tốt nghiệp", Kind: "Bản chính", Count: 1}}
 	d := receive(t, s, in)
 
-	got, err := s.Dossier(ctx, " hd001-250602-0001 ")
+	got, err := s.Dossier(ctx, "", " hd001-250602-0001 ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestReceiveStoresWhatTheSlipNeeds(t *testing.T) {
 			t.Errorf("%s = %v, want %v", c.what, c.got, c.want)
 		}
 	}
-	if _, err := s.Dossier(ctx, "HD001-250602-0002"); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Dossier(ctx, "", "HD001-250602-0002"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown code: %v, want ErrNotFound", err)
 	}
 }
@@ -75,7 +76,10 @@ func TestReceiveWithoutActorUsesDefaultAdmin(t *testing.T) {
 func TestReceiveNeedsAgencyCode(t *testing.T) {
 	s := openEmpty(t)
 	ctx := context.Background()
-	if _, err := s.AddOfficial(ctx, "", Official{Login: "admin", FullName: "Quản Trị", Role: RoleAdmin}); err != nil {
+	// No admin exists yet, so nobody may AddOfficial: write the row as Setup would.
+	if err := s.tx(ctx, func(tx *sql.Tx) error {
+		return insertOfficial(ctx, tx, s.now(), "", &Official{Login: "admin", FullName: "Quản Trị", Role: RoleAdmin})
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.LoadCatalogue(ctx, ""); err != nil {
@@ -154,7 +158,7 @@ func TestSnapshotSurvivesCatalogueAndCalendarEdits(t *testing.T) {
 	if err := s.AddOverride(ctx, "admin", workday.Override{Date: vn(2025, 6, 3, 0, 0), Kind: workday.Extra, Name: "Nghỉ thêm"}, "test"); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Dossier(ctx, d.Code)
+	got, err := s.Dossier(ctx, "", d.Code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +214,7 @@ func TestSearchDossiers(t *testing.T) {
 		{"le thi", nil},
 		{`"*()`, nil},
 	} {
-		got, err := s.SearchDossiers(ctx, c.q, 10)
+		got, err := s.SearchDossiers(ctx, "", c.q, 10)
 		if err != nil {
 			t.Fatalf("search %q: %v", c.q, err)
 		}
@@ -218,7 +222,7 @@ func TestSearchDossiers(t *testing.T) {
 			t.Errorf("search %q = %v, want %v", c.q, g, c.want)
 		}
 	}
-	all, _ := s.SearchDossiers(ctx, "", 3)
+	all, _ := s.SearchDossiers(ctx, "", "", 3)
 	if len(all) != 3 || all[0].BookNo != 4 {
 		t.Errorf("empty query gave %v, want the 3 newest", codes(all))
 	}
@@ -258,7 +262,7 @@ func BenchmarkSearchName(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		ds, err := s.SearchDossiers(context.Background(), "dang van", 50)
+		ds, err := s.SearchDossiers(context.Background(), "", "dang van", 50)
 		if err != nil || len(ds) == 0 {
 			b.Fatal(err, len(ds))
 		}

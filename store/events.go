@@ -46,8 +46,8 @@ func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded t
 }
 
 // Events lists a dossier's history in the order it was recorded.
-func (s *Store) Events(ctx context.Context, code string) ([]Event, error) {
-	d, err := s.Dossier(ctx, code)
+func (s *Store) Events(ctx context.Context, by, code string) ([]Event, error) {
+	d, err := s.Dossier(ctx, by, code)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ func TestIntakeEventAndAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	at := vn(2025, 6, 2, 9, 0)
 	d := receive(t, s, intake(t, s, "HT01", at))
-	es, err := s.Events(ctx, d.Code)
+	es, err := s.Events(ctx, "", d.Code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +36,11 @@ func TestIntakeEventAndAppendOnly(t *testing.T) {
 			t.Errorf("%s succeeded; the record must be append-only", q)
 		}
 	}
-	es2, _ := s.Events(ctx, d.Code)
+	es2, _ := s.Events(ctx, "", d.Code)
 	if len(es2) != 1 || !reflect.DeepEqual(es2[0], e) {
 		t.Errorf("events changed: %+v", es2)
 	}
-	if _, err := s.Events(ctx, "HD001-000000-0000"); err == nil {
+	if _, err := s.Events(ctx, "", "HD001-000000-0000"); err == nil {
 		t.Error("Events of an unknown code gave no error")
 	}
 }
@@ -49,19 +49,19 @@ func TestSlipsArchive(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	d := receive(t, s, intake(t, s, "HT01", vn(2025, 6, 2, 9, 0)))
-	if err := s.RecordSlip(ctx, d.Code, "01", "/data/archive/a.pdf"); err != nil {
+	if err := s.RecordSlip(ctx, "", d.Code, "01", "/data/archive/a.pdf"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordSlip(ctx, d.Code, "01", "/data/archive/b.pdf"); err != nil {
+	if err := s.RecordSlip(ctx, "", d.Code, "01", "/data/archive/b.pdf"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordSlip(ctx, d.Code, "1", "/x.pdf"); err == nil {
+	if err := s.RecordSlip(ctx, "", d.Code, "1", "/x.pdf"); err == nil {
 		t.Error("form \"1\" accepted")
 	}
-	if err := s.RecordSlip(ctx, "HD001-000000-0000", "01", "/x.pdf"); err == nil {
+	if err := s.RecordSlip(ctx, "", "HD001-000000-0000", "01", "/x.pdf"); err == nil {
 		t.Error("slip for an unknown dossier accepted")
 	}
-	sl, err := s.Slips(ctx, d.Code)
+	sl, err := s.Slips(ctx, "", d.Code)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -209,7 +209,7 @@ func (s *Store) change(ctx context.Context, action string, a Action, apply apply
 // update the dossier and append the event. Any error rolls every dossier back.
 func (s *Store) changeAll(ctx context.Context, action string, codes []string, a Action, apply applyFunc) ([]Dossier, error) {
 	now := s.now()
-	by, err := s.actor(ctx, a.By)
+	by, err := s.require(ctx, a.By, ActPermission(action))
 	if err != nil {
 		return nil, err
 	}

@@ -42,14 +42,16 @@ type Official struct {
 	Role     Role
 	Phone    string
 	Active   bool
+
+	HasPassword, HasPIN bool // whether a password / PIN is set (the hashes never leave the store)
 }
 
-const officialCols = `id, login, full_name, role, phone, active`
+const officialCols = `id, login, full_name, role, phone, active, password_hash != '', pin_hash != ''`
 
 func scanOfficial(sc interface{ Scan(...any) error }) (Official, error) {
 	var o Official
 	var role string
-	err := sc.Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Active)
+	err := sc.Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Active, &o.HasPassword, &o.HasPIN)
 	o.Role = Role(role)
 	return o, err
 }
@@ -118,16 +120,9 @@ func (s *Store) actor(ctx context.Context, by string) (Official, error) {
 	return o, nil
 }
 
-// actorLogin is the login recorded in the audit trail: the named official, else the default
-// admin, else "" (a store with no admin yet: first-start setup and demo seeding).
-func (s *Store) actorLogin(ctx context.Context, by string) (string, error) {
-	if strings.TrimSpace(by) == "" {
-		if o, err := s.DefaultActor(ctx); err == nil {
-			return o.Login, nil
-		}
-		return "", nil
-	}
-	o, err := s.actor(ctx, by)
+// requireLogin is require for the audit trail: the acting official's login.
+func (s *Store) requireLogin(ctx context.Context, by string, p Permission) (string, error) {
+	o, err := s.require(ctx, by, p)
 	return o.Login, err
 }
 
@@ -163,7 +158,7 @@ func (s *Store) AddOfficial(ctx context.Context, by string, o Official) (Officia
 		return o, err
 	}
 	o.Active = true
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermOfficials)
 	if err != nil {
 		return o, err
 	}

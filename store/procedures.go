@@ -239,7 +239,7 @@ func (s *Store) SaveProcedure(ctx context.Context, by string, p Procedure) (Proc
 	if err != nil {
 		return p, err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermCatalogue)
 	if err != nil {
 		return p, err
 	}
@@ -298,7 +298,7 @@ func (s *Store) AddField(ctx context.Context, by string, f Field) (Field, error)
 	if f.Name, err = cleanText("name", "Tên lĩnh vực", f.Name, true, 200); err != nil {
 		return f, err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermCatalogue)
 	if err != nil {
 		return f, err
 	}

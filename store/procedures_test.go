@@ -128,7 +128,7 @@ func TestSaveProcedureValidatesAndAudits(t *testing.T) {
 			t.Errorf("SaveProcedure(%+v) = %v, want %q error", c.p, err, c.field)
 		}
 	}
-	a, err := s.Audit(ctx, "procedure", 1)
+	a, err := s.Audit(ctx, "", AuditFilter{Entity: "procedure", Limit: 1})
 	if err != nil || len(a) != 1 || a[0].Key != "HT99" || a[0].By != "admin" || a[0].Action != "create" {
 		t.Errorf("audit %+v %v", a, err)
 	}

@@ -147,7 +147,7 @@ func (s *Store) SaveAgency(ctx context.Context, by string, a Agency) error {
 	if err != nil {
 		return err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermSettings)
 	if err != nil {
 		return err
 	}

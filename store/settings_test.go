@@ -51,7 +51,7 @@ func TestSaveAgency(t *testing.T) {
 	if got2, _ := s.Agency(ctx); got2 != want {
 		t.Errorf("refused saves changed the agency: %+v", got2)
 	}
-	au, _ := s.Audit(ctx, "agency", 0)
+	au, _ := s.Audit(ctx, "", AuditFilter{Entity: "agency"})
 	if len(au) != 2 || au[0].Action != "update" || au[0].By != "admin" || au[1].Action != "create" {
 		t.Errorf("agency audit %+v", au)
 	}

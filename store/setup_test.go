@@ -16,14 +16,14 @@ func TestSetupMakesAFreshStoreReadyForIntake(t *testing.T) {
 	bad := a
 	bad.Code = "T"
 	var ve *ValidationError
-	if err := s.Setup(ctx, bad, admin); !errors.As(err, &ve) || ve.Field != "code" {
+	if err := s.Setup(ctx, bad, admin, "mật khẩu mới 1"); !errors.As(err, &ve) || ve.Field != "code" {
 		t.Fatalf("Setup with agency code %q = %v, want a code error", bad.Code, err)
 	}
 	if empty, _ := s.IsEmpty(ctx); !empty {
 		t.Fatal("a refused setup left the store configured")
 	}
 
-	if err := s.Setup(ctx, a, admin); err != nil {
+	if err := s.Setup(ctx, a, admin, "mật khẩu mới 1"); err != nil {
 		t.Fatalf("Setup: %v", err)
 	}
 	if empty, _ := s.IsEmpty(ctx); empty {
@@ -42,13 +42,13 @@ func TestSetupMakesAFreshStoreReadyForIntake(t *testing.T) {
 		t.Error("setup did not load the default catalogue")
 	}
 	// The setup itself is in the audit trail, attributed to the new admin.
-	entries, err := s.Audit(ctx, "", 100)
+	entries, err := s.Audit(ctx, "", AuditFilter{})
 	if err != nil || len(entries) == 0 || entries[0].By != "quantri" {
 		t.Errorf("audit = %+v, %v; want entries by quantri", entries, err)
 	}
 
 	// Once set up, it cannot be run again to add another admin.
-	if err := s.Setup(ctx, a, Official{Login: "khac", FullName: "Người Khác"}); !errors.As(err, &ve) {
+	if err := s.Setup(ctx, a, Official{Login: "khac", FullName: "Người Khác"}, "mật khẩu mới 2"); !errors.As(err, &ve) {
 		t.Errorf("second Setup = %v, want a refusal", err)
 	}
 	if _, err := s.Official(ctx, "khac"); !errors.Is(err, ErrNotFound) {

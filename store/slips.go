@@ -14,7 +14,7 @@ type Slip struct {
 }
 
 // RecordSlip adds a PDF of the given form to the dossier's archive list.
-func (s *Store) RecordSlip(ctx context.Context, code, form, path string) error {
+func (s *Store) RecordSlip(ctx context.Context, by, code, form, path string) error {
 	f, ok := clean(form)
 	if !ok || len(f) != 2 || !digits(f) {
 		return invalid("form", "Số hiệu mẫu phiếu phải gồm 2 chữ số, ví dụ 01.")
@@ -23,7 +23,7 @@ func (s *Store) RecordSlip(ctx context.Context, code, form, path string) error {
 	if !ok || p == "" {
 		return invalid("path", "Đường dẫn tệp PDF không hợp lệ.")
 	}
-	d, err := s.Dossier(ctx, code)
+	d, err := s.Dossier(ctx, by, code)
 	if err != nil {
 		return err
 	}
@@ -34,8 +34,8 @@ func (s *Store) RecordSlip(ctx context.Context, code, form, path string) error {
 }
 
 // Slips lists the PDFs written for a dossier, oldest first.
-func (s *Store) Slips(ctx context.Context, code string) ([]Slip, error) {
-	d, err := s.Dossier(ctx, code)
+func (s *Store) Slips(ctx context.Context, by, code string) ([]Slip, error) {
+	d, err := s.Dossier(ctx, by, code)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,479 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"motcua/store/workday"
+)
+
+// Automatic backups are files motcua-YYYYMMDD-HHMMSS.db (Vietnam time) in the backup folder.
+const (
+	backupPrefix = "motcua-"
+	backupLayout = "20060102-150405"
+	backupSuffix = ".db"
+)
+
+// Retention of automatic backups: the newest of each of the last 7 days, 4 weeks and 12 months.
+var Retention = struct{ Daily, Weekly, Monthly int }{7, 4, 12}
+
+// DefaultBackupDir is the data folder's backups folder, used when Security.BackupDir is empty.
+func DefaultBackupDir(dataDir string) string { return filepath.Join(dataDir, "backups") }
+
+// BackupDir is where automatic backups go: the setting, else DefaultBackupDir(dataDir).
+func (s *Store) BackupDir(ctx context.Context, dataDir string) (string, error) {
+	sec, err := s.Security(ctx)
+	if err != nil {
+		return "", err
+	}
+	if sec.BackupDir != "" {
+		return sec.BackupDir, nil
+	}
+	return DefaultBackupDir(dataDir), nil
+}
+
+// Backup writes a consistent copy of the open database to dest while others keep working
+// (VACUUM INTO reads one snapshot), checks the copy and leaves it with mode 0600. An existing
+// dest is never overwritten. Admin only; audited.
+func (s *Store) Backup(ctx context.Context, by, dest string) (string, error) {
+	actor, err := s.require(ctx, by, PermBackup)
+	if err != nil {
+		return "", err
+	}
+	path, err := s.writeBackup(ctx, dest)
+	if err != nil {
+		return "", err
+	}
+	return path, s.tx(ctx, func(t *sql.Tx) error {
+		return audit(ctx, t, s.now(), actor.Login, "backup", path, "backup", nil, nil, "")
+	})
+}
+
+// AutoBackup is the system's own backup (at start, daily, at exit): into dir, named by the time,
+// then the folder is rotated. reason ("start", "daily", "exit") goes to the audit trail.
+func (s *Store) AutoBackup(ctx context.Context, dir, reason string) (string, error) {
+	name := backupPrefix + s.now().In(workday.Loc).Format(backupLayout) + backupSuffix
+	path, err := s.writeBackup(ctx, filepath.Join(dir, name))
+	if err != nil {
+		return "", err
+	}
+	if _, err := Rotate(dir); err != nil {
+		return path, err
+	}
+	return path, s.tx(ctx, func(t *sql.Tx) error {
+		return audit(ctx, t, s.now(), "", "backup", path, "backup", nil, nil, reason)
+	})
+}
+
+// LastAutoBackup is the time of the newest automatic backup in dir (zero if none).
+func LastAutoBackup(dir string) time.Time {
+	bs := listBackups(dir)
+	if len(bs) == 0 {
+		return time.Time{}
+	}
+	return bs[0].at
+}
+
+func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", invalid("file", "Đường dẫn tệp sao lưu không hợp lệ.")
+	}
+	if _, err := os.Stat(abs); err == nil {
+		return "", invalid("file", fmt.Sprintf("Tệp %s đã có; hãy chọn tên khác (bản sao lưu không ghi đè tệp cũ).", abs))
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return "", fmt.Errorf("không tạo được thư mục sao lưu %s: %w", filepath.Dir(abs), err)
+	}
+	tmp := abs + ".tmp"
+	os.Remove(tmp)
+	// VACUUM INTO needs an absent or empty file: create it empty with mode 0600 first, so the
+	// copy of citizens' data is never readable by others, not even for a moment.
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("không tạo được tệp sao lưu %s: %w", tmp, err)
+	}
+	f.Close()
+	// A connection of its own: the copy reads one snapshot and does not hold up the writer.
+	db, err := sql.Open("sqlite", dsn(s.path, false))
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	db.Close()
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("sao lưu thất bại: %w", err)
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	rep, err := CheckFile(ctx, tmp)
+	if err == nil && !rep.OK {
+		err = errors.New(rep.String())
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("bản sao lưu vừa ghi không đạt kiểm tra, đã bỏ: %w", err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	syncDir(filepath.Dir(abs))
+	return abs, nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // not supported on every OS: best effort
+		d.Close()
+	}
+}
+
+type backupFile struct {
+	path string
+	at   time.Time
+}
+
+// listBackups lists dir's automatic backups, newest first.
+func listBackups(dir string) []backupFile {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []backupFile
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || !strings.HasSuffix(n, backupSuffix) {
+			continue
+		}
+		at, err := time.ParseInLocation(backupLayout, strings.TrimSuffix(strings.TrimPrefix(n, backupPrefix), backupSuffix), workday.Loc)
+		if err != nil {
+			continue
+		}
+		out = append(out, backupFile{filepath.Join(dir, n), at})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at.After(out[j].at) })
+	return out
+}
+
+// Rotate deletes the automatic backups in dir that Retention does not keep: the newest backup of
+// each of the 7 most recent days that have one, of the 4 most recent ISO weeks and of the 12
+// most recent months. Other files are never touched. It returns the deleted paths.
+func Rotate(dir string) ([]string, error) {
+	bs := listBackups(dir)
+	keep := make([]bool, len(bs))
+	for _, g := range []struct {
+		n   int
+		key func(time.Time) string
+	}{
+		{Retention.Daily, func(t time.Time) string { return t.Format("2006-01-02") }},
+		{Retention.Weekly, func(t time.Time) string { y, w := t.ISOWeek(); return fmt.Sprint(y, "-", w) }},
+		{Retention.Monthly, func(t time.Time) string { return t.Format("2006-01") }},
+	} {
+		seen := map[string]bool{}
+		for i, b := range bs { // newest first: the first of each period is its newest
+			k := g.key(b.at)
+			if seen[k] || len(seen) >= g.n {
+				continue
+			}
+			seen[k] = true
+			keep[i] = true
+		}
+	}
+	var removed []string
+	var errs []error
+	for i, b := range bs {
+		if keep[i] {
+			continue
+		}
+		if err := os.Remove(b.path); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		removed = append(removed, b.path)
+	}
+	return removed, errors.Join(errs...)
+}
+
+// CheckReport is what CheckFile found.
+type CheckReport struct {
+	Path     string
+	OK       bool
+	Schema   int      // the file's migration version
+	Problems []string // in Vietnamese, one line each
+}
+
+// String is the report for people, in Vietnamese.
+func (r CheckReport) String() string {
+	if r.OK {
+		return fmt.Sprintf("%s: tốt (kiểm tra toàn vẹn và khóa ngoại đạt, phiên bản dữ liệu %d).", r.Path, r.Schema)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: HỎNG — %d vấn đề:", r.Path, len(r.Problems))
+	for _, p := range r.Problems {
+		b.WriteString("\n  - " + p)
+	}
+	return b.String()
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// CheckFile checks a database file (the ledger or a backup) without changing it: that it is a
+// SQLite file of Một Cửa, PRAGMA integrity_check and PRAGMA foreign_key_check. An error means
+// the file could not be read at all (missing, no permission).
+func CheckFile(ctx context.Context, path string) (CheckReport, error) {
+	r := CheckReport{Path: path}
+	f, err := os.Open(path)
+	if err != nil {
+		return r, fmt.Errorf("không mở được tệp %s: %w", path, err)
+	}
+	head := make([]byte, len(sqliteHeader))
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		r.Problems = append(r.Problems, "không phải tệp cơ sở dữ liệu SQLite (phần đầu tệp sai hoặc tệp quá ngắn)")
+		return r, nil
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "query_only(1)")
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	if err != nil {
+		return r, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	problem := func(what string, err error) {
+		r.Problems = append(r.Problems, what+": "+err.Error())
+	}
+	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&r.Schema); err != nil {
+		problem("không đọc được phiên bản dữ liệu (không phải cơ sở dữ liệu Một Cửa, hoặc tệp hỏng)", err)
+	}
+	lines, err := pragmaLines(ctx, db, `PRAGMA integrity_check`)
+	if err != nil {
+		problem("kiểm tra toàn vẹn không chạy được", err)
+	} else if len(lines) != 1 || lines[0] != "ok" {
+		for _, l := range lines {
+			r.Problems = append(r.Problems, "toàn vẹn: "+l)
+		}
+	}
+	rows, err := db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		problem("kiểm tra khóa ngoại không chạy được", err)
+	} else {
+		for rows.Next() {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fkid int
+			if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+				problem("kiểm tra khóa ngoại", err)
+				break
+			}
+			r.Problems = append(r.Problems, fmt.Sprintf("khóa ngoại: bảng %s, dòng %d trỏ tới %s không có", table, rowid.Int64, parent))
+		}
+		if err := rows.Err(); err != nil {
+			problem("kiểm tra khóa ngoại", err)
+		}
+		rows.Close()
+	}
+	r.OK = len(r.Problems) == 0
+	return r, nil
+}
+
+func pragmaLines(ctx context.Context, db *sql.DB, q string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// NewestGoodBackup is the newest automatic backup in dir that passes CheckFile ("" if none).
+func NewestGoodBackup(ctx context.Context, dir string) string {
+	for _, b := range listBackups(dir) {
+		if r, err := CheckFile(ctx, b.path); err == nil && r.OK {
+			return b.path
+		}
+	}
+	return ""
+}
+
+// Restore replaces the database at dbPath by the backup file, which must pass CheckFile and not
+// be newer than this program. The current database (with its -wal and -shm) is kept aside as
+// dbPath.before-restore-YYYYMMDD-HHMMSS, whose path is returned. The store at dbPath must be
+// closed. by must hold PermBackup in the current database or, when that one is too damaged to
+// read, in the backup. The restore is written to the restored database's audit trail.
+func Restore(ctx context.Context, dbPath, file, by string) (string, error) {
+	rep, err := CheckFile(ctx, file)
+	if err != nil {
+		return "", err
+	}
+	if !rep.OK {
+		return "", invalid("file", "Không phục hồi từ tệp hỏng. "+rep.String())
+	}
+	ms, err := migrations()
+	if err != nil {
+		return "", err
+	}
+	if newest := ms[len(ms)-1].version; rep.Schema > newest {
+		return "", fmt.Errorf("%w (phiên bản dữ liệu %d, chương trình này chỉ biết đến %d): hãy cập nhật chương trình trước khi phục hồi %s", ErrNewerSchema, rep.Schema, newest, file)
+	}
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	// Who may restore is decided by the current database, or by the backup when the current one
+	// is too damaged to read.
+	var actor Official
+	checked := false
+	if cur, err := CheckFile(ctx, abs); err == nil && cur.OK {
+		s, err := Open(abs)
+		if err != nil {
+			return "", err
+		}
+		actor, err = s.require(ctx, by, PermBackup)
+		s.Close()
+		if err != nil {
+			return "", err
+		}
+		checked = true
+	}
+	tmp := abs + ".restore-tmp"
+	removeDB(tmp)
+	if err := copyFile(file, tmp); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	// Open brings an older backup up to this program's schema and records the restore in it.
+	s, err := Open(tmp)
+	if err != nil {
+		removeDB(tmp)
+		return "", err
+	}
+	if !checked {
+		actor, err = s.require(ctx, by, PermBackup)
+	}
+	aside := abs + ".before-restore-" + time.Now().In(workday.Loc).Format(backupLayout)
+	if err == nil {
+		err = s.tx(ctx, func(t *sql.Tx) error {
+			return audit(ctx, t, s.now(), actor.Login, "backup", file, "restore", nil, nil, "bản cũ để ở "+aside)
+		})
+	}
+	s.Close()
+	if err != nil {
+		removeDB(tmp)
+		return "", err
+	}
+	for _, sfx := range []string{"", "-wal", "-shm"} {
+		if _, err := os.Stat(abs + sfx); err == nil {
+			if err := os.Rename(abs+sfx, aside+sfx); err != nil {
+				return "", fmt.Errorf("không để riêng được cơ sở dữ liệu hiện tại: %w", err)
+			}
+		}
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		return aside, fmt.Errorf("không đặt được bản phục hồi vào chỗ (cơ sở dữ liệu cũ ở %s): %w", aside, err)
+	}
+	removeDB(tmp) // leftover -wal/-shm of the temporary name, if any
+	syncDir(filepath.Dir(abs))
+	return aside, nil
+}
+
+func removeDB(path string) {
+	for _, sfx := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + sfx)
+	}
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// QuickCheck is the check made at start: PRAGMA quick_check on the ledger (faster than
+// CheckFile on a large file). A missing file is healthy: it will be created.
+func QuickCheck(ctx context.Context, path string) (CheckReport, error) {
+	r := CheckReport{Path: path, OK: true}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return r, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return r, err
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 {
+		return r, nil // created empty, never written
+	}
+	if !bytes.Equal(head, sqliteHeader) {
+		r.OK = false
+		r.Problems = []string{"không phải tệp cơ sở dữ liệu SQLite (phần đầu tệp sai)"}
+		return r, nil
+	}
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+	if err != nil {
+		return r, err
+	}
+	defer db.Close()
+	lines, err := pragmaLines(ctx, db, `PRAGMA quick_check`)
+	if err != nil {
+		lines = []string{err.Error()}
+	}
+	if len(lines) != 1 || lines[0] != "ok" {
+		r.OK = false
+		for _, l := range lines {
+			r.Problems = append(r.Problems, "toàn vẹn: "+l)
+		}
+	}
+	return r, nil
+}
