@@ -1,0 +1,243 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"motcua/store/workday"
+)
+
+func mode(t *testing.T, path string) os.FileMode {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Mode().Perm()
+}
+
+func TestBackupRestoreRoundTrip(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	dataDir := filepath.Dir(s.Path())
+	if m := mode(t, dataDir); m != 0o700 {
+		t.Errorf("data folder mode %o, want 700", m)
+	}
+	if m := mode(t, s.Path()); m != 0o600 {
+		t.Errorf("database mode %o, want 600", m)
+	}
+	kept := receive(t, s, lifeIntake(t, s, monday))
+	backup, err := s.Backup(ctx, "admin", filepath.Join(dataDir, "backups", "tay.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mode(t, backup); m != 0o600 {
+		t.Errorf("backup mode %o, want 600", m)
+	}
+	if m := mode(t, filepath.Dir(backup)); m != 0o700 {
+		t.Errorf("backup folder mode %o, want 700", m)
+	}
+	if _, err := s.Backup(ctx, "admin", backup); err == nil {
+		t.Error("a backup overwrote an existing file")
+	}
+	lost := receive(t, s, lifeIntake(t, s, monday.Add(time.Hour)))
+	s.Close()
+
+	// Restore is refused to a counter official, then done by the admin.
+	var fe *ForbiddenError
+	if _, err := Restore(ctx, s.Path(), backup, "tiepnhan1"); !errors.As(err, &fe) {
+		t.Fatalf("restore by a counter official = %v, want forbidden", err)
+	}
+	aside, err := Restore(ctx, s.Path(), backup, "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(aside, "motcua.db.before-restore-") {
+		t.Errorf("aside = %s", aside)
+	}
+	r, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Dossier(ctx, "", kept.Code); err != nil {
+		t.Errorf("dossier from before the backup: %v", err)
+	}
+	if _, err := r.Dossier(ctx, "", lost.Code); !errors.Is(err, ErrNotFound) {
+		t.Errorf("dossier from after the backup is there: %v", err)
+	}
+	if m := mode(t, r.Path()); m != 0o600 {
+		t.Errorf("restored database mode %o", m)
+	}
+	// The replaced database is kept whole beside it: the later dossier is there.
+	old, err := Open(aside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Dossier(ctx, "", lost.Code); err != nil {
+		t.Errorf("the database kept aside lost a dossier: %v", err)
+	}
+	old.Close()
+	a, _ := r.Audit(ctx, "", AuditFilter{Entity: "backup"})
+	if len(a) == 0 || a[0].Action != "restore" || a[0].By != "admin" {
+		t.Errorf("restore not audited: %+v", a)
+	}
+	if rep, err := CheckFile(ctx, r.Path()); err != nil || !rep.OK {
+		t.Errorf("restored database check: %v %v", rep, err)
+	}
+}
+
+// corrupt flips the bytes of one page in the middle of the file.
+func corrupt(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	mid := len(b) / 2 / page * page
+	for i := mid; i < mid+page && i < len(b); i++ {
+		b[i] ^= 0xA5
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCorruptedBackupIsRefusedByCheckAndRestore(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		receive(t, s, lifeIntake(t, s, monday.Add(time.Duration(i)*time.Minute)))
+	}
+	backup, err := s.Backup(ctx, "", filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := CheckFile(ctx, backup); err != nil || !rep.OK || rep.Schema < 5 {
+		t.Fatalf("fresh backup: %v, %v", rep, err)
+	}
+	corrupt(t, backup)
+	rep, err := CheckFile(ctx, backup)
+	if err != nil || rep.OK || !strings.Contains(rep.String(), "HỎNG") {
+		t.Errorf("check of a corrupted file = %v, %v; want a report of damage", rep.String(), err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(s.Path())
+	var ve *ValidationError
+	if _, err := Restore(ctx, s.Path(), backup, "admin"); !errors.As(err, &ve) {
+		t.Errorf("restore of a corrupted file = %v, want refused", err)
+	}
+	after, _ := os.ReadFile(s.Path())
+	if string(before) != string(after) {
+		t.Error("a refused restore changed the database")
+	}
+	matches, _ := filepath.Glob(s.Path() + ".before-restore-*")
+	if len(matches) != 0 {
+		t.Errorf("a refused restore moved the database aside: %v", matches)
+	}
+	// Not a database at all.
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte("không phải cơ sở dữ liệu"), 0o600)
+	if rep, err := CheckFile(ctx, junk); err != nil || rep.OK {
+		t.Errorf("check of a text file = %v, %v", rep, err)
+	}
+}
+
+func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "usb")
+	// Two backups a day for 400 days.
+	start := time.Date(2025, 1, 1, 8, 0, 0, 0, workday.Loc)
+	var made []string
+	for d := 0; d < 400; d++ {
+		for _, h := range []int{0, 9} {
+			at := start.AddDate(0, 0, d).Add(time.Duration(h) * time.Hour)
+			name := filepath.Join(dir, backupPrefix+at.Format(backupLayout)+backupSuffix)
+			made = append(made, name)
+		}
+	}
+	os.MkdirAll(dir, 0o700)
+	for _, m := range made {
+		os.WriteFile(m, nil, 0o600)
+	}
+	other := filepath.Join(dir, "ghi-chu.txt")
+	os.WriteFile(other, []byte("x"), 0o600)
+	if _, err := Rotate(dir); err != nil {
+		t.Fatal(err)
+	}
+	left := listBackups(dir)
+	if _, err := os.Stat(other); err != nil {
+		t.Error("rotation removed a file that is not a backup")
+	}
+	// 7 days + 4 weeks + 12 months, overlapping: the newest 7 days are also the newest week(s).
+	if len(left) < 12 || len(left) > 7+4+12 {
+		t.Errorf("%d backups left", len(left))
+	}
+	last := start.AddDate(0, 0, 399).Add(9 * time.Hour)
+	if !left[0].at.Equal(last) {
+		t.Errorf("newest kept %v, want %v", left[0].at, last)
+	}
+	days := map[string]bool{}
+	months := map[string]bool{}
+	for _, b := range left {
+		days[b.at.Format("2006-01-02")] = true
+		months[b.at.Format("2006-01")] = true
+		if b.at.Hour() != 17 {
+			t.Errorf("kept %v, not the newest of its day", b.at)
+		}
+	}
+	for i := 0; i < 7; i++ {
+		if !days[last.AddDate(0, 0, -i).Format("2006-01-02")] {
+			t.Errorf("day %d back not kept", i)
+		}
+	}
+	if len(months) != 12 {
+		t.Errorf("%d months kept, want 12", len(months))
+	}
+
+	// A real automatic backup lands in the folder; the empty fake files are not good backups.
+	s.now = func() time.Time { return last.Add(24 * time.Hour) }
+	path, err := s.AutoBackup(ctx, dir, "start")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := NewestGoodBackup(ctx, dir); got != path {
+		t.Errorf("NewestGoodBackup = %s, want %s", got, path)
+	}
+	if !LastAutoBackup(dir).Equal(last.Add(24 * time.Hour).Truncate(time.Second)) {
+		t.Errorf("LastAutoBackup = %v", LastAutoBackup(dir))
+	}
+	corrupt(t, path)
+	if got := NewestGoodBackup(ctx, dir); got != "" {
+		t.Errorf("NewestGoodBackup = %s, want none", got)
+	}
+}
+
+func TestQuickCheckSeesDamage(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		receive(t, s, lifeIntake(t, s, monday.Add(time.Duration(i)*time.Minute)))
+	}
+	if rep, err := QuickCheck(ctx, s.Path()); err != nil || !rep.OK {
+		t.Fatalf("healthy database: %v %v", rep, err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if _, err := s.Backup(ctx, "", path); err != nil {
+		t.Fatal(err)
+	}
+	corrupt(t, path)
+	if rep, err := QuickCheck(ctx, path); err != nil || rep.OK {
+		t.Errorf("damaged copy: %v %v", rep, err)
+	}
+	if rep, err := QuickCheck(ctx, filepath.Join(t.TempDir(), "chua-co.db")); err != nil || !rep.OK {
+		t.Errorf("missing file: %v %v", rep, err)
+	}
+}
