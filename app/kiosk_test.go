@@ -159,7 +159,7 @@ func TestKioskRatingFromPromptToThanks(t *testing.T) {
 	if k.screen != kThanks || !strings.Contains(screenText(k.content), "Xin cảm ơn Ông/Bà!") {
 		t.Fatalf("after sending the kiosk shows %s, want thanks", k.screen)
 	}
-	rs, err := s.Ratings(ctx, monday0815.Add(-time.Hour), monday0815.Add(24*time.Hour*365*5), "")
+	rs, err := s.Ratings(ctx, "chutich", monday0815.Add(-time.Hour), monday0815.Add(24*time.Hour*365*5), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestKioskDissatisfiedWithReasonAndTypedComment(t *testing.T) {
 		t.Errorf("typed %q, want %q", kb.Text(), "chờ lâu")
 	}
 	test.Tap(kioskFind(t, k, "Gửi đánh giá"))
-	rs, _ := s.Ratings(ctx, time.Time{}, time.Now().Add(time.Hour), "tiepnhan2")
+	rs, _ := s.Ratings(ctx, "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan2")
 	if len(rs) != 1 || rs[0].Level != 0 || rs[0].Comment != "chờ lâu" || strings.Join(rs[0].Reasons, ",") != "cho_lau" {
 		t.Fatalf("stored %+v, want one Không hài lòng with reason cho_lau and the comment", rs)
 	}
@@ -252,7 +252,7 @@ func TestKioskIdleGoesBackToWelcome(t *testing.T) {
 	if k.screen != kWelcome {
 		t.Errorf("idle on the criteria: screen %s, want welcome", k.screen)
 	}
-	rs, _ := s.Ratings(context.Background(), time.Time{}, time.Now().Add(time.Hour), "tiepnhan1")
+	rs, _ := s.Ratings(context.Background(), "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan1")
 	if len(rs) != 1 || rs[0].Level != 1 {
 		t.Errorf("after walking away %d ratings (%+v), want the one face", len(rs), rs)
 	}
@@ -266,7 +266,7 @@ func TestKioskUnpromptedRatingIsAnonymous(t *testing.T) {
 	}
 	test.Tap(k.rate.faces[store.LevelVerySatisfied])
 	test.Tap(kioskFind(t, k, "Gửi đánh giá"))
-	rs, _ := s.Ratings(context.Background(), time.Time{}, time.Now().Add(time.Hour), "")
+	rs, _ := s.Ratings(context.Background(), "chutich", time.Time{}, time.Now().Add(time.Hour), "")
 	if len(rs) != 1 || !rs[0].Anonymous || rs[0].Official != "" {
 		t.Errorf("stored %+v, want one anonymous rating", rs)
 	}

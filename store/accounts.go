@@ -164,54 +164,74 @@ func (sec secrets) check(mode, secret string) bool {
 // wrong try (at most an hour); the count is kept in the database, so a restart does not reset it.
 // Logins and lockouts are written to the audit trail; the secret never is.
 func (s *Store) Login(ctx context.Context, login, secret string) (Official, error) {
-	key := loginKey(login)
-	if key == "" {
-		return Official{}, invalid("login", "Chưa nhập tên đăng nhập.")
-	}
 	sec, err := s.Security(ctx)
 	if err != nil {
 		return Official{}, err
 	}
+	return s.login(ctx, login, secret, sec.LoginMode)
+}
+
+func (s *Store) login(ctx context.Context, login, secret, mode string) (Official, error) {
+	key := loginKey(login)
+	if key == "" {
+		return Official{}, invalid("login", "Chưa nhập tên đăng nhập.")
+	}
 	what := "mật khẩu"
-	if sec.LoginMode == LoginPIN {
+	if mode == LoginPIN {
 		what = "mã PIN"
 	}
 	if secret == "" {
 		return Official{}, invalid("secret", "Chưa nhập "+what+".")
 	}
 	now := s.now()
-	var failures int
-	var until string
-	err = s.r.QueryRowContext(ctx, `SELECT failures, locked_until FROM login_failures WHERE login = ?`, key).Scan(&failures, &until)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := s.lockedOut(ctx, key, now); err != nil {
 		return Official{}, err
-	}
-	if u, perr := parseTS(until); perr == nil && u.After(now) {
-		return Official{}, &LockedError{Login: key, Until: u, Wait: u.Sub(now)}
 	}
 	o, hashes, err := officialSecrets(ctx, s.r, key)
 	found := err == nil
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return Official{}, err
 	}
-	ok := found && hashes.check(sec.LoginMode, secret)
+	ok := found && hashes.check(mode, secret)
 	if !found {
 		bcrypt.CompareHashAndPassword(dummyHash, prehash(secret)) // same time as a real login
 	}
-	if ok {
-		if !o.Active {
-			return Official{}, invalid("login", fmt.Sprintf("Tài khoản %s (%s) đã ngừng hoạt động; hãy liên hệ quản trị viên.", o.FullName, o.Login))
+	if !ok {
+		if err := s.failed(ctx, key, now); err != nil {
+			return Official{}, err
 		}
-		err := s.tx(ctx, func(t *sql.Tx) error {
-			if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, key); err != nil {
-				return err
-			}
-			return audit(ctx, t, now, o.Login, "login", o.Login, "login", nil, nil, "")
-		})
-		return o, err
+		return Official{}, invalid("secret", fmt.Sprintf("Tên đăng nhập hoặc %s không đúng.", what))
 	}
-	var lockErr error
+	if !o.Active {
+		return Official{}, invalid("login", fmt.Sprintf("Tài khoản %s (%s) đã ngừng hoạt động; hãy liên hệ quản trị viên.", o.FullName, o.Login))
+	}
 	err = s.tx(ctx, func(t *sql.Tx) error {
+		if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, key); err != nil {
+			return err
+		}
+		return audit(ctx, t, now, o.Login, "login", o.Login, "login", nil, nil, "")
+	})
+	return o, err
+}
+
+// lockedOut returns a LockedError while key must wait.
+func (s *Store) lockedOut(ctx context.Context, key string, now time.Time) error {
+	var until string
+	err := s.r.QueryRowContext(ctx, `SELECT locked_until FROM login_failures WHERE login = ?`, key).Scan(&until)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if u, perr := parseTS(until); perr == nil && u.After(now) {
+		return &LockedError{Login: key, Until: u, Wait: u.Sub(now)}
+	}
+	return nil
+}
+
+// failed counts a wrong try for key; from the fifth in a row it locks key and returns the
+// LockedError (the lockout is audited).
+func (s *Store) failed(ctx context.Context, key string, now time.Time) error {
+	var lockErr error
+	err := s.tx(ctx, func(t *sql.Tx) error {
 		var n int
 		err := t.QueryRowContext(ctx, `SELECT failures FROM login_failures WHERE login = ?`, key).Scan(&n)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -235,12 +255,61 @@ func (s *Store) Login(ctx context.Context, login, secret string) (Official, erro
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	return lockErr
+}
+
+// kioskKey is the throttling key of the kiosk's exit PIN (not a possible login: it has a '#').
+const kioskKey = "#kiosk"
+
+// QuickSwitch logs in with the official's PIN whatever the login mode (the counter's quick change
+// of official); throttled and audited like Login.
+func (s *Store) QuickSwitch(ctx context.Context, login, pin string) (Official, error) {
+	return s.login(ctx, login, pin, LoginPIN)
+}
+
+// unlockWithPIN finds the active official whose PIN this is, throttled under key.
+func (s *Store) unlockWithPIN(ctx context.Context, key, pin string) (Official, error) {
+	if pin == "" {
+		return Official{}, invalid("secret", "Chưa nhập mã PIN.")
+	}
+	now := s.now()
+	if err := s.lockedOut(ctx, key, now); err != nil {
 		return Official{}, err
 	}
-	if lockErr != nil {
-		return Official{}, lockErr
+	rows, err := s.r.QueryContext(ctx, `SELECT login, pin_hash FROM officials WHERE active = 1 AND pin_hash != '' ORDER BY id`)
+	if err != nil {
+		return Official{}, err
 	}
-	return Official{}, invalid("secret", fmt.Sprintf("Tên đăng nhập hoặc %s không đúng.", what))
+	match := ""
+	for rows.Next() {
+		var login, hash string
+		if err := rows.Scan(&login, &hash); err != nil {
+			rows.Close()
+			return Official{}, err
+		}
+		if match == "" && secretMatches(hash, pin) {
+			match = login
+		}
+	}
+	rows.Close()
+	if match == "" {
+		if err := s.failed(ctx, key, now); err != nil {
+			return Official{}, err
+		}
+		return Official{}, invalid("secret", "Mã PIN không đúng.")
+	}
+	o, err := s.Official(ctx, match)
+	if err != nil {
+		return o, err
+	}
+	return o, s.tx(ctx, func(t *sql.Tx) error {
+		if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, key); err != nil {
+			return err
+		}
+		return audit(ctx, t, now, o.Login, "login", key, "kiosk_exit", nil, nil, "")
+	})
 }
 
 // InitialPassword gives the first password to an active admin of a database that has no secret

@@ -51,8 +51,13 @@ func (s *Store) Events(ctx context.Context, by, code string) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.eventsOf(ctx, d.ID)
+}
+
+// eventsOf is a dossier's history for the store's own use (the caller checked the permission).
+func (s *Store) eventsOf(ctx context.Context, id int64) ([]Event, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.at, e.recorded_at, o.login, o.full_name, e.kind, e.from_status, e.to_status, e.note, e.data
-		FROM dossier_events e JOIN officials o ON o.id = e.by_id WHERE e.dossier_id = ? ORDER BY e.id`, d.ID)
+		FROM dossier_events e JOIN officials o ON o.id = e.by_id WHERE e.dossier_id = ? ORDER BY e.id`, id)
 	if err != nil {
 		return nil, err
 	}

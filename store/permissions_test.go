@@ -212,6 +212,18 @@ func guardedOps() []guardedOp {
 		{"audit", PermViewAudit, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.Audit(ctx, by, AuditFilter{}); return err }
 		}},
+		{"prompt rating", PermPromptRating, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.PromptRating(ctx, by, ""); return err }
+		}},
+		{"counter name", PermSettings, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { return s.SetCounter(ctx, by, "Quầy 2") }
+		}},
+		{"own ratings", PermReportOwn, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.Ratings(ctx, by, monday, monday.AddDate(0, 0, 1), by); return err }
+		}},
+		{"all ratings", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.Ratings(ctx, by, monday, monday.AddDate(0, 0, 1), ""); return err }
+		}},
 		{"audit count", PermViewAudit, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.AuditCount(ctx, by, AuditFilter{}); return err }
 		}},

@@ -42,7 +42,7 @@ var plainStatus = map[int]string{
 // An unknown code wraps ErrNotFound. Lateness is the lifecycle's own (Dossier.Timeliness), so the
 // kiosk and the officials' book never disagree.
 func (s *Store) PublicStatus(ctx context.Context, code string) (PublicStatus, error) {
-	d, err := s.Dossier(ctx, code)
+	d, err := s.dossier(ctx, code)
 	if err != nil {
 		return PublicStatus{}, err
 	}
@@ -59,7 +59,7 @@ func (s *Store) PublicStatus(ctx context.Context, code string) (PublicStatus, er
 		return p, nil
 	}
 	p.NeedsDocuments = true
-	events, err := s.Events(ctx, d.Code)
+	events, err := s.eventsOf(ctx, d.ID)
 	if err != nil {
 		return p, err
 	}

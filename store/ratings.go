@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"golang.org/x/crypto/bcrypt"
 )
 
 // Rating levels, scored as the wards score them (FORMS.md "Citizen evaluation").
@@ -98,8 +96,6 @@ func known(list []Choice, key string) bool {
 
 // Settings keys of the kiosk.
 const (
-	keyKioskPIN     = "kiosk.pin_hash"
-	DefaultKioskPIN = "000000" // until officials have accounts (issue 7): change it with SetKioskPIN
 	keyCounter      = "kiosk.counter"
 	defaultCounter  = "Quầy 1"
 	promptLifetime  = 30 * time.Minute // an unused prompt older than this is not shown any more
@@ -115,7 +111,7 @@ func (s *Store) SetCounter(ctx context.Context, by, name string) error {
 	if err != nil {
 		return err
 	}
-	by, err = s.actorLogin(ctx, by)
+	by, err = s.requireLogin(ctx, by, PermSettings)
 	if err != nil {
 		return err
 	}
@@ -166,13 +162,13 @@ func (s *Store) PromptRating(ctx context.Context, by string, code string) (Ratin
 	if strings.TrimSpace(by) == "" {
 		return RatingPrompt{}, invalid("by", "Chưa chọn công chức được đánh giá.")
 	}
-	o, err := s.actor(ctx, by)
+	o, err := s.require(ctx, by, PermPromptRating)
 	if err != nil {
 		return RatingPrompt{}, err
 	}
 	var dossierID sql.NullInt64
 	if strings.TrimSpace(code) != "" {
-		d, err := s.Dossier(ctx, code)
+		d, err := s.dossier(ctx, code)
 		if errors.Is(err, ErrNotFound) {
 			return RatingPrompt{}, invalid("code", fmt.Sprintf("Không có hồ sơ mã %q để mời đánh giá.", strings.TrimSpace(code)))
 		}
@@ -412,8 +408,20 @@ func (s *Store) PromptAnswer(ctx context.Context, promptID int64) (Rating, bool,
 }
 
 // Ratings lists the ratings given in [from, to), oldest first; official "" means every rating
-// (anonymous ones included), otherwise only that official's (by login).
-func (s *Store) Ratings(ctx context.Context, from, to time.Time, official string) ([]Rating, error) {
+// (anonymous ones included), otherwise only that official's (by login). An official may read
+// their own ratings (PermReportOwn); anyone else's, or all, needs PermReportAll (the leader).
+func (s *Store) Ratings(ctx context.Context, by string, from, to time.Time, official string) ([]Rating, error) {
+	actor, err := s.actor(ctx, by)
+	if err != nil {
+		return nil, err
+	}
+	perm := PermReportAll
+	if loginKey(official) == actor.Login {
+		perm = PermReportOwn
+	}
+	if _, err := s.require(ctx, by, perm); err != nil {
+		return nil, err
+	}
 	q := ratingSelect + ` WHERE r.at >= ? AND r.at < ?`
 	args := []any{ts(from), ts(to)}
 	if official = strings.ToLower(strings.TrimSpace(official)); official != "" {
@@ -436,38 +444,15 @@ func (s *Store) Ratings(ctx context.Context, from, to time.Time, official string
 	return out, rows.Err()
 }
 
-// SetKioskPIN sets the PIN an official types to leave the kiosk: 4 to 12 digits, kept as a bcrypt
-// hash (never in clear); audited without the PIN.
-func (s *Store) SetKioskPIN(ctx context.Context, by, pin string) error {
-	if len(pin) < 4 || len(pin) > 12 || !digits(pin) {
-		return invalid("pin", "Mã PIN phải gồm 4 đến 12 chữ số.")
-	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(pin), bcrypt.DefaultCost)
-	if err != nil {
-		return err
-	}
-	by, err = s.actorLogin(ctx, by)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(t *sql.Tx) error {
-		if _, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, keyKioskPIN, string(hash)); err != nil {
-			return err
-		}
-		return audit(ctx, t, s.now(), by, "kiosk", keyKioskPIN, "update", nil, nil, "đổi mã PIN thoát màn hình đánh giá")
-	})
-}
-
-// CheckKioskPIN reports whether pin opens the kiosk; before SetKioskPIN the PIN is DefaultKioskPIN.
+// CheckKioskPIN reports whether pin is the PIN of an active official: only an official may take
+// the citizens' screen out of kiosk mode. Wrong PINs are throttled like logins (under the
+// kiosk's own key, so a citizen guessing cannot lock an official out of the counter); the exit is
+// audited with the official's login.
 func (s *Store) CheckKioskPIN(ctx context.Context, pin string) (bool, error) {
-	var hash string
-	err := s.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyKioskPIN).Scan(&hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return pin == DefaultKioskPIN, nil
+	o, err := s.unlockWithPIN(ctx, kioskKey, pin)
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return false, nil
 	}
-	if err != nil {
-		return false, err
-	}
-	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pin)) == nil, nil
+	return err == nil && o.ID != 0, err
 }

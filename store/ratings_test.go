@@ -75,17 +75,17 @@ func TestRatePromptedStoresOfficialDossierAndCounter(t *testing.T) {
 	if _, ok, _ := s.OpenPrompt(ctx, "Quầy 1"); ok {
 		t.Error("a rated prompt is still open")
 	}
-	all, err := s.Ratings(ctx, vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), "TIEPNHAN1")
+	all, err := s.Ratings(ctx, "chutich", vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), "TIEPNHAN1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(all) != 1 || !reflect.DeepEqual(all[0], r) {
 		t.Errorf("Ratings = %+v, want [%+v]", all, r)
 	}
-	if other, _ := s.Ratings(ctx, vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), "tiepnhan2"); len(other) != 0 {
+	if other, _ := s.Ratings(ctx, "chutich", vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), "tiepnhan2"); len(other) != 0 {
 		t.Errorf("tiepnhan2 has %d ratings, want 0", len(other))
 	}
-	if later, _ := s.Ratings(ctx, vn(2025, 6, 3, 0, 0), vn(2025, 6, 4, 0, 0), ""); len(later) != 0 {
+	if later, _ := s.Ratings(ctx, "chutich", vn(2025, 6, 3, 0, 0), vn(2025, 6, 4, 0, 0), ""); len(later) != 0 {
 		t.Errorf("the next day has %d ratings, want 0", len(later))
 	}
 }
@@ -197,7 +197,7 @@ func TestAnonymousRating(t *testing.T) {
 	if next.ID == r.ID {
 		t.Error("an identical rating 6 s later was taken as a bounce")
 	}
-	if got, _ := s.Ratings(ctx, vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), ""); len(got) != 2 {
+	if got, _ := s.Ratings(ctx, "chutich", vn(2025, 6, 2, 0, 0), vn(2025, 6, 3, 0, 0), ""); len(got) != 2 {
 		t.Errorf("%d ratings, want 2", len(got))
 	}
 }
@@ -278,28 +278,30 @@ func rowCount(t testing.TB, s *Store, table string) int {
 	return n
 }
 
-func TestKioskPIN(t *testing.T) {
+func TestKioskPINIsAnOfficialsPIN(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	if ok, err := s.CheckKioskPIN(ctx, DefaultKioskPIN); err != nil || !ok {
-		t.Fatalf("the default PIN does not open the kiosk: %v %v", ok, err)
-	}
-	for _, bad := range []string{"123", "12a456", "1234567890123", ""} {
-		if err := s.SetKioskPIN(ctx, "admin", bad); err == nil {
-			t.Errorf("PIN %q was accepted", bad)
+	for pin, want := range map[string]bool{DemoPINs["tiepnhan1"]: true, DemoPINs["chutich"]: true, "000000": false, "24681": false, "": false} {
+		if ok, err := s.CheckKioskPIN(ctx, pin); ok != want || err != nil {
+			t.Errorf("CheckKioskPIN(%q) = %v, %v; want %v", pin, ok, err, want)
 		}
 	}
-	if err := s.SetKioskPIN(ctx, "admin", "246810"); err != nil {
+	// An inactive official's PIN no longer opens it.
+	if err := s.SetActive(ctx, "admin", "chutich", false); err != nil {
 		t.Fatal(err)
 	}
-	for pin, want := range map[string]bool{"246810": true, DefaultKioskPIN: false, "24681": false} {
-		if ok, _ := s.CheckKioskPIN(ctx, pin); ok != want {
-			t.Errorf("CheckKioskPIN(%q) = %v, want %v", pin, ok, want)
-		}
+	if ok, _ := s.CheckKioskPIN(ctx, DemoPINs["chutich"]); ok {
+		t.Error("an inactive official's PIN opened the kiosk")
 	}
-	var stored string
-	s.r.QueryRow(`SELECT value FROM settings WHERE key = ?`, keyKioskPIN).Scan(&stored)
-	if strings.Contains(stored, "246810") || !strings.HasPrefix(stored, "$2") {
-		t.Errorf("the PIN is not stored as a bcrypt hash: %q", stored)
+	// Guessing is throttled on the kiosk, not on the officials' own logins.
+	for i := 0; i < 5; i++ {
+		s.CheckKioskPIN(ctx, "999990")
+	}
+	var le *LockedError
+	if _, err := s.CheckKioskPIN(ctx, DemoPINs["tiepnhan1"]); !errors.As(err, &le) {
+		t.Errorf("after 5 wrong PINs the kiosk answers %v, want a lock", err)
+	}
+	if _, err := s.QuickSwitch(ctx, "tiepnhan1", DemoPINs["tiepnhan1"]); err != nil {
+		t.Errorf("the official's own PIN login was locked by the kiosk's guesses: %v", err)
 	}
 }
