@@ -57,6 +57,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 
 func TestCalendarShowsNamedHolidays(t *testing.T) {
 	u, _, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(1)
 	if u.calendar.year != 2026 {
 		t.Fatalf("calendar opens on %d, want the current year 2026", u.calendar.year)
@@ -78,6 +79,7 @@ func TestCalendarShowsNamedHolidays(t *testing.T) {
 
 func TestCalendarAddAndRemoveOverride(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(1)
 	c := u.calendar
 	test.Type(c.date.entry, "02/01/2026")
@@ -110,6 +112,7 @@ func TestCalendarAddAndRemoveOverride(t *testing.T) {
 
 func TestCalendarBadDateNamesTheField(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(1)
 	c := u.calendar
 	test.Type(c.date.entry, "31/02/2026")
@@ -124,6 +127,7 @@ func TestCalendarBadDateNamesTheField(t *testing.T) {
 
 func TestSettingsLoadAndSave(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(0)
 	st := u.settings
 	ag, _ := s.Agency(context.Background())
@@ -161,6 +165,7 @@ func TestSettingsLoadAndSave(t *testing.T) {
 
 func TestBookListsAndOpensDossier(t *testing.T) {
 	u, _, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	r := receive(t, u)
 	test.Tap(u.rail[secBook])
 	b := u.book

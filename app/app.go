@@ -5,12 +5,19 @@ package app
 
 import (
 	"context"
+	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"motcua/app/desk"
+	"motcua/store"
+	"motcua/store/workday"
 )
 
 // Options are the window's start-up choices.
@@ -41,8 +48,96 @@ func Run(d *desk.Desk, o Options) error {
 	w.Resize(fyne.NewSize(1366, 768))
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
+	u.watchIdle()
+	stop := autoBackups(d)
 	a.Run()
+	stop() // the exit backup, after the last write of the session
 	return nil
+}
+
+// autoBackups backs the ledger up now, then once a day while the app runs (checked hourly: a
+// counter PC is often left on overnight), and returns what writes the backup at exit. A failed
+// automatic backup is logged, never fatal: the counter keeps working.
+func autoBackups(d *desk.Desk) (atExit func()) {
+	ctx := context.Background()
+	backup := func(reason string) {
+		dir, err := d.Store.BackupDir(ctx, d.Dir)
+		if err == nil {
+			_, err = d.Store.AutoBackup(ctx, dir, reason)
+		}
+		if err != nil {
+			log.Printf("motcua: sao lưu tự động (%s) không được: %v", reason, err)
+		}
+	}
+	go backup("start")
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				dir, err := d.Store.BackupDir(ctx, d.Dir)
+				last := store.LastAutoBackup(dir)
+				if err == nil && (last.IsZero() || !sameDay(last, time.Now())) {
+					backup("daily")
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		backup("exit")
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	a, b = a.In(workday.Loc), b.In(workday.Loc)
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// RunRecovery is shown instead of the window when the ledger at dbPath is damaged: it names the
+// problem and offers the newest good backup (backup may be ""). It returns whether a restore was
+// made, so the caller can open the window on the restored data.
+func RunRecovery(dbPath, report, backup string, language string) (restored bool, err error) {
+	if err := loadTranslations(language); err != nil {
+		return false, err
+	}
+	a := fyneapp.NewWithID("vn.gov.motcua")
+	a.SetIcon(appIcon())
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow(lang.L("Một Cửa — dữ liệu bị hỏng"))
+	msg := widget.NewLabel(lang.L("Cơ sở dữ liệu bị hỏng:") + "\n" + report)
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton(lang.L("Thoát"), func() { a.Quit() })
+	buttons := container.NewHBox(quit)
+	if backup != "" {
+		msg.SetText(msg.Text + "\n\n" + lang.L("Bản sao lưu tốt mới nhất: {{.Path}}. Phục hồi từ bản này? Dữ liệu hỏng được giữ lại bên cạnh để kiểm tra.", map[string]string{"Path": backup}))
+		restore := widget.NewButton(lang.L("Phục hồi"), func() {
+			dialog.ShowConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Thay cơ sở dữ liệu hỏng bằng {{.Path}}?", map[string]string{"Path": backup}), func(ok bool) {
+				if !ok {
+					return
+				}
+				// The damaged file names no one who can be trusted: the backup's first admin restores.
+				if _, err := store.Restore(context.Background(), dbPath, backup, ""); err != nil {
+					dialog.ShowError(err, w)
+					return
+				}
+				restored = true
+				a.Quit()
+			}, w)
+		})
+		restore.Importance = widget.HighImportance
+		buttons.Add(restore)
+	} else {
+		msg.SetText(msg.Text + "\n\n" + lang.L("Không tìm thấy bản sao lưu tốt nào. Hãy liên hệ quản trị viên; có thể chạy: motcua check"))
+	}
+	w.SetContent(container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(msg)))
+	w.Resize(fyne.NewSize(720, 420))
+	w.ShowAndRun()
+	return restored, nil
 }
 
 // NewMainWindow builds the officials' window on the desk (not yet shown).

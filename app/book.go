@@ -321,7 +321,7 @@ func parseDay(s string) (time.Time, error) {
 
 // bookFilter is what the filters say now; a bad date is named under its entry.
 func (b *bookScreen) bookFilter() (store.BookFilter, bool) {
-	var f store.BookFilter
+	f := store.BookFilter{By: b.u.actorLogin()}
 	if y, err := strconv.Atoi(b.year.Selected); err == nil {
 		f.Year = y
 	}

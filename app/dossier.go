@@ -128,7 +128,7 @@ func (v *dossierView) render() {
 func (v *dossierView) loadSlips() {
 	ctx := context.Background()
 	goAsync(func() {
-		slips, err := v.u.st.Slips(ctx, v.d.Code)
+		slips, err := v.u.st.Slips(ctx, v.u.actorLogin(), v.d.Code)
 		fyne.Do(func() {
 			v.slips.RemoveAll()
 			if err != nil {
@@ -154,7 +154,7 @@ func (v *dossierView) loadSlips() {
 func (v *dossierView) loadHistory() {
 	ctx := context.Background()
 	goAsync(func() {
-		evs, err := v.u.st.Events(ctx, v.d.Code)
+		evs, err := v.u.st.Events(ctx, v.u.actorLogin(), v.d.Code)
 		fyne.Do(func() {
 			v.history.RemoveAll()
 			if err != nil {
@@ -240,7 +240,7 @@ func (v *dossierView) reprint() {
 	v.status.SetText(lang.L("Đang in…"))
 	ctx := context.Background()
 	goAsync(func() {
-		path, err := v.u.desk.Slip(ctx, v.d.Code)
+		path, err := v.u.desk.Slip(ctx, v.u.actorLogin(), v.d.Code)
 		if err == nil {
 			err = v.u.desk.Print(ctx, path)
 		}
@@ -257,7 +257,7 @@ func (v *dossierView) printForm(form string) {
 	ctx := context.Background()
 	code := v.d.Code
 	goAsync(func() {
-		path, err := v.u.desk.Form(ctx, code, form)
+		path, err := v.u.desk.Form(ctx, v.u.actorLogin(), code, form)
 		if err == nil {
 			err = v.u.desk.Print(ctx, path)
 		}

@@ -110,7 +110,7 @@ func (s *stepForm) run(form string, call func(ctx context.Context) (store.Dossie
 		var path string
 		var printErr error
 		if err == nil && form != "" {
-			path, printErr = v.u.desk.Form(ctx, d.Code, form)
+			path, printErr = v.u.desk.Form(ctx, v.u.actorLogin(), d.Code, form)
 			if printErr == nil {
 				printErr = v.u.desk.Print(ctx, path)
 			}

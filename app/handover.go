@@ -177,14 +177,14 @@ func (h *handoverScreen) load() {
 	h.seq++
 	seq := h.seq
 	login := h.u.actorLogin()
-	f := store.BookFilter{Official: login}
+	f := store.BookFilter{Official: login, By: h.u.actorLogin()}
 	if h.todayOnly.Checked {
 		f.From, f.To = dayRange(now())
 	}
 	ctx := context.Background()
 	goAsync(func() {
 		ds, err1 := h.u.st.Book(ctx, f, 0, heldLimit)
-		pend, err2 := h.u.st.PendingHandovers(ctx, login)
+		pend, err2 := h.u.st.PendingHandovers(ctx, h.u.actorLogin(), login)
 		offs, err3 := h.u.st.Officials(ctx)
 		fyne.Do(func() {
 			if seq != h.seq {

@@ -588,7 +588,7 @@ func (i *intakeScreen) lastSlip(ctx context.Context, code, path string) (string,
 	if path != "" {
 		return path, nil
 	}
-	return i.u.desk.Slip(ctx, code)
+	return i.u.desk.Slip(ctx, i.u.actorLogin(), code)
 }
 
 func (i *intakeScreen) reprintLast() {

@@ -78,7 +78,7 @@ func TestIntakeStoresDossierAndClearsForm(t *testing.T) {
 	test.Type(i.pages.entry, "3")
 	test.Tap(i.submitBtn)
 
-	found, err := s.SearchDossiers(context.Background(), "nguyen van an", 10)
+	found, err := s.SearchDossiers(context.Background(), "", "nguyen van an", 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestBadCCCDNamesTheFieldAndStoresNothing(t *testing.T) {
 	if u.win.Canvas().Focused() != i.idno.entry {
 		t.Error("the focus did not go to the CCCD entry")
 	}
-	if found, _ := s.SearchDossiers(context.Background(), "", 10); len(found) != 0 {
+	if found, _ := s.SearchDossiers(context.Background(), "", "", 10); len(found) != 0 {
 		t.Errorf("a rejected intake stored %d dossiers", len(found))
 	}
 	if i.name.entry.Text != "Nguyễn Văn An" {
@@ -144,7 +144,7 @@ func TestCtrlEnterReceives(t *testing.T) {
 	u.intake.tickAll()
 	u.win.Canvas().Focus(u.intake.email.entry)
 	u.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyReturn))
-	if found, _ := s.SearchDossiers(context.Background(), "", 10); len(found) != 1 {
+	if found, _ := s.SearchDossiers(context.Background(), "", "", 10); len(found) != 1 {
 		t.Fatalf("Ctrl+Enter stored %d dossiers, want 1", len(found))
 	}
 }
@@ -152,7 +152,7 @@ func TestCtrlEnterReceives(t *testing.T) {
 func TestPrinterFailureKeepsDossierAndSaysSo(t *testing.T) {
 	u, s, _ := newTestUI(t, errNoPrinter)
 	r := receive(t, u)
-	if _, err := s.Dossier(context.Background(), r.Dossier.Code); err != nil {
+	if _, err := s.Dossier(context.Background(), "", r.Dossier.Code); err != nil {
 		t.Fatalf("dossier lost when the printer failed: %v", err)
 	}
 	w := u.intake.noticeWarn
@@ -214,7 +214,7 @@ func TestByPostNeedsAddress(t *testing.T) {
 	}
 	test.Type(i.postAddress.entry, "Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội")
 	test.Tap(i.submitBtn)
-	found, _ := s.SearchDossiers(context.Background(), "", 10)
+	found, _ := s.SearchDossiers(context.Background(), "", "", 10)
 	if len(found) != 1 || !found[0].ByPost || found[0].PostAddress == "" {
 		t.Errorf("stored %+v, want one dossier by post with its address", found)
 	}
@@ -249,7 +249,7 @@ func TestNoDocumentTickedIsNamedAndTickAllFixesIt(t *testing.T) {
 	if !i.docsErr.Visible() || !strings.Contains(i.docsErr.Text, "giấy tờ") {
 		t.Errorf("documents error = %q (visible %v), want a message about the documents", i.docsErr.Text, i.docsErr.Visible())
 	}
-	if found, _ := s.SearchDossiers(context.Background(), "", 10); len(found) != 0 {
+	if found, _ := s.SearchDossiers(context.Background(), "", "", 10); len(found) != 0 {
 		t.Errorf("an intake without documents stored %d dossiers", len(found))
 	}
 	i.tickAll()

@@ -13,6 +13,13 @@ type hotkeys struct {
 	keys      map[fyne.KeyName]func()
 	shortcuts map[string]func() // by ShortcutName()
 	list      []fyne.Shortcut
+	active    func() // told of every key: the idle lock counts from the last one
+}
+
+func (h *hotkeys) touch() {
+	if h != nil && h.active != nil {
+		h.active()
+	}
 }
 
 func newHotkeys() *hotkeys {
@@ -33,6 +40,7 @@ func (h *hotkeys) onShortcut(f func(), keys ...fyne.KeyName) {
 }
 
 func (h *hotkeys) key(k fyne.KeyName) bool {
+	h.touch()
 	if f, ok := h.keys[k]; ok {
 		f()
 		return true
@@ -41,6 +49,7 @@ func (h *hotkeys) key(k fyne.KeyName) bool {
 }
 
 func (h *hotkeys) shortcut(s fyne.Shortcut) bool {
+	h.touch()
 	if f, ok := h.shortcuts[s.ShortcutName()]; ok {
 		f()
 		return true
@@ -78,6 +87,11 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+func (e *keyEntry) TypedRune(r rune) {
+	e.hot.touch()
+	e.Entry.TypedRune(r)
 }
 
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {

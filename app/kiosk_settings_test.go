@@ -9,6 +9,7 @@ import (
 
 func TestKioskSettingsSaveCounterAndThisPCsChoices(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	k := u.kioskSet
 	k.load()
 	if k.counter.entry.Text != "Quầy 1" {

@@ -299,18 +299,19 @@ func TestKioskExitNeedsPIN(t *testing.T) {
 	if *exited != 0 {
 		t.Fatal("an empty PIN let the kiosk go")
 	}
-	typePIN(store.DefaultKioskPIN)
+	typePIN(store.DemoPINs["tiepnhan1"])
 	if *exited != 1 {
-		t.Fatalf("the default PIN did not let the kiosk go (exits %d)", *exited)
+		t.Fatalf("an official's PIN did not let the kiosk go (exits %d)", *exited)
 	}
-	if err := s.SetKioskPIN(context.Background(), "admin", "4321"); err != nil {
+	// A deactivated official's PIN no longer opens it.
+	if err := s.SetActive(context.Background(), "admin", "tiepnhan2", false); err != nil {
 		t.Fatal(err)
 	}
 	k.askExit()
-	typePIN(store.DefaultKioskPIN)
-	typePIN("4321")
+	typePIN(store.DemoPINs["tiepnhan2"])
+	typePIN(store.DemoPINs["chutich"])
 	if *exited != 2 {
-		t.Errorf("after changing the PIN: exits %d, want only the new PIN to work", *exited)
+		t.Errorf("exits %d, want only the active official's PIN to work", *exited)
 	}
 }
 

@@ -92,7 +92,7 @@ func TestReturnByScanningOpensDossierAndReturnsIt(t *testing.T) {
 	}
 	test.Tap(r.returnBtn)
 
-	got, err := s.Dossier(context.Background(), d.Code)
+	got, err := s.Dossier(context.Background(), "", d.Code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestReturnByScanningOpensDossierAndReturnsIt(t *testing.T) {
 	if !strings.Contains(r.message.Text, "Đã trả kết quả hồ sơ "+d.Code) {
 		t.Errorf("message = %q", r.message.Text)
 	}
-	if o, _ := s.Dossier(context.Background(), other.Code); o.Status != store.StatusResolved {
+	if o, _ := s.Dossier(context.Background(), "", other.Code); o.Status != store.StatusResolved {
 		t.Errorf("the other dossier changed to status %d", o.Status)
 	}
 	if len(r.waiting) != 1 || r.waiting[0].Code != other.Code {
@@ -124,12 +124,12 @@ func TestReturnToAnotherPersonNeedsAValidCCCD(t *testing.T) {
 	if !r.otherIDNo.err.Visible() || !strings.Contains(r.otherIDNo.err.Text, "CCCD") {
 		t.Errorf("CCCD error = %q (visible %v)", r.otherIDNo.err.Text, r.otherIDNo.err.Visible())
 	}
-	if got, _ := s.Dossier(context.Background(), d.Code); got.Status != store.StatusResolved {
+	if got, _ := s.Dossier(context.Background(), "", d.Code); got.Status != store.StatusResolved {
 		t.Fatalf("a rejected return changed the status to %d", got.Status)
 	}
 	r.otherIDNo.entry.SetText("079088001234")
 	test.Tap(r.returnBtn)
-	got, _ := s.Dossier(context.Background(), d.Code)
+	got, _ := s.Dossier(context.Background(), "", d.Code)
 	if got.Status != store.StatusReturned || got.Recipient != "Lê Thị Cúc" || got.RecipientIDNo != "079088001234" {
 		t.Errorf("returned to %q %q, status %d", got.Recipient, got.RecipientIDNo, got.Status)
 	}
@@ -148,11 +148,11 @@ func TestReturnOfUnresolvedDossierShowsStoreMessage(t *testing.T) {
 	if u.ret.message.Text != want {
 		t.Errorf("message = %q, want the store's %q", u.ret.message.Text, want)
 	}
-	got, _ := s.Dossier(context.Background(), d.Code)
+	got, _ := s.Dossier(context.Background(), "", d.Code)
 	if got.Status != store.StatusReceived || !got.ReturnedAt.IsZero() {
 		t.Errorf("a refused return changed the dossier: status %d, returned %v", got.Status, got.ReturnedAt)
 	}
-	if evs, _ := s.Events(context.Background(), d.Code); len(evs) != 1 {
+	if evs, _ := s.Events(context.Background(), "", d.Code); len(evs) != 1 {
 		t.Errorf("a refused return wrote events: %d, want only the intake", len(evs))
 	}
 }
@@ -180,7 +180,7 @@ func TestHandoverOfTwoSelectedDossiers(t *testing.T) {
 	}
 	test.Tap(h.giveBtn)
 
-	pend, err := s.PendingHandovers(context.Background(), "tuphap")
+	pend, err := s.PendingHandovers(context.Background(), "", "tuphap")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestHandoverOfTwoSelectedDossiers(t *testing.T) {
 		t.Fatalf("tuphap has %d handovers to confirm, want 2 (message %q)", len(pend), h.message.Text)
 	}
 	for _, d := range []store.Dossier{a, b} {
-		evs, _ := s.Events(context.Background(), d.Code)
+		evs, _ := s.Events(context.Background(), "", d.Code)
 		var n int
 		for _, e := range evs {
 			var hd store.HandoverData
@@ -211,16 +211,13 @@ func TestHandoverOfTwoSelectedDossiers(t *testing.T) {
 	// clock (it takes no time), so the confirmation follows on the real clock too.
 	now = time.Now
 	h.todayOnly.SetChecked(false)
-	for i, o := range u.officials {
-		if o.Login == "tuphap" {
-			u.official.SetSelectedIndex(i)
-		}
-	}
+	loginAs(t, u, "tuphap")
+	u.show(secHandover)
 	if len(h.pending) != 2 {
 		t.Fatalf("tuphap's pending list shows %d", len(h.pending))
 	}
 	h.confirm(a.Code)
-	got, _ := s.Dossier(context.Background(), a.Code)
+	got, _ := s.Dossier(context.Background(), "", a.Code)
 	if got.Holder != "tuphap" || got.PendingTo != "" {
 		t.Errorf("after confirming: holder %q, pending %q (message %q)", got.Holder, got.PendingTo, h.message.Text)
 	}
@@ -257,11 +254,11 @@ func TestSupplementDialogRecordsStatusAndSlip(t *testing.T) {
 	st.fields["reason"].entry.SetText("Thiếu giấy tờ chứng minh nơi cư trú")
 	test.Tap(st.ok)
 
-	got, _ := s.Dossier(context.Background(), d.Code)
+	got, _ := s.Dossier(context.Background(), "", d.Code)
 	if got.Status != store.StatusSupplement {
 		t.Fatalf("status = %d, want 5 (errors: %q)", got.Status, st.msg.Text)
 	}
-	slips, _ := s.Slips(context.Background(), d.Code)
+	slips, _ := s.Slips(context.Background(), "", d.Code)
 	var has02 bool
 	for _, sl := range slips {
 		if sl.Form == "02" {
@@ -275,7 +272,7 @@ func TestSupplementDialogRecordsStatusAndSlip(t *testing.T) {
 	if len(*printed) != 1 {
 		t.Errorf("printed %d, want the Mẫu 02 slip", len(*printed))
 	}
-	evs, _ := s.Events(context.Background(), d.Code)
+	evs, _ := s.Events(context.Background(), "", d.Code)
 	var sd store.SupplementData
 	if err := evs[len(evs)-1].Decode(&sd); err != nil || len(sd.Missing) != 2 {
 		t.Errorf("supplement asked for %+v, want the ticked and the typed paper", sd.Missing)
@@ -303,7 +300,7 @@ func TestRescheduleOnlyOnce(t *testing.T) {
 	v.step.fields["reason"].entry.SetText("Chờ xác minh")
 	test.Tap(v.step.ok)
 
-	got, _ := s.Dossier(context.Background(), d.Code)
+	got, _ := s.Dossier(context.Background(), "", d.Code)
 	if !got.Rescheduled || !got.OriginalDueAt.Equal(d.DueAt) || !got.DueAt.After(d.DueAt) {
 		t.Fatalf("after reschedule: %+v", got)
 	}

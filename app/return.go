@@ -171,10 +171,10 @@ func (r *returnScreen) open(q string) {
 	r.scanErr.Hide()
 	ctx := context.Background()
 	goAsync(func() {
-		d, err := r.u.st.Dossier(ctx, q)
+		d, err := r.u.st.Dossier(ctx, r.u.actorLogin(), q)
 		var found []store.Dossier
 		if err != nil {
-			found, err = r.u.st.SearchDossiers(ctx, q, 2)
+			found, err = r.u.st.SearchDossiers(ctx, r.u.actorLogin(), q, 2)
 		}
 		fyne.Do(func() {
 			r.scan.SetText("")
@@ -292,7 +292,7 @@ func (r *returnScreen) showError(err error) {
 func (r *returnScreen) loadWaiting() {
 	ctx := context.Background()
 	goAsync(func() {
-		ds, err := r.u.st.Book(ctx, store.BookFilter{Status: store.StatusResolved}, 0, waitingLimit)
+		ds, err := r.u.st.Book(ctx, store.BookFilter{Status: store.StatusResolved, By: r.u.actorLogin()}, 0, waitingLimit)
 		fyne.Do(func() {
 			if err != nil {
 				r.waitingCount.SetText(err.Error())

@@ -20,6 +20,7 @@ type setupForm struct {
 	u                         *ui
 	name, parent, code, place *field
 	login, fullName           *field
+	password, again           *field
 	fields                    map[string]*field
 	dlg                       *dialog.CustomDialog
 	done                      func()
@@ -33,11 +34,15 @@ func newSetupForm(u *ui, done func()) *setupForm {
 	f.place = newField(u, lang.L("Địa danh"), lang.L("Hà Nội"))
 	f.login = newField(u, lang.L("Tên đăng nhập quản trị viên"), "quantri")
 	f.fullName = newField(u, lang.L("Họ và tên quản trị viên"), lang.L("Nguyễn Văn A"))
+	f.password = newField(u, lang.L("Mật khẩu quản trị viên"), lang.L("ít nhất 8 ký tự"))
+	f.again = newField(u, lang.L("Nhập lại mật khẩu"), "")
+	f.password.entry.Password = true
+	f.again.entry.Password = true
 	f.fields = map[string]*field{"name": f.name, "parent_name": f.parent, "code": f.code, "place": f.place,
-		"login": f.login, "full_name": f.fullName}
+		"login": f.login, "full_name": f.fullName, "password": f.password, "again": f.again}
 
 	form := container.New(layout.NewFormLayout())
-	for _, fl := range []*field{f.name, f.parent, f.code, f.place, f.login, f.fullName} {
+	for _, fl := range []*field{f.name, f.parent, f.code, f.place, f.login, f.fullName, f.password, f.again} {
 		form.Add(widget.NewLabel(fl.label))
 		form.Add(fl.cell())
 	}
@@ -48,7 +53,7 @@ func newSetupForm(u *ui, done func()) *setupForm {
 	save := widget.NewButton(lang.L("Lưu và bắt đầu"), f.save)
 	save.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{save})
-	f.dlg.Resize(fyne.NewSize(640, 480))
+	f.dlg.Resize(fyne.NewSize(640, 560))
 	return f
 }
 
@@ -64,9 +69,21 @@ func (f *setupForm) save() {
 	}
 	a := store.Agency{Name: f.name.entry.Text, ParentName: f.parent.entry.Text, Code: f.code.entry.Text, Place: f.place.entry.Text}
 	admin := store.Official{Login: f.login.entry.Text, FullName: f.fullName.entry.Text}
+	pw := f.password.entry.Text
+	if pw != f.again.entry.Text {
+		f.again.setError(lang.L("Hai lần nhập mật khẩu không giống nhau."))
+		return
+	}
 	ctx := context.Background()
 	goAsync(func() {
-		err := f.u.st.Setup(ctx, a, admin)
+		err := f.u.st.Setup(ctx, a, admin, pw)
+		if err == nil {
+			// The admin who just set the office up is the one at the keyboard.
+			var o store.Official
+			if o, err = f.u.st.Login(ctx, admin.Login, pw); err == nil {
+				fyne.Do(func() { f.u.loggedIn(o) })
+			}
+		}
 		fyne.Do(func() {
 			var ve *store.ValidationError
 			switch {

@@ -33,6 +33,8 @@ func TestSetupWithoutDemoDataNamesBadFieldsThenReadiesTheCounter(t *testing.T) {
 	test.Type(f.place.entry, "Tân Lập")
 	test.Type(f.login.entry, "quantri")
 	test.Type(f.fullName.entry, "Hoàng Văn Tư")
+	test.Type(f.password.entry, "mật khẩu Tân Lập")
+	test.Type(f.again.entry, "mật khẩu Tân Lập")
 	f.save()
 	if !f.code.err.Visible() || !strings.Contains(f.code.err.Text, "Mã cơ quan") {
 		t.Errorf("agency code error = %q (visible %v)", f.code.err.Text, f.code.err.Visible())
@@ -48,6 +50,13 @@ func TestSetupWithoutDemoDataNamesBadFieldsThenReadiesTheCounter(t *testing.T) {
 	}
 	if o, err := s.DefaultActor(context.Background()); err != nil || o.Login != "quantri" {
 		t.Errorf("first admin = %+v, %v", o, err)
+	}
+	// The admin who set the office up is logged in, and logs in again with that password.
+	if u.me == nil || u.me.Login != "quantri" {
+		t.Errorf("after setup the window is for %+v, want quantri", u.me)
+	}
+	if _, err := s.Login(context.Background(), "quantri", "mật khẩu Tân Lập"); err != nil {
+		t.Errorf("the setup password does not log in: %v", err)
 	}
 	if procs, _ := s.Procedures(context.Background()); len(procs) == 0 {
 		t.Error("no procedure to receive after setup")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,8 +31,9 @@ type ui struct {
 	hot  *hotkeys
 
 	agency    *widget.Label
-	official  *widget.Select
-	officials []store.Official
+	who       *widget.Label    // the logged-in official
+	lockBtn   *widget.Button   // "Khóa" (Ctrl+L)
+	officials []store.Official // active officials (handover targets, quick switch)
 	date      *widget.Label
 	search    *keyEntry
 
@@ -39,23 +42,43 @@ type ui struct {
 	rail       map[string]*widget.Button
 	current    string
 
-	intake   *intakeScreen
-	today    *todayStrip
-	ret      *returnScreen
-	handover *handoverScreen
-	book     *bookScreen
-	reports  *reportsScreen
-	settings *settingsScreen
-	calendar *calendarScreen
-	admin    *container.AppTabs
+	intake    *intakeScreen
+	today     *todayStrip
+	ret       *returnScreen
+	handover  *handoverScreen
+	book      *bookScreen
+	reports   *reportsScreen
+	settings  *settingsScreen
+	calendar  *calendarScreen
+	admin     *container.AppTabs
+	adminTabs []adminTab // every tab; applyRole shows those the role may use
+
+	main     fyne.CanvasObject // the working window under the top bar
+	login    *loginView
+	me       *store.Official // logged in; nil while the login screen shows
+	security store.Security
+
+	activeMu   sync.Mutex
+	lastActive time.Time
 
 	rating   *ratingWatch   // "Mời đánh giá" and the citizen's answer
 	kioskSet *kioskSettings // Quản trị → Màn hình người dân
 
-	help    dialog.Dialog // the help (F1) while it is open
+	help dialog.Dialog // the help (F1) while it is open
+
+	officialsAdmin *officialsScreen // Quản trị → Cán bộ
+	safety         *safetyScreen    // Quản trị → Bảo mật và sao lưu
+	auditView      *auditScreen     // Quản trị → Nhật ký thay đổi
+
 	detail  *dossierView  // the dossier detail open now, if any
 	results dialog.Dialog // the list of dossiers a partial search matched
 	found   []store.Dossier
+}
+
+// adminTab is a tab of Quản trị and the permission it needs.
+type adminTab struct {
+	item *container.TabItem
+	perm store.Permission
 }
 
 // Sections of the rail, in order.
@@ -75,8 +98,11 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 
 	u.agency = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.agency.Truncation = fyne.TextTruncateEllipsis
-	u.official = widget.NewSelect(nil, u.officialChosen)
-	u.official.PlaceHolder = lang.L("Chọn công chức tiếp nhận")
+	u.who = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	u.lockBtn = widget.NewButtonWithIcon(lang.L("Khóa"), theme.LogoutIcon(), func() { u.lock() })
+	u.security = store.DefaultSecurity()
+	u.login = newLoginView(u)
+	u.hot.active = u.touch
 	u.date = widget.NewLabel(longDate(now()))
 	u.search = newKeyEntry(u.hot)
 	u.search.SetPlaceHolder(lang.L("Quét mã hoặc tìm hồ sơ (F2)"))
@@ -94,11 +120,21 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.settings = newSettings(u)
 	u.calendar = newCalendar(u)
 	u.kioskSet = newKioskSettings(u)
-	u.admin = container.NewAppTabs(
-		container.NewTabItem(lang.L("Cơ quan"), u.settings.root),
-		container.NewTabItem(lang.L("Lịch làm việc"), u.calendar.root),
-		container.NewTabItem(lang.L("Màn hình người dân"), u.kioskSet.root),
-	)
+	u.officialsAdmin = newOfficialsScreen(u)
+	u.safety = newSafetyScreen(u)
+	u.auditView = newAuditScreen(u)
+	u.adminTabs = []adminTab{
+		{container.NewTabItem(lang.L("Cơ quan"), u.settings.root), store.PermSettings},
+		{container.NewTabItem(lang.L("Lịch làm việc"), u.calendar.root), store.PermCalendar},
+		{container.NewTabItem(lang.L("Màn hình người dân"), u.kioskSet.root), store.PermSettings},
+		{container.NewTabItem(lang.L("Cán bộ"), u.officialsAdmin.root), store.PermOfficials},
+		{container.NewTabItem(lang.L("Bảo mật và sao lưu"), u.safety.root), store.PermBackup},
+		{container.NewTabItem(lang.L("Nhật ký thay đổi"), u.auditView.root), store.PermViewAudit},
+	}
+	u.admin = container.NewAppTabs()
+	for _, t := range u.adminTabs {
+		u.admin.Append(t.item)
+	}
 	u.admin.OnSelected = func(t *container.TabItem) { u.loadAdminTab(t) }
 
 	u.hot.keys[fyne.KeyF2] = u.focusSearch
@@ -118,20 +154,20 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 		}
 	}, fyne.KeyReturn, fyne.KeyEnter)
 	u.hot.onShortcut(u.reprint, fyne.KeyP)
+	u.hot.onShortcut(u.lock, fyne.KeyL)
 	u.hot.attach(u.win.Canvas())
 
 	u.content = container.NewStack()
-	u.win.SetContent(container.NewBorder(u.topBar(), nil, u.railView(), nil, u.content))
-	u.show(secIntake)
+	u.main = container.NewBorder(u.topBar(), nil, u.railView(), nil, u.content)
+	u.win.SetContent(u.login.root) // nothing shows until an official logs in
 	return u
 }
 
 func (u *ui) topBar() fyne.CanvasObject {
-	official := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Công chức:")), nil, u.official)
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
-	right := container.NewHBox(databaseLabel(u.st), u.rating.status, u.rating.button, official, u.date, search, help)
+	right := container.NewHBox(databaseLabel(u.st), u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
 	logo := canvas.NewImageFromResource(appIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(28, 28))
@@ -229,6 +265,12 @@ func (u *ui) loadAdminTab(t *container.TabItem) {
 		u.calendar.load()
 	case t != nil && t.Content == u.kioskSet.root:
 		u.kioskSet.load()
+	case t != nil && t.Content == u.officialsAdmin.root:
+		u.officialsAdmin.load()
+	case t != nil && t.Content == u.safety.root:
+		u.safety.load()
+	case t != nil && t.Content == u.auditView.root:
+		u.auditView.load()
 	default:
 		u.settings.load()
 	}
@@ -261,6 +303,25 @@ func (u *ui) start(ctx context.Context) {
 				return
 			}
 			u.refreshTop(ctx)
+			u.askLogin(ctx)
+		})
+	})
+}
+
+// askLogin shows the login screen, or first asks for the admin's password on a database made
+// before accounts existed (nobody could log in otherwise).
+func (u *ui) askLogin(ctx context.Context) {
+	goAsync(func() {
+		need, err := u.st.NeedsInitialPassword(ctx)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				u.fail(err)
+			case need:
+				u.askInitialPassword(ctx)
+			default:
+				u.showLogin(u.app.Preferences().String(prefOfficial))
+			}
 		})
 	})
 }
@@ -285,6 +346,7 @@ func (u *ui) offerDemo(ctx context.Context) {
 				}
 				u.refreshTop(ctx)
 				u.intake.reload()
+				u.showLogin("")
 			})
 		})
 	}, u.win)
@@ -292,76 +354,46 @@ func (u *ui) offerDemo(ctx context.Context) {
 	d.Show()
 }
 
-// refreshTop reloads the agency name and the officials after a change.
+// refreshTop reloads the agency name, the officials and the security settings after a change.
 func (u *ui) refreshTop(ctx context.Context) {
 	goAsync(func() {
 		ag, err1 := u.st.Agency(ctx)
 		offs, err2 := u.st.Officials(ctx)
+		sec, err3 := u.st.Security(ctx)
 		fyne.Do(func() {
-			if err := errors.Join(err1, err2); err != nil {
+			if err := errors.Join(err1, err2, err3); err != nil {
 				u.fail(err)
 				return
 			}
 			u.agency.SetText(ag.Name)
+			u.activeMu.Lock()
+			u.security = sec
+			u.activeMu.Unlock()
 			u.officials = u.officials[:0]
-			var names []string
 			for _, o := range offs {
 				if o.Active {
 					u.officials = append(u.officials, o)
-					names = append(names, o.FullName)
 				}
 			}
-			u.official.SetOptions(names)
-			u.selectOfficial(u.app.Preferences().String(prefOfficial))
 		})
 	})
 }
 
-// selectOfficial shows the remembered official, else the first counter official.
-func (u *ui) selectOfficial(login string) {
-	pick := -1
-	for i, o := range u.officials {
-		if o.Login == login {
-			pick = i
-			break
-		}
-		if pick < 0 && o.Role == "counter" {
-			pick = i
-		}
-	}
-	if pick < 0 && len(u.officials) > 0 {
-		pick = 0
-	}
-	if pick >= 0 {
-		u.official.SetSelectedIndex(pick)
-	}
-}
-
-func (u *ui) officialChosen(string) {
-	if o, ok := u.actor(); ok {
-		u.app.Preferences().SetString(prefOfficial, o.Login)
-	}
-	// What the official holds and has to confirm depends on who sits at the counter.
-	switch u.current {
-	case secIntake:
-		u.today.load()
-	case secHandover:
-		u.handover.load()
-	}
-}
-
-// actor is the official the counter's actions are recorded for.
+// actor is the logged-in official, whom every action is recorded for.
 func (u *ui) actor() (store.Official, bool) {
-	i := u.official.SelectedIndex()
-	if i < 0 || i >= len(u.officials) {
+	if u.me == nil {
 		return store.Official{}, false
 	}
-	return u.officials[i], true
+	return *u.me, true
 }
 
+// actorLogin is the "by" of every store call; using it counts as activity for the idle lock.
 func (u *ui) actorLogin() string {
-	o, _ := u.actor()
-	return o.Login
+	if u.me == nil {
+		return noOfficial
+	}
+	u.touch()
+	return u.me.Login
 }
 
 func (u *ui) focusSearch() {
@@ -377,11 +409,11 @@ func (u *ui) lookup(q string) {
 	}
 	ctx := context.Background()
 	goAsync(func() {
-		if d, err := u.st.Dossier(ctx, q); err == nil {
+		if d, err := u.st.Dossier(ctx, u.actorLogin(), q); err == nil {
 			fyne.Do(func() { u.openDossier(d) })
 			return
 		}
-		found, err := u.st.SearchDossiers(ctx, q, 50)
+		found, err := u.st.SearchDossiers(ctx, u.actorLogin(), q, 50)
 		fyne.Do(func() {
 			switch {
 			case err != nil:

@@ -48,7 +48,23 @@ func newTestUI(t *testing.T, printErr error) (*ui, *store.Store, *[]string) {
 	u.win.Resize(fyne.NewSize(1366, 768))
 	u.win.Show()
 	t.Cleanup(u.win.Close)
+	loginAs(t, u, "tiepnhan1")
 	return u, s, &printed
+}
+
+// loginAs logs the demo official in through the login screen, with their demo password.
+func loginAs(t *testing.T, u *ui, login string) {
+	t.Helper()
+	if u.me != nil {
+		u.lock()
+	}
+	u.login.how.SetSelected(howPassword)
+	u.login.login.SetText(login)
+	u.login.secret.SetText(store.DemoPasswords[login])
+	u.login.submit()
+	if u.me == nil || u.me.Login != login {
+		t.Fatalf("login as %s failed: %q", login, u.login.msg.Text)
+	}
 }
 
 // syncAsync makes store and desk calls run inline, and pins the clock, for the test's duration.
@@ -91,21 +107,15 @@ func TestTopBarShowsAgencyOfficialAndDate(t *testing.T) {
 		t.Errorf("agency label = %q, want %q", u.agency.Text, ag.Name)
 	}
 	o, ok := u.actor()
-	if !ok || o.Role != "counter" {
-		t.Errorf("counter official = %+v, want the first counter official", o)
+	if !ok || o.Login != "tiepnhan1" || !strings.Contains(u.who.Text, "Nguyễn Thị Lan") {
+		t.Errorf("top bar shows %q for %+v, want the logged-in official", u.who.Text, o)
 	}
 	if want := "Thứ Hai, 26/01/2026"; u.date.Text != want {
 		t.Errorf("date = %q, want %q", u.date.Text, want)
 	}
-	// The choice is remembered for the next start.
-	u.official.SetSelectedIndex(len(u.officials) - 1)
-	last := u.officials[len(u.officials)-1].Login
-	if got := u.app.Preferences().String(prefOfficial); got != last {
-		t.Errorf("remembered official = %q, want %q", got, last)
-	}
-	u.refreshTop(context.Background())
-	if got := u.actorLogin(); got != last {
-		t.Errorf("after reload the official is %q, want %q", got, last)
+	// The login is remembered for the next start's login screen.
+	if got := u.app.Preferences().String(prefOfficial); got != "tiepnhan1" {
+		t.Errorf("remembered official = %q", got)
 	}
 }
 

@@ -55,7 +55,7 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 		return Receipt{}, err
 	}
 	r := Receipt{Dossier: dos}
-	path, err := d.writeReceipt(ctx, dos)
+	path, err := d.writeReceipt(ctx, in.By, dos)
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
 		return r, nil
@@ -72,13 +72,14 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	return r, nil
 }
 
-// Slip returns the archived Mẫu 01 PDF of a dossier, drawing it again if the file is missing.
-func (d *Desk) Slip(ctx context.Context, code string) (string, error) {
-	dos, err := d.Store.Dossier(ctx, code)
+// Slip returns the archived Mẫu 01 PDF of a dossier, drawing it again if the file is missing;
+// by is the official asking (store.PermViewDossiers).
+func (d *Desk) Slip(ctx context.Context, by, code string) (string, error) {
+	dos, err := d.Store.Dossier(ctx, by, code)
 	if err != nil {
 		return "", err
 	}
-	slips, err := d.Store.Slips(ctx, dos.Code)
+	slips, err := d.Store.Slips(ctx, by, dos.Code)
 	if err != nil {
 		return "", err
 	}
@@ -90,7 +91,7 @@ func (d *Desk) Slip(ctx context.Context, code string) (string, error) {
 			return slips[i].Path, nil
 		}
 	}
-	return d.writeReceipt(ctx, dos)
+	return d.writeReceipt(ctx, by, dos)
 }
 
 // Print sends an archived PDF to the agency's printer.
@@ -140,7 +141,7 @@ func (d *Desk) ReceiptFor(ctx context.Context, dos store.Dossier) (print.Receipt
 	}, nil
 }
 
-func (d *Desk) writeReceipt(ctx context.Context, dos store.Dossier) (string, error) {
+func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (string, error) {
 	rc, err := d.ReceiptFor(ctx, dos)
 	if err != nil {
 		return "", err
@@ -153,7 +154,7 @@ func (d *Desk) writeReceipt(ctx context.Context, dos store.Dossier) (string, err
 	if err := writeFileAtomic(path, pdf); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
-	if err := d.Store.RecordSlip(ctx, dos.Code, "01", path); err != nil {
+	if err := d.Store.RecordSlip(ctx, by, dos.Code, "01", path); err != nil {
 		return "", err
 	}
 	return path, nil

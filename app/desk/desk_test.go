@@ -55,7 +55,7 @@ func TestPrinterFailureKeepsTheDossier(t *testing.T) {
 	if len(sent) != 1 || sent[0] != r.SlipPath {
 		t.Errorf("sent %v, want the archived slip %s once", sent, r.SlipPath)
 	}
-	if _, err := d.Store.Dossier(ctx, r.Dossier.Code); err != nil {
+	if _, err := d.Store.Dossier(ctx, "", r.Dossier.Code); err != nil {
 		t.Errorf("the dossier is not stored after a printer failure: %v", err)
 	}
 	if fi, err := os.Stat(r.SlipPath); err != nil || fi.Size() == 0 {
@@ -89,21 +89,21 @@ func TestSlipIsRedrawnWhenTheArchivedFileIsGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := d.Slip(ctx, r.Dossier.Code)
+	path, err := d.Slip(ctx, "", r.Dossier.Code)
 	if err != nil || path != r.SlipPath {
 		t.Fatalf("Slip = %q, %v; want the archived %q", path, err, r.SlipPath)
 	}
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	path, err = d.Slip(ctx, r.Dossier.Code)
+	path, err = d.Slip(ctx, "", r.Dossier.Code)
 	if err != nil {
 		t.Fatalf("Slip after the file was lost: %v", err)
 	}
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		t.Errorf("the slip was not drawn again: %v", err)
 	}
-	if _, err := d.Slip(ctx, "HD001-000000-9999"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := d.Slip(ctx, "", "HD001-000000-9999"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Slip of an unknown code = %v, want ErrNotFound", err)
 	}
 }

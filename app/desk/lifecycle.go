@@ -32,20 +32,20 @@ const leaderTitle = "CHỦ TỊCH"
 // Form draws Mẫu 01–05 of a dossier from what the store recorded, writes it into the archive
 // and records it: 02 from the latest supplement request, 03 from the refusal, 04 from the
 // reschedule, 05 from the handovers (with their timeliness) and the return. A form whose step
-// never happened is an error wrapping store.ErrNotFound.
-func (d *Desk) Form(ctx context.Context, code, form string) (string, error) {
-	dos, err := d.Store.Dossier(ctx, code)
+// never happened is an error wrapping store.ErrNotFound. by is the official asking.
+func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) {
+	dos, err := d.Store.Dossier(ctx, by, code)
 	if err != nil {
 		return "", err
 	}
 	if form == "01" {
-		return d.writeReceipt(ctx, dos)
+		return d.writeReceipt(ctx, by, dos)
 	}
 	ag, err := d.Store.Agency(ctx)
 	if err != nil {
 		return "", err
 	}
-	events, err := d.Store.Events(ctx, dos.Code)
+	events, err := d.Store.Events(ctx, by, dos.Code)
 	if err != nil {
 		return "", err
 	}
@@ -122,7 +122,7 @@ func (d *Desk) Form(ctx context.Context, code, form string) (string, error) {
 	if err := writeFileAtomic(path, pdf); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
-	if err := d.Store.RecordSlip(ctx, dos.Code, form, path); err != nil {
+	if err := d.Store.RecordSlip(ctx, by, dos.Code, form, path); err != nil {
 		return "", err
 	}
 	return path, nil

@@ -98,21 +98,21 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 	ok(t)(s.ConfirmHandover(ctx, act("tiepnhan1", vn(2026, 1, 14, 9, 5))))
 	ok(t)(s.Return(ctx, act("tiepnhan1", vn(2026, 1, 14, 10, 0)), store.Recipient{}))
 
-	path, err := d.Form(ctx, c, "02")
+	path, err := d.Form(ctx, "", c, "02")
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantText(t, "02", pdfText(t, path), c, "PHIẾU YÊU CẦU BỔ SUNG", "Nguyễn Văn An", "Hoài Đức", "0912345678", p.Name,
 		"Giấy xác nhận cư trú", "Thiếu xác nhận nơi cư trú", "Lê Văn Hùng", "0987654321")
 
-	path, err = d.Form(ctx, c, "04")
+	path, err = d.Form(ctx, "", c, "04")
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantText(t, "04", pdfText(t, path), c, "XIN LỖI", "Nguyễn Văn An", p.Name, dt(vn(2026, 1, 5, 9, 0)),
 		dt(vn(2026, 1, 12, 8, 0)), dt(vn(2026, 1, 14, 8, 0)), "Chờ kết quả xác minh", "Công an phường", "CHỦ TỊCH", "Đặng Văn Nam")
 
-	path, err = d.Form(ctx, c, "05")
+	path, err = d.Form(ctx, "", c, "05")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,13 +126,13 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 		t.Errorf("Mẫu 05 has %d steps marked Quá hạn, want 2:\n%s", n, text)
 	}
 
-	path, err = d.Form(ctx, c, "01")
+	path, err = d.Form(ctx, "", c, "01")
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantText(t, "01", pdfText(t, path), c, "Nguyễn Văn An")
 
-	slips, err := s.Slips(ctx, c)
+	slips, err := s.Slips(ctx, "", c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,10 +143,10 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 	if got := strings.Join(forms, ","); got != "01,02,04,05,01" {
 		t.Errorf("archived slips = %s, want 01 at intake then 02,04,05,01", got)
 	}
-	if _, err := d.Form(ctx, c, "03"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := d.Form(ctx, "", c, "03"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Mẫu 03 of a dossier never refused: err = %v, want ErrNotFound", err)
 	}
-	if _, err := d.Form(ctx, c, "07"); err == nil {
+	if _, err := d.Form(ctx, "", c, "07"); err == nil {
 		t.Error("an unknown form was drawn")
 	}
 }
@@ -156,7 +156,7 @@ func TestRefusalForm(t *testing.T) {
 	ctx := context.Background()
 	dos := receiveAt(t, d, p, "Trần Thị Bình", vn(2026, 1, 5, 9, 0))
 	ok(t)(d.Store.Refuse(ctx, store.Action{Code: dos.Code, By: "tiepnhan2", At: vn(2026, 1, 5, 9, 30)}, "Không thuộc thẩm quyền của phường"))
-	path, err := d.Form(ctx, dos.Code, "03")
+	path, err := d.Form(ctx, "", dos.Code, "03")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestHandoverListHandsEachOver(t *testing.T) {
 	wantText(t, "bàn giao", text, "Nguyễn Thị Lan", "Lê Văn Hùng", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")
 	for _, c := range codes {
 		wantText(t, "bàn giao", text, c)
-		dos, err := d.Store.Dossier(ctx, c)
+		dos, err := d.Store.Dossier(ctx, "", c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ func TestHandoverListHandsEachOver(t *testing.T) {
 			t.Errorf("%s after the list: status %d pending %q transferred %v", c, dos.Status, dos.PendingTo, dos.TransferredAt)
 		}
 	}
-	pend, err := d.Store.PendingHandovers(ctx, "tuphap")
+	pend, err := d.Store.PendingHandovers(ctx, "", "tuphap")
 	if err != nil || len(pend) != 3 {
 		t.Errorf("pending for tuphap: %d, %v; want 3", len(pend), err)
 	}

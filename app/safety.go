@@ -1,0 +1,181 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/store"
+)
+
+// safetyScreen is Quản trị → Bảo mật và sao lưu: how officials log in, when the window locks,
+// where automatic backups go; a backup now, and a restore that asks first.
+type safetyScreen struct {
+	u    *ui
+	root fyne.CanvasObject
+
+	mode      *widget.RadioGroup
+	idle      *field
+	backupDir *field
+	status    *widget.Label
+	fields    map[string]*field
+}
+
+func newSafetyScreen(u *ui) *safetyScreen {
+	s := &safetyScreen{u: u}
+	s.mode = widget.NewRadioGroup([]string{lang.L(howPassword), lang.L(howPIN)}, nil)
+	s.mode.Horizontal = true
+	s.mode.Required = true
+	s.idle = newField(u, lang.L("Tự khóa sau (phút không dùng)"), "10")
+	s.backupDir = newField(u, lang.L("Thư mục sao lưu tự động"), lang.L("bỏ trống: thư mục backups trong thư mục dữ liệu"))
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.fields = map[string]*field{"idle_minutes": s.idle, "backup_dir": s.backupDir}
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.L("Cách đăng nhập")), s.mode,
+		widget.NewLabel(s.idle.label), s.idle.cell(),
+		widget.NewLabel(s.backupDir.label), s.backupDir.cell())
+	save := widget.NewButton(lang.L("Lưu"), s.save)
+	save.Importance = widget.HighImportance
+	backup := widget.NewButton(lang.L("Sao lưu ngay"), s.backupNow)
+	restore := widget.NewButton(lang.L("Phục hồi từ bản sao lưu…"), s.chooseRestore)
+	restore.Importance = widget.DangerImportance
+	note := widget.NewLabel(lang.L("Chương trình tự sao lưu khi mở, mỗi ngày và khi đóng; giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Mỗi bản được kiểm tra sau khi ghi."))
+	note.Wrapping = fyne.TextWrapWord
+	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, container.NewHBox(backup, restore), s.status))
+	return s
+}
+
+func (s *safetyScreen) load() {
+	ctx := context.Background()
+	goAsync(func() {
+		sec, err := s.u.st.Security(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				s.u.fail(err)
+				return
+			}
+			if sec.LoginMode == store.LoginPIN {
+				s.mode.SetSelected(lang.L(howPIN))
+			} else {
+				s.mode.SetSelected(lang.L(howPassword))
+			}
+			s.idle.entry.SetText(strconv.Itoa(sec.IdleMinutes))
+			s.backupDir.entry.SetText(sec.BackupDir)
+		})
+	})
+}
+
+func (s *safetyScreen) save() {
+	for _, f := range s.fields {
+		f.setError("")
+	}
+	sec := store.Security{LoginMode: store.LoginPassword, BackupDir: s.backupDir.entry.Text}
+	if s.mode.Selected == lang.L(howPIN) {
+		sec.LoginMode = store.LoginPIN
+	}
+	n, err := strconv.Atoi(s.idle.entry.Text)
+	if err != nil {
+		s.idle.setError(lang.L("Hãy nhập số phút, ví dụ 10."))
+		return
+	}
+	sec.IdleMinutes = n
+	by := s.u.actorLogin()
+	ctx := context.Background()
+	goAsync(func() {
+		err := s.u.st.SaveSecurity(ctx, by, sec)
+		fyne.Do(func() {
+			var ve *store.ValidationError
+			switch {
+			case errors.As(err, &ve) && s.fields[ve.Field] != nil:
+				s.fields[ve.Field].setError(ve.Message)
+			case err != nil:
+				s.status.SetText(err.Error())
+			default:
+				s.status.SetText(lang.L("Đã lưu."))
+				s.u.refreshTop(ctx)
+			}
+		})
+	})
+}
+
+func (s *safetyScreen) backupNow() {
+	by := s.u.actorLogin()
+	ctx := context.Background()
+	s.status.SetText(lang.L("Đang sao lưu…"))
+	goAsync(func() {
+		path, err := s.u.backupNow(ctx, by)
+		fyne.Do(func() {
+			if err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			s.status.SetText(lang.L("Đã sao lưu và kiểm tra: {{.Path}}", map[string]string{"Path": path}))
+		})
+	})
+}
+
+// backupNow writes a backup named by the time into the backup folder, as the official.
+func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
+	dir, err := u.st.BackupDir(ctx, u.desk.Dir)
+	if err != nil {
+		return "", err
+	}
+	return u.st.Backup(ctx, by, dir+"/"+"motcua-thucong-"+now().Format("20060102-150405")+".db")
+}
+
+func (s *safetyScreen) chooseRestore() {
+	if !s.u.can(store.PermBackup) {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.u.confirmRestore(path)
+	}, s.u.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// confirmRestore asks before anything is replaced; the current database is kept aside and the
+// window closes after the restore (everything on screen came from the old data).
+func (u *ui) confirmRestore(path string) {
+	msg := widget.NewLabel(lang.L("Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu {{.Path}}? Dữ liệu hiện tại được giữ lại bên cạnh (motcua.db.before-restore-…). Chương trình sẽ đóng sau khi phục hồi; hãy mở lại.", map[string]string{"Path": path}))
+	msg.Wrapping = fyne.TextWrapWord
+	by := u.actorLogin()
+	d := dialog.NewCustomConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Phục hồi"), lang.L("Hủy"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		ctx := context.Background()
+		if rep, err := store.CheckFile(ctx, path); err != nil || !rep.OK {
+			if err == nil {
+				err = errors.New(rep.String())
+			}
+			u.fail(err)
+			return
+		}
+		dbPath := u.st.Path()
+		u.st.Close()
+		aside, err := store.Restore(ctx, dbPath, path, by)
+		text := lang.L("Đã phục hồi. Dữ liệu cũ được giữ ở {{.Aside}}. Chương trình sẽ đóng; hãy mở lại.", map[string]string{"Aside": aside})
+		if err != nil {
+			text = err.Error() + "\n" + lang.L("Chương trình sẽ đóng; hãy mở lại.")
+		}
+		info := dialog.NewInformation(lang.L("Phục hồi dữ liệu"), text, u.win)
+		info.SetOnClosed(func() { u.app.Quit() })
+		info.Show()
+	}, u.win)
+	d.Resize(fyne.NewSize(600, 240))
+	d.Show()
+}
