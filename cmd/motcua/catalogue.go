@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -54,13 +56,18 @@ func runSetup(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
+	// The password comes on stdin, never on the command line (where ps and the history see it).
+	password, err := e.readSecret("mật khẩu của quản trị viên đầu tiên")
+	if err != nil {
+		return err
+	}
 	d, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer d.Store.Close()
 	a := store.Agency{Name: *name, ParentName: *parent, Code: *code, Place: *place}
-	if err := d.Store.Setup(e.ctx, a, store.Official{Login: *admin, FullName: *adminName}); err != nil {
+	if err := d.Store.Setup(e.ctx, a, store.Official{Login: *admin, FullName: *adminName}, password); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Đã thiết lập %s trong %s\n", *name, d.Dir)
@@ -195,6 +202,19 @@ func runGUI(e *env, args []string) error {
 	lang := fs.String("lang", "", "ngôn ngữ giao diện: vi hoặc en (mặc định: như đã chọn trong Quản trị → Cơ quan, lần đầu tiếng Việt)")
 	if err := e.parse(fs, args); err != nil {
 		return err
+	}
+	// A damaged ledger is found before the window opens, and the newest good backup offered.
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	dbPath := filepath.Join(dir, "motcua.db")
+	if rep, err := store.QuickCheck(e.ctx, dbPath); err == nil && !rep.OK {
+		backup := store.NewestGoodBackup(e.ctx, store.DefaultBackupDir(dir))
+		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang)
+		if err != nil || !restored {
+			return errors.Join(err, errors.New("cơ sở dữ liệu bị hỏng; chưa phục hồi"))
+		}
 	}
 	d, err := e.open()
 	if err != nil {

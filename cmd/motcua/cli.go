@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -29,6 +30,7 @@ type env struct {
 	db      string // -db: a PostgreSQL URL or sqlite:PATH (postgres.go)
 	by      string
 	stdin   io.Reader
+	lines   *bufio.Scanner // stdin read a line at a time (secrets)
 	stdout  io.Writer
 	stderr  io.Writer
 }
@@ -60,10 +62,11 @@ func init() {
 		{"printtest", "in trang thử: tiêu đề cơ quan, chữ tiếng Việt, thước 100 mm: [-printer TÊN] [-paper A5|A4] [-o TỆP.pdf]", runPrintTest},
 		{"report", "báo cáo: -kind ii06a|officials|satisfaction -from NGÀY -to NGÀY [-o TỆP.pdf|.xlsx|.json] (-by lãnh đạo)", runReport},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
-		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] [-set-pin PIN]", runKiosk},
+		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] (thoát bằng mã PIN của một cán bộ)", runKiosk},
 	}
 	commands = append(commands, lifecycleCommands...)
 	commands = append(commands, postgresCommands...)
+	commands = append(commands, accountCommands...)
 }
 
 // usageError marks bad input: exit status 2, nothing changed.
@@ -121,10 +124,12 @@ func report(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "motcua:", store.Redact(err.Error()))
 	var ve *store.ValidationError
 	var te *store.TransitionError
-	var ue usageError
 	var fe *store.ForbiddenError
+	var le *store.LockedError
+	var ue usageError
 	switch {
-	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.As(err, &fe), errors.Is(err, store.ErrNotFound):
+	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.Is(err, store.ErrNotFound),
+		errors.As(err, &fe), errors.As(err, &le):
 		return exitUsage
 	}
 	return exitError
@@ -166,7 +171,8 @@ func (e *env) dir() (string, error) {
 	return filepath.Join(cfg, "motcua"), nil
 }
 
-// open opens the store in the data folder and returns a desk on it.
+// open opens the store in the data folder and returns a desk on it. A database that cannot be
+// opened because it is damaged is reported with the newest good backup and how to restore it.
 func (e *env) open() (*desk.Desk, error) {
 	dir, err := e.dir()
 	if err != nil {
@@ -178,9 +184,39 @@ func (e *env) open() (*desk.Desk, error) {
 	}
 	s, err := store.OpenURL(e.ctx, u)
 	if err != nil {
-		return nil, err
+		return nil, e.damaged(dir, err)
 	}
 	return desk.New(s, dir), nil
+}
+
+// damaged explains an Open error: when the file fails its check, it names the newest good
+// backup and the command that restores it.
+func (e *env) damaged(dir string, openErr error) error {
+	rep, err := store.QuickCheck(e.ctx, filepath.Join(dir, "motcua.db"))
+	if err != nil || rep.OK {
+		return openErr
+	}
+	return errors.New("cơ sở dữ liệu bị hỏng: " + rep.String() + "\n" + e.restoreHint(dir))
+}
+
+// restoreHint names the newest good backup and the command that restores it.
+func (e *env) restoreHint(dir string) string {
+	bdir := store.DefaultBackupDir(dir)
+	if b := store.NewestGoodBackup(e.ctx, bdir); b != "" {
+		return fmt.Sprintf("Bản sao lưu tốt mới nhất: %s\nĐể phục hồi (dữ liệu hỏng được giữ lại bên cạnh): motcua -data %q restore -yes %q", b, dir, b)
+	}
+	return "Không tìm thấy bản sao lưu tốt trong " + bdir + "; nếu sao lưu ở thư mục khác: motcua restore -yes TỆP"
+}
+
+// readSecret reads one line of stdin: a password or PIN never goes on the command line.
+func (e *env) readSecret(what string) (string, error) {
+	if e.lines == nil {
+		e.lines = bufio.NewScanner(e.stdin)
+	}
+	if !e.lines.Scan() {
+		return "", usagef("hãy nhập %s trên một dòng của đầu vào chuẩn (stdin)", what)
+	}
+	return strings.TrimRight(e.lines.Text(), "\r"), nil
 }
 
 // actor resolves -by to an official's login; the first admin acts when none is named.

@@ -14,8 +14,14 @@ import (
 // motcua runs the CLI in-process on a data folder and returns stdout, stderr and the exit status.
 func motcua(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
+	return motcuaIn(t, dir, "", args...)
+}
+
+// motcuaIn runs a command with stdin (where passwords are read from).
+func motcuaIn(t *testing.T, dir, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(append([]string{"-data", dir}, args...), strings.NewReader(""), &out, &errOut)
+	code := run(append([]string{"-data", dir}, args...), strings.NewReader(stdin), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
@@ -226,11 +232,15 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 
 func TestSetupReadiesARealWard(t *testing.T) {
 	dir := t.TempDir()
-	_, stderr, code := motcua(t, dir, "setup", "-name", "UBND xã Tân Lập", "-code", "x", "-admin", "quantri", "-admin-name", "Hoàng Văn Tư")
+	_, stderr, code := motcuaIn(t, dir, "mật khẩu Tân Lập\n", "setup", "-name", "UBND xã Tân Lập", "-code", "x", "-admin", "quantri", "-admin-name", "Hoàng Văn Tư")
 	if code != 2 || !strings.Contains(stderr, "Mã cơ quan") {
 		t.Fatalf("bad code: exit %d, %q", code, stderr)
 	}
 	if _, stderr, code := motcua(t, dir, "setup", "-name", "UBND xã Tân Lập", "-code", "TL01", "-place", "Tân Lập",
+		"-admin", "quantri", "-admin-name", "Hoàng Văn Tư"); code != 2 || !strings.Contains(stderr, "stdin") {
+		t.Errorf("setup without a password: exit %d, %q", code, stderr)
+	}
+	if _, stderr, code := motcuaIn(t, dir, "mật khẩu Tân Lập\n", "setup", "-name", "UBND xã Tân Lập", "-code", "TL01", "-place", "Tân Lập",
 		"-admin", "quantri", "-admin-name", "Hoàng Văn Tư"); code != 0 {
 		t.Fatalf("setup: exit %d: %s", code, stderr)
 	}

@@ -35,6 +35,7 @@ func runReceive(e *env, args []string) error {
 	post := fs.String("post", "", "nhận kết quả qua bưu chính tại địa chỉ này (bỏ trống: nhận tại Bộ phận một cửa)")
 	at := fs.String("at", "", "thời điểm tiếp nhận \"2026-01-26 08:15\" (mặc định: bây giờ)")
 	pdf := fs.String("pdf", "", "chép thêm phiếu hẹn ra tệp này")
+	count := fs.Int("count", 1, "tiếp nhận lặp lại N hồ sơ giống nhau (thử tải), mỗi hồ sơ một JSON")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -67,28 +68,35 @@ func runReceive(e *env, args []string) error {
 		Documents: received, Sets: *sets, Pages: *pages,
 		ByPost: *post != "", PostAddress: *post, ReceivedAt: receivedAt, By: by,
 	}
-	r, err := d.Receive(e.ctx, in)
-	if err != nil {
-		return err
-	}
-	out := receiveResult{
-		Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
-		ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
-		DueAt:      r.Dossier.DueAt.In(workday.Loc).Format(time.RFC3339),
-		Fee:        r.Dossier.Fee, Slip: r.SlipPath,
-	}
-	if r.PrintErr != nil {
-		out.PrintError = r.PrintErr.Error()
-		fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
-	}
-	if *pdf != "" && r.SlipPath != "" {
-		if err := copyFile(r.SlipPath, *pdf); err != nil {
-			fmt.Fprintln(e.stderr, "motcua: cảnh báo: hồ sơ đã lưu nhưng không chép được phiếu:", err)
-		} else {
-			out.Slip = *pdf
+	// -count repeats the intake (scripts, the crash test): each dossier's JSON is printed only
+	// after its transaction committed, so a printed number is a kept number.
+	for n := 0; n < *count; n++ {
+		r, err := d.Receive(e.ctx, in)
+		if err != nil {
+			return err
+		}
+		out := receiveResult{
+			Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
+			ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
+			DueAt:      r.Dossier.DueAt.In(workday.Loc).Format(time.RFC3339),
+			Fee:        r.Dossier.Fee, Slip: r.SlipPath,
+		}
+		if r.PrintErr != nil {
+			out.PrintError = r.PrintErr.Error()
+			fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
+		}
+		if *pdf != "" && r.SlipPath != "" {
+			if err := copyFile(r.SlipPath, *pdf); err != nil {
+				fmt.Fprintln(e.stderr, "motcua: cảnh báo: hồ sơ đã lưu nhưng không chép được phiếu:", err)
+			} else {
+				out.Slip = *pdf
+			}
+		}
+		if err := e.printJSON(out); err != nil {
+			return err
 		}
 	}
-	return e.printJSON(out)
+	return nil
 }
 
 // pickDocuments matches -docs names against the procedure's list; empty means all of them.
@@ -139,9 +147,9 @@ func runSlip(e *env, args []string) error {
 	defer d.Store.Close()
 	var path string
 	if *form == "01" {
-		path, err = d.Slip(e.ctx, strings.TrimSpace(*code)) // the archived slip as the applicant got it
+		path, err = d.Slip(e.ctx, e.by, strings.TrimSpace(*code)) // the archived slip as the applicant got it
 	} else {
-		path, err = d.Form(e.ctx, strings.TrimSpace(*code), *form)
+		path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), *form)
 	}
 	if err != nil {
 		return err
@@ -234,7 +242,7 @@ func runShow(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	dos, err := d.Store.Dossier(e.ctx, strings.TrimSpace(*code))
+	dos, err := d.Store.Dossier(e.ctx, e.by, strings.TrimSpace(*code))
 	if err != nil {
 		return err
 	}
@@ -253,7 +261,7 @@ func runSearch(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	found, err := d.Store.SearchDossiers(e.ctx, q, *limit)
+	found, err := d.Store.SearchDossiers(e.ctx, e.by, q, *limit)
 	if err != nil {
 		return err
 	}

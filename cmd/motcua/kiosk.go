@@ -195,7 +195,6 @@ func runKiosk(e *env, args []string) error {
 	lang := fs.String("lang", "vi", "ngôn ngữ giao diện: vi hoặc en")
 	counter := fs.String("counter", "", "tên quầy mà màn hình này phục vụ (mặc định: tên quầy trong cài đặt, \"Quầy 1\")")
 	full := fs.Bool("fullscreen", false, "toàn màn hình")
-	pin := fs.String("set-pin", "", "đặt mã PIN (4–12 chữ số) để cán bộ thoát màn hình, rồi thoát; mặc định "+store.DefaultKioskPIN)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -204,16 +203,5 @@ func runKiosk(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	if *pin != "" {
-		by, err := e.actor(d.Store)
-		if err != nil {
-			return err
-		}
-		if err := d.Store.SetKioskPIN(e.ctx, by, *pin); err != nil {
-			return err
-		}
-		fmt.Fprintln(e.stdout, "Đã đặt mã PIN thoát màn hình đánh giá.")
-		return nil
-	}
 	return app.RunKiosk(d.Store, app.KioskOptions{Lang: *lang, Counter: *counter, Fullscreen: *full})
 }

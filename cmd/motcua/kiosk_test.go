@@ -116,12 +116,3 @@ func TestNoticeWritesPosterOfEveryProcedure(t *testing.T) {
 	}
 }
 
-func TestKioskSetPIN(t *testing.T) {
-	dir := demoFolder(t)
-	if _, stderr, code := motcua(t, dir, "kiosk", "-set-pin", "12ab"); code != exitUsage {
-		t.Errorf("a bad PIN: exit %d (%s), want %d", code, stderr, exitUsage)
-	}
-	if _, stderr, code := motcua(t, dir, "kiosk", "-set-pin", "135790"); code != 0 {
-		t.Fatalf("set-pin: exit %d: %s", code, stderr)
-	}
-}

@@ -112,7 +112,7 @@ func runSupplement(e *env, args []string) error {
 	}
 	return e.act(af, args, check, func(d *desk.Desk, a store.Action) (store.Dossier, error) {
 		var missing []store.ReceivedDocument
-		dos, err := d.Store.Dossier(e.ctx, a.Code)
+		dos, err := d.Store.Dossier(e.ctx, e.by, a.Code)
 		if err != nil {
 			return dos, err
 		}
@@ -203,7 +203,7 @@ func rfc(t time.Time) string {
 // showDossier prints the dossier with its history, as `show` and every lifecycle command do.
 func (e *env) showDossier(d *desk.Desk, dos store.Dossier) error {
 	out := toJSON(dos)
-	events, err := d.Store.Events(e.ctx, dos.Code)
+	events, err := d.Store.Events(e.ctx, e.by, dos.Code)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"motcua/store"
+	"motcua/store/workday"
+)
+
+// accountCommands: officials' accounts, the audit trail and the data's safety.
+var accountCommands = []command{
+	{"passwd", "đặt mật khẩu (hoặc -pin: mã PIN) của -login TÊN; đọc từ stdin (tự đổi: dòng 1 mật khẩu cũ, dòng 2 mới)", runPasswd},
+	{"official", "thêm/sửa cán bộ: official add|edit -login -name -role counter|processing|leader|admin [-phone]; official enable|disable -login", runOfficial},
+	{"security", "xem hoặc sửa: -login-mode password|pin, -idle PHÚT, -backup-dir THƯ_MỤC", runSecurity},
+	{"audit", "nhật ký thay đổi: [-entity LOẠI] [-official TÊN] [-from NGÀY -to NGÀY] [-limit N]", runAudit},
+	{"backup", "sao lưu ngay (kiểm tra sau khi ghi): [-o TỆP] (mặc định: thư mục sao lưu)", runBackup},
+	{"restore", "phục hồi từ bản sao lưu: restore -yes TỆP (giữ lại dữ liệu hiện tại bên cạnh)", runRestore},
+	{"check", "kiểm tra toàn vẹn và khóa ngoại của dữ liệu (hoặc của TỆP); thoát 0 nếu tốt, 1 nếu hỏng", runCheck},
+}
+
+func runPasswd(e *env, args []string) error {
+	fs := e.newFlags("passwd")
+	login := fs.String("login", "", "tên đăng nhập của cán bộ")
+	pin := fs.Bool("pin", false, "đặt mã PIN 6 chữ số thay cho mật khẩu")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *login == "" {
+		return usagef("-login: hãy nhập tên đăng nhập của cán bộ")
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	old := ""
+	if strings.EqualFold(strings.TrimSpace(e.by), strings.TrimSpace(*login)) {
+		if old, err = e.readSecret("mật khẩu (hoặc mã PIN) hiện tại"); err != nil {
+			return err
+		}
+	}
+	secret, err := e.readSecret("mật khẩu mới")
+	if err != nil {
+		return err
+	}
+	if *pin {
+		err = d.Store.SetPIN(e.ctx, e.by, *login, old, secret)
+	} else {
+		err = d.Store.SetPassword(e.ctx, e.by, *login, old, secret)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã đặt %s cho %s.\n", map[bool]string{false: "mật khẩu", true: "mã PIN"}[*pin], strings.ToLower(*login))
+	return nil
+}
+
+func runOfficial(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("official add|edit|enable|disable -login TÊN ...")
+	}
+	verb := args[0]
+	fs := e.newFlags("official " + verb)
+	login := fs.String("login", "", "tên đăng nhập")
+	name := fs.String("name", "", "họ và tên")
+	role := fs.String("role", "", "vai trò: counter, processing, leader, admin")
+	phone := fs.String("phone", "", "điện thoại")
+	if err := e.parse(fs, args[1:]); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	o := store.Official{Login: *login, FullName: *name, Role: store.Role(*role), Phone: *phone}
+	switch verb {
+	case "add":
+		o, err = d.Store.AddOfficial(e.ctx, e.by, o)
+	case "edit":
+		cur, cerr := d.Store.Official(e.ctx, *login)
+		if cerr != nil {
+			return cerr
+		}
+		// Flags not given keep their value.
+		if !isSet(fs, "name") {
+			o.FullName = cur.FullName
+		}
+		if !isSet(fs, "role") {
+			o.Role = cur.Role
+		}
+		if !isSet(fs, "phone") {
+			o.Phone = cur.Phone
+		}
+		o, err = d.Store.UpdateOfficial(e.ctx, e.by, o)
+	case "enable", "disable":
+		err = d.Store.SetActive(e.ctx, e.by, *login, verb == "enable")
+		if err == nil {
+			o, err = d.Store.Official(e.ctx, *login)
+		}
+	default:
+		return usagef("official: không có việc %q (add, edit, enable, disable)", verb)
+	}
+	if err != nil {
+		return err
+	}
+	e.tsv(o.Login, o.FullName, string(o.Role), o.Phone, map[bool]string{true: "hoạt động", false: "ngừng"}[o.Active])
+	return nil
+}
+
+func runSecurity(e *env, args []string) error {
+	fs := e.newFlags("security")
+	mode := fs.String("login-mode", "", "cách đăng nhập: password hoặc pin")
+	idle := fs.Int("idle", 0, "tự khóa cửa sổ sau số phút không dùng (1–240)")
+	dir := fs.String("backup-dir", "", "thư mục sao lưu tự động (đường dẫn đầy đủ; rỗng: thư mục backups trong thư mục dữ liệu)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	sec, err := d.Store.Security(e.ctx)
+	if err != nil {
+		return err
+	}
+	if isSet(fs, "login-mode") || isSet(fs, "idle") || isSet(fs, "backup-dir") {
+		if isSet(fs, "login-mode") {
+			sec.LoginMode = *mode
+		}
+		if isSet(fs, "idle") {
+			sec.IdleMinutes = *idle
+		}
+		if isSet(fs, "backup-dir") {
+			sec.BackupDir = *dir
+		}
+		if err := d.Store.SaveSecurity(e.ctx, e.by, sec); err != nil {
+			return err
+		}
+	}
+	return e.printJSON(sec)
+}
+
+func runAudit(e *env, args []string) error {
+	fs := e.newFlags("audit")
+	entity := fs.String("entity", "", "loại: dossier, official, login, procedure, field, calendar, agency, settings, backup, counter")
+	official := fs.String("official", "", "tên đăng nhập của người thay đổi")
+	from := fs.String("from", "", "từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	to := fs.String("to", "", "đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd)")
+	limit := fs.Int("limit", 1000, "số dòng tối đa")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	f := store.AuditFilter{Entity: *entity, Official: *official, Limit: *limit}
+	for _, x := range []struct {
+		flag, v string
+		dst     *time.Time
+	}{{"-from", *from, &f.From}, {"-to", *to, &f.To}} {
+		if x.v == "" {
+			continue
+		}
+		t, err := parseDay(x.v)
+		if err != nil {
+			return usagef("%s: ngày %q không đúng dạng dd/mm/yyyy", x.flag, x.v)
+		}
+		*x.dst = t
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	rows, err := d.Store.Audit(e.ctx, e.by, f)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		by := r.By
+		if by == "" {
+			by = "(hệ thống)"
+		}
+		e.tsv(r.At.In(workday.Loc).Format("2006-01-02 15:04:05"), by, r.Entity, r.Key, r.Action, r.Old, r.New, r.Reason)
+	}
+	return nil
+}
+
+func parseDay(v string) (time.Time, error) {
+	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, strings.TrimSpace(v), workday.Loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("ngày không hợp lệ")
+}
+
+func runBackup(e *env, args []string) error {
+	fs := e.newFlags("backup")
+	out := fs.String("o", "", "tệp sao lưu (mặc định: motcua-thucong-THỜI_ĐIỂM.db trong thư mục sao lưu)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	dest := *out
+	if dest == "" {
+		dir, err := d.Store.BackupDir(e.ctx, d.Dir)
+		if err != nil {
+			return err
+		}
+		dest = filepath.Join(dir, "motcua-thucong-"+time.Now().In(workday.Loc).Format("20060102-150405")+".db")
+	}
+	path, err := d.Store.Backup(e.ctx, e.by, dest)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã sao lưu và kiểm tra: %s\n", path)
+	return nil
+}
+
+func runRestore(e *env, args []string) error {
+	fs := e.newFlags("restore")
+	yes := fs.Bool("yes", false, "đồng ý thay dữ liệu hiện tại (bắt buộc)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("restore: hãy nêu đúng một tệp sao lưu: motcua restore -yes TỆP")
+	}
+	file := fs.Arg(0)
+	rep, err := store.CheckFile(e.ctx, file)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if !rep.OK {
+		fmt.Fprintln(e.stdout, rep.String())
+		return usagef("không phục hồi từ tệp hỏng %s", file)
+	}
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	db := filepath.Join(dir, "motcua.db")
+	if !*yes {
+		return usagef("phục hồi sẽ thay toàn bộ dữ liệu trong %s bằng %s (dữ liệu hiện tại được giữ lại bên cạnh); chạy lại với -yes để đồng ý", db, file)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	aside, err := store.Restore(e.ctx, db, file, e.by)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã phục hồi %s từ %s.\n", db, file)
+	if _, err := os.Stat(aside); err == nil {
+		fmt.Fprintf(e.stdout, "Dữ liệu trước khi phục hồi được giữ ở %s.\n", aside)
+	}
+	return nil
+}
+
+// errDamaged makes `check` exit 1 after printing its report.
+type errDamaged struct{ msg string }
+
+func (e errDamaged) Error() string { return e.msg }
+
+func runCheck(e *env, args []string) error {
+	fs := e.newFlags("check")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	file := fs.Arg(0)
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	if file == "" {
+		file = filepath.Join(dir, "motcua.db")
+	}
+	rep, err := store.CheckFile(context.Background(), file)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, rep.String())
+	if !rep.OK {
+		if fs.Arg(0) == "" {
+			fmt.Fprintln(e.stdout, e.restoreHint(dir))
+		}
+		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+	}
+	return nil
+}
