@@ -115,4 +115,3 @@ func TestNoticeWritesPosterOfEveryProcedure(t *testing.T) {
 		t.Errorf("notice without -o: exit %d, want %d", code, exitUsage)
 	}
 }
-
