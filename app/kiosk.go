@@ -28,8 +28,8 @@ import (
 //   - kiosk.counter (string): the counter it serves; empty = the store's counter name ("Quầy 1");
 //   - kiosk.idle_seconds (int): idle time before the welcome screen, default 60.
 //
-// `motcua kiosk [-fullscreen] [-counter NAME]` opens the kiosk window alone. The exit PIN is a store
-// setting (store.SetKioskPIN, `motcua kiosk -set-pin`), "000000" until set.
+// `motcua kiosk [-fullscreen] [-counter NAME]` opens the kiosk window alone. It is left with the PIN
+// of an active official (store.CheckKioskPIN, throttled against guessing).
 const (
 	prefKioskEnabled    = "kiosk.enabled"
 	prefKioskFullscreen = "kiosk.fullscreen"

@@ -55,7 +55,7 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 			c.(*widget.Label).SetText(t)
 		})
 	o.list.OnSelected = func(i widget.ListItemID) { o.pick(i) }
-	o.login = newField(u, lang.L("Tên đăng nhập"), "tiepnhan3")
+	o.login = newField(u, lang.L("Tên đăng nhập"), lang.L("ví dụ: tiepnhan3"))
 	o.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
 	o.phone = newField(u, lang.L("Điện thoại"), "0912345678")
 	o.role = widget.NewSelect(roleNames(), nil)

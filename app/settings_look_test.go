@@ -24,6 +24,7 @@ func primaryOf(a fyne.App) color.Color {
 
 func TestAgencyColourIsApplied(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(0)
 	u.settings.look.colour.SetText("#B71C1C")
 	tapButton(t, u.settings.root, "Lưu thông tin cơ quan")
@@ -55,6 +56,7 @@ func TestAgencyColourIsApplied(t *testing.T) {
 
 func TestPrintSettingsAndTestPage(t *testing.T) {
 	u, s, printed := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(0)
 	l := u.settings.look
 	if l.slipPaper.Selected != "A5" || l.bookPaper.Selected != "A4" {
@@ -84,6 +86,7 @@ func TestPrintSettingsAndTestPage(t *testing.T) {
 
 func TestLanguageSettingPersistsForNextStart(t *testing.T) {
 	u, _, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
 	u.showAdmin(0)
 	p := u.app.Preferences()
 	if got := chooseLang(p, ""); got != "vi" {
@@ -111,6 +114,7 @@ func TestLanguageSettingPersistsForNextStart(t *testing.T) {
 func TestHelpOpensOnF1(t *testing.T) {
 	for _, focused := range []bool{true, false} {
 		u, _, _ := newTestUI(t, nil)
+		loginAs(t, u, "admin")
 		c := u.win.Canvas()
 		if focused {
 			c.Focus(u.intake.name.entry)

@@ -141,7 +141,7 @@ func BenchmarkLookupByCode(b *testing.B) {
 		c := codes[i%len(codes)][0]
 		i++
 		p.time(&p.real, func() {
-			if d, err := s.Dossier(ctx, c); err != nil || d.Code != c {
+			if d, err := s.Dossier(ctx, "", c); err != nil || d.Code != c {
 				b.Fatal(c, err)
 			}
 		})
@@ -185,7 +185,7 @@ func BenchmarkSearch(b *testing.B) {
 				id, _ := strconv.ParseInt(r[0], 10, 64)
 				found := false
 				p.time(&p.real, func() {
-					ds, err := s.SearchDossiers(ctx, k.q(r), 50)
+					ds, err := s.SearchDossiers(ctx, "", k.q(r), 50)
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -96,7 +96,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 		if got := cal.Due(r, d.Days, h); !got.Equal(d.OriginalDueAt) {
 			t.Errorf("%s original due %v, calendar says %v", d.Code, d.OriginalDueAt, got)
 		}
-		evs, err := s.Events(ctx, d.Code)
+		evs, err := s.Events(ctx, "", d.Code)
 		if err != nil {
 			return err
 		}
@@ -173,7 +173,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 		t.Fatal("no Đặng among 2000 applicants")
 	}
 	for _, q := range []string{fold(name), idno, phone, strings.ToLower(code)} {
-		found, err := s.SearchDossiers(ctx, q, 50)
+		found, err := s.SearchDossiers(ctx, "", q, 50)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -186,7 +186,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 		}
 	}
 	// About 40 % of returned dossiers were rated at the kiosk, after their return.
-	ratings, err := s.Ratings(ctx, vn(2025, time.January, 1, 0, 0), vn(2026, time.December, 31, 0, 0), "")
+	ratings, err := s.Ratings(ctx, "chutich", vn(2025, time.January, 1, 0, 0), vn(2026, time.December, 31, 0, 0), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 		t.Errorf("%d ratings (stats %d) for %d returned dossiers; want about 40%%", len(ratings), st.Ratings, statuses[StatusReturned])
 	}
 	for _, r := range ratings[:min(len(ratings), 100)] {
-		d, err := s.Dossier(ctx, r.Code)
+		d, err := s.Dossier(ctx, "", r.Code)
 		if err != nil || d.Status != StatusReturned || r.At.Before(d.ReturnedAt) || r.Official != d.ReceivedBy || r.Anonymous {
 			t.Errorf("rating %+v of dossier %+v (%v)", r, d.Code, err)
 		}

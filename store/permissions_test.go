@@ -212,6 +212,14 @@ func guardedOps() []guardedOp {
 		{"audit", PermViewAudit, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.Audit(ctx, by, AuditFilter{}); return err }
 		}},
+		{"printing", PermSettings, func(t *testing.T, s *Store, by string) func() error {
+			p, _ := s.Printing(ctx)
+			p.OpenInstead = !p.OpenInstead
+			return func() error { return s.SavePrinting(ctx, by, p) }
+		}},
+		{"colour", PermSettings, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { return s.SaveAgencyColour(ctx, by, "#1f5f8b") }
+		}},
 		{"prompt rating", PermPromptRating, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.PromptRating(ctx, by, ""); return err }
 		}},

@@ -57,7 +57,7 @@ func (s *Store) SavePrinting(ctx context.Context, by string, p Printing) error {
 	if !oneOf(p.BookPaper, BookPapers) {
 		return invalid("book_paper", "Khổ giấy in sổ và báo cáo phải là "+strings.Join(BookPapers, " hoặc ")+".")
 	}
-	by, err := s.actorLogin(ctx, by)
+	by, err := s.requireLogin(ctx, by, PermSettings)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (s *Store) SaveAgencyColour(ctx context.Context, by, colour string) error {
 	if colour != "" && !colourRe.MatchString(colour) {
 		return invalid("colour", "Màu chủ đạo phải viết dạng #RRGGBB, ví dụ #1F5F8B.")
 	}
-	by, err := s.actorLogin(ctx, by)
+	by, err := s.requireLogin(ctx, by, PermSettings)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func TestPrintingSettings(t *testing.T) {
 	if got, _ := s.Printing(ctx); got != want {
 		t.Errorf("saved %+v, read back %+v", want, got)
 	}
-	if a, _ := s.Audit(ctx, "printing", 1); len(a) != 1 || a[0].By != "admin" {
+	if a, _ := s.Audit(ctx, "", AuditFilter{Entity: "printing", Limit: 1}); len(a) != 1 || a[0].By != "admin" {
 		t.Errorf("audit of the change: %+v", a)
 	}
 	for _, c := range []struct {
