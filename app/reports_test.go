@@ -12,16 +12,10 @@ import (
 	"motcua/store"
 )
 
-// chooseOfficial puts login at the counter, as the top bar's picker does.
+// chooseOfficial logs login in at the counter.
 func chooseOfficial(t *testing.T, u *ui, login string) {
 	t.Helper()
-	for i, o := range u.officials {
-		if o.Login == login {
-			u.official.SetSelectedIndex(i)
-			return
-		}
-	}
-	t.Fatalf("no official %q", login)
+	loginAs(t, u, login)
 }
 
 // cellText is what the table shows at row, col.

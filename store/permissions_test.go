@@ -232,6 +232,24 @@ func guardedOps() []guardedOp {
 		{"all ratings", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.Ratings(ctx, by, monday, monday.AddDate(0, 0, 1), ""); return err }
 		}},
+		{"report II.06a", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, _, err := s.ReportII06a(ctx, by, monday, monday.AddDate(0, 1, 0)); return err }
+		}},
+		{"on time by month", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.OnTimeByMonth(ctx, by, monday, monday.AddDate(0, 1, 0)); return err }
+		}},
+		{"satisfaction", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.ReportSatisfaction(ctx, by, monday, monday.AddDate(0, 1, 0)); return err }
+		}},
+		{"all scorecards", PermReportAll, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.Scorecards(ctx, by, monday, monday.AddDate(0, 1, 0), ""); return err }
+		}},
+		{"own scorecard", PermReportOwn, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.Scorecards(ctx, by, monday, monday.AddDate(0, 1, 0), by); return err }
+		}},
+		{"desk summary", PermViewDossiers, func(t *testing.T, s *Store, by string) func() error {
+			return func() error { _, err := s.Desk(ctx, by, monday); return err }
+		}},
 		{"audit count", PermViewAudit, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { _, err := s.AuditCount(ctx, by, AuditFilter{}); return err }
 		}},

@@ -28,6 +28,8 @@ func TestRoleIsCheckedForTheCLIActor(t *testing.T) {
 		{"tiepnhan1", []string{"backup", "-o", filepath.Join(t.TempDir(), "b.db")}, exitUsage},
 		{"tiepnhan1", []string{"override", "add", "-date", "2026-06-06", "-kind", "workday"}, exitUsage},
 		{"tiepnhan1", []string{"official", "add", "-login", "moi", "-name", "Người Mới", "-role", "admin"}, exitUsage},
+		{"tiepnhan1", []string{"report", "-kind", "officials", "-from", "2026-01-01", "-to", "2026-01-31"}, exitUsage},
+		{"chutich", []string{"report", "-kind", "officials", "-from", "2026-01-01", "-to", "2026-01-31"}, exitOK},
 		{"tuphap", []string{"search", "nguyen"}, exitOK},
 		{"chutich", []string{"audit", "-entity", "official"}, exitOK},
 		{"admin", []string{"security", "-idle", "5"}, exitOK},
