@@ -88,7 +88,7 @@ func (s *Store) Audit(ctx context.Context, by string, f AuditFilter) ([]AuditEnt
 	}
 	where, args := f.where()
 	rows, err := s.r.QueryContext(ctx, `SELECT at, by_login, entity, entity_key, action, old_value, new_value, reason, src, id
-		FROM (`+trail+`)`+where+` ORDER BY at DESC, src DESC, id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))...)
+		FROM (`+trail+`) t`+where+` ORDER BY at DESC, src DESC, id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func (s *Store) AuditCount(ctx context.Context, by string, f AuditFilter) (int, 
 	}
 	where, args := f.where()
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+trail+`)`+where, args...).Scan(&n)
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+trail+`) t`+where, args...).Scan(&n)
 	return n, err
 }
 

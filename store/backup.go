@@ -85,6 +85,9 @@ func LastAutoBackup(dir string) time.Time {
 }
 
 func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
+	if s.d.name() != "sqlite" {
+		return "", invalid("file", "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump, xem docs/POSTGRES.md), không bằng lệnh này.")
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", invalid("file", "Đường dẫn tệp sao lưu không hợp lệ.")

@@ -21,7 +21,19 @@ func mode(t *testing.T, path string) os.FileMode {
 	return fi.Mode().Perm()
 }
 
+func TestBackupIsRefusedOnPostgres(t *testing.T) {
+	if !onPG {
+		t.Skip("PostgreSQL half only")
+	}
+	s := openTest(t)
+	var ve *ValidationError
+	if _, err := s.Backup(context.Background(), "admin", filepath.Join(t.TempDir(), "b.db")); !errors.As(err, &ve) || !strings.Contains(ve.Message, "pg_dump") {
+		t.Errorf("Backup on PostgreSQL = %v, want a refusal naming pg_dump", err)
+	}
+}
+
 func TestBackupRestoreRoundTrip(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	ctx := context.Background()
 	dataDir := filepath.Dir(s.Path())
@@ -110,6 +122,7 @@ func corrupt(t *testing.T, path string) {
 }
 
 func TestCorruptedBackupIsRefusedByCheckAndRestore(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	ctx := context.Background()
 	for i := 0; i < 60; i++ {
@@ -150,6 +163,7 @@ func TestCorruptedBackupIsRefusedByCheckAndRestore(t *testing.T) {
 }
 
 func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "usb")
@@ -221,6 +235,7 @@ func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
 }
 
 func TestQuickCheckSeesDamage(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	ctx := context.Background()
 	for i := 0; i < 60; i++ {

@@ -57,11 +57,11 @@ func TestCopyToPostgresSameAnswers(t *testing.T) {
 	}
 
 	for _, q := range []string{"", "dang", "nguyen van", "Đặng Văn Đức", "HD001-2603", "0910000", "001090000012", "khoa", "zzz", "an"} {
-		a, err := src.SearchDossiers(ctx, q, 40)
+		a, err := src.SearchDossiers(ctx, "", q, 40)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := dst.SearchDossiers(ctx, q, 40)
+		b, err := dst.SearchDossiers(ctx, "", q, 40)
 		if err != nil {
 			t.Fatal(err)
 		}

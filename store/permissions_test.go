@@ -109,6 +109,11 @@ func actionOp(action string, status int) guardedOp {
 	}}
 }
 
+// sqliteOnlyOps do not exist on PostgreSQL yet (file backups; the reports' SQL is not ported):
+// in the PostgreSQL half only their refusal is checked.
+var sqliteOnlyOps = map[string]bool{"backup": true, "report II.06a": true, "on time by month": true,
+	"satisfaction": true, "all scorecards": true, "own scorecard": true}
+
 // guardedOps lists every operation of the store that acts for an official. Kiosk ratings and
 // reports add theirs where they are defined.
 func guardedOps() []guardedOp {
@@ -278,6 +283,9 @@ func TestEveryRoleEveryOperation(t *testing.T) {
 				before := tableCounts(t, s)
 				err := call()
 				if role.Can(op.perm) {
+					if onPG && sqliteOnlyOps[op.name] {
+						return
+					}
 					if err != nil {
 						t.Fatalf("%s may %s, got %v", by, op.perm, err)
 					}

@@ -249,11 +249,14 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db := filepath.Join(dir, "motcua.db")
+	db, err := e.sqlitePath(dir)
+	if err != nil {
+		return err
+	}
 	if !*yes {
 		return usagef("phục hồi sẽ thay toàn bộ dữ liệu trong %s bằng %s (dữ liệu hiện tại được giữ lại bên cạnh); chạy lại với -yes để đồng ý", db, file)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return err
 	}
 	aside, err := store.Restore(e.ctx, db, file, e.by)
@@ -265,6 +268,19 @@ func runRestore(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "Dữ liệu trước khi phục hồi được giữ ở %s.\n", aside)
 	}
 	return nil
+}
+
+// sqlitePath is the ledger file that restore and check work on; a PostgreSQL ledger is checked
+// and restored on its server (pg_dump / pg_restore), not by these commands.
+func (e *env) sqlitePath(dir string) (string, error) {
+	u, err := e.dbURL(dir)
+	if err != nil {
+		return "", err
+	}
+	if store.IsPostgresURL(u) {
+		return "", usagef("cơ sở dữ liệu là PostgreSQL (%s): sao lưu, phục hồi và kiểm tra trên máy chủ bằng pg_dump/pg_restore, xem docs/POSTGRES.md", store.RedactURL(u))
+	}
+	return strings.TrimPrefix(u, "sqlite:"), nil
 }
 
 // errDamaged makes `check` exit 1 after printing its report.
@@ -283,7 +299,9 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	if file == "" {
-		file = filepath.Join(dir, "motcua.db")
+		if file, err = e.sqlitePath(dir); err != nil {
+			return err
+		}
 	}
 	rep, err := store.CheckFile(context.Background(), file)
 	if err != nil {

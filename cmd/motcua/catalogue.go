@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -208,8 +207,9 @@ func runGUI(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dbPath := filepath.Join(dir, "motcua.db")
-	if rep, err := store.QuickCheck(e.ctx, dbPath); err == nil && !rep.OK {
+	// (A PostgreSQL ledger has no file here: its server looks after its integrity.)
+	dbPath, perr := e.sqlitePath(dir)
+	if rep, err := store.QuickCheck(e.ctx, dbPath); perr == nil && err == nil && !rep.OK {
 		backup := store.NewestGoodBackup(e.ctx, store.DefaultBackupDir(dir))
 		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang)
 		if err != nil || !restored {

@@ -192,7 +192,11 @@ func (e *env) open() (*desk.Desk, error) {
 // damaged explains an Open error: when the file fails its check, it names the newest good
 // backup and the command that restores it.
 func (e *env) damaged(dir string, openErr error) error {
-	rep, err := store.QuickCheck(e.ctx, filepath.Join(dir, "motcua.db"))
+	path, err := e.sqlitePath(dir)
+	if err != nil {
+		return openErr
+	}
+	rep, err := store.QuickCheck(e.ctx, path)
 	if err != nil || rep.OK {
 		return openErr
 	}
