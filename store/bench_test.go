@@ -266,3 +266,54 @@ func BenchmarkBookPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReports runs Biểu II.06a, the officials' scorecards and the satisfaction report for
+// the year 2025 and for the ten years 2016–2025, against the plain limit of one aggregate over
+// the same dossiers (count by procedure and status of those received in the period).
+func BenchmarkReports(b *testing.B) {
+	s := benchStore(b, benchN)
+	ctx := context.Background()
+	bare, err := s.r.Prepare(`SELECT procedure_id, status, COUNT(*), SUM(late) FROM dossiers
+		WHERE received_at >= ? AND received_at < ? GROUP BY procedure_id, status`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bare.Close()
+	for _, per := range []struct {
+		name     string
+		from, to time.Time
+	}{
+		{"year", time.Date(benchYear, 1, 1, 0, 0, 0, 0, workday.Loc), time.Date(benchYear, 12, 31, 0, 0, 0, 0, workday.Loc)},
+		{"10y", time.Date(benchYear-9, 1, 1, 0, 0, 0, 0, workday.Loc), time.Date(benchYear, 12, 31, 0, 0, 0, 0, workday.Loc)},
+	} {
+		for _, r := range []struct {
+			name string
+			run  func() error
+		}{
+			{"II06a", func() error { _, _, err := s.ReportII06a(ctx, "chutich", per.from, per.to); return err }},
+			{"officials", func() error { _, err := s.Scorecards(ctx, "chutich", per.from, per.to, ""); return err }},
+			{"satisfaction", func() error { _, err := s.ReportSatisfaction(ctx, "chutich", per.from, per.to); return err }},
+		} {
+			b.Run(r.name+"/"+per.name, func(b *testing.B) {
+				var p pairTimer
+				for b.Loop() {
+					p.time(&p.real, func() {
+						if err := r.run(); err != nil {
+							b.Fatal(err)
+						}
+					})
+					p.time(&p.bare, func() {
+						rs, err := bare.Query(ts(per.from), ts(per.to.AddDate(0, 0, 1)))
+						if err != nil {
+							b.Fatal(err)
+						}
+						for rs.Next() {
+						}
+						rs.Close()
+					})
+				}
+				p.report(b)
+			})
+		}
+	}
+}
