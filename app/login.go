@@ -30,6 +30,8 @@ type loginView struct {
 	msg    *widget.Label
 	people *fyne.Container // one button per active official: tap, then type the PIN
 	button *widget.Button
+	agency *widget.Label // whose counter this is
+	demo   *widget.Label // the demo accounts, while their documented passwords are unchanged
 }
 
 var (
@@ -58,13 +60,17 @@ func newLoginView(u *ui) *loginView {
 	}
 	l.people = container.NewGridWithColumns(3)
 
+	l.agency = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	l.demo = widget.NewLabel("")
+	l.demo.Wrapping = fyne.TextWrapWord
+	l.demo.Hide()
 	title := widget.NewLabelWithStyle(lang.L("Đăng nhập để làm việc"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Cách đăng nhập")), l.how,
 		widget.NewLabel(lang.L("Tên đăng nhập")), l.login,
 		widget.NewLabel(lang.L("Mật khẩu / PIN")), l.secret)
-	box := container.NewVBox(title, form, l.keypad, l.button, l.msg, widget.NewSeparator(),
-		widget.NewLabel(lang.L("Đổi người nhanh: chọn tên rồi nhập mã PIN")), l.people)
+	box := container.NewVBox(l.agency, title, form, l.keypad, l.button, l.msg, widget.NewSeparator(),
+		widget.NewLabel(lang.L("Đổi người nhanh: chọn tên rồi nhập mã PIN")), l.people, l.demo)
 	bg := canvas.NewRectangle(colourRail)
 	l.root = container.NewStack(bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 620), box)))
 	return l
@@ -81,6 +87,19 @@ func (l *loginView) open(login, mode string) {
 		l.how.SetSelected(lang.L(howPassword))
 	}
 	l.modeChanged()
+	l.refresh()
+	if login == "" {
+		l.u.win.Canvas().Focus(l.login)
+	} else {
+		l.u.win.Canvas().Focus(l.secret)
+	}
+}
+
+// refresh fills what the store says: the agency, the quick-switch names, and the demo accounts
+// (so whoever tries the demo data can log in without the README). The officials arrive after the
+// window opens, so refreshTop calls this again.
+func (l *loginView) refresh() {
+	l.agency.SetText(l.u.agency.Text)
 	l.people.Objects = nil
 	for _, o := range l.u.officials {
 		if !o.HasPIN {
@@ -93,11 +112,22 @@ func (l *loginView) open(login, mode string) {
 		}))
 	}
 	l.people.Refresh()
-	if login == "" {
-		l.u.win.Canvas().Focus(l.login)
-	} else {
-		l.u.win.Canvas().Focus(l.secret)
-	}
+	goAsync(func() {
+		accts, err := l.u.st.DemoAccounts(context.Background())
+		fyne.Do(func() {
+			if err != nil || len(accts) == 0 {
+				l.demo.Hide()
+				return
+			}
+			text := lang.L("Dữ liệu mẫu — đăng nhập thử (đổi mật khẩu trước khi dùng thật):")
+			for _, a := range accts {
+				text += "\n" + lang.L("{{.Login}} / {{.Password}} — {{.Name}}, {{.Role}} (PIN {{.PIN}})", map[string]string{
+					"Login": a.Login, "Password": a.Password, "Name": a.FullName, "Role": a.Role.Name(), "PIN": a.PIN})
+			}
+			l.demo.SetText(text)
+			l.demo.Show()
+		})
+	})
 }
 
 func (l *loginView) pinMode() bool { return l.how.Selected == lang.L(howPIN) }

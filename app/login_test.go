@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -110,4 +111,29 @@ func indexOf(rows []store.Official, login string) int {
 		}
 	}
 	return -1
+}
+
+func TestLoginScreenNamesTheAgencyOffersQuickSwitchAndDemoAccounts(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	u.hot.shortcut(ctrl(fyne.KeyL))
+	l := u.login
+	if l.agency.Text != "UBND phường Hoài Đức" {
+		t.Errorf("login screen agency = %q", l.agency.Text)
+	}
+	if len(l.people.Objects) == 0 {
+		t.Error("no quick-switch names on the login screen")
+	}
+	if !l.demo.Visible() || !strings.Contains(l.demo.Text, "tiepnhan1 / "+store.DemoPasswords["tiepnhan1"]) {
+		t.Errorf("demo hint = %q (visible %v)", l.demo.Text, l.demo.Visible())
+	}
+	// Once the demo passwords are changed, the hint goes.
+	for login := range store.DemoPasswords {
+		if err := s.SetPassword(context.Background(), "", login, "", login+"-rieng-2026"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.refresh()
+	if l.demo.Visible() {
+		t.Errorf("demo hint still shown after every password changed: %q", l.demo.Text)
+	}
 }

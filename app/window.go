@@ -375,6 +375,9 @@ func (u *ui) refreshTop(ctx context.Context) {
 					u.officials = append(u.officials, o)
 				}
 			}
+			if u.me == nil {
+				u.login.refresh()
+			}
 		})
 	})
 }

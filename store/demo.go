@@ -171,3 +171,34 @@ func loadCatalogue(ctx context.Context, t *sql.Tx, now time.Time, by string) err
 	}
 	return nil
 }
+
+// DemoAccount is a demo official whose password is still the one documented in the README: the
+// login screen shows these so that whoever tries the demo can get in, and stops showing each one
+// as soon as its password is changed.
+type DemoAccount struct {
+	Login, FullName string
+	Role            Role
+	Password, PIN   string
+}
+
+// DemoAccounts lists the active demo officials that still have their documented password.
+func (s *Store) DemoAccounts(ctx context.Context) ([]DemoAccount, error) {
+	var out []DemoAccount
+	for _, o := range demoOfficials {
+		var name, role, hash string
+		var active bool
+		err := s.r.QueryRowContext(ctx, `SELECT full_name, role, COALESCE(password_hash, ''), active FROM officials WHERE login = ?`, o.Login).
+			Scan(&name, &role, &hash, &active)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if active && hash == demoHashes[o.Login][0] {
+			out = append(out, DemoAccount{Login: o.Login, FullName: name, Role: Role(role),
+				Password: DemoPasswords[o.Login], PIN: DemoPINs[o.Login]})
+		}
+	}
+	return out, nil
+}

@@ -59,3 +59,33 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 		t.Errorf("DefaultActor = %+v, %v", o, err)
 	}
 }
+
+func TestDemoAccountsShowOnlyUnchangedDemoPasswords(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	accts, err := s.DemoAccounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(accts) != len(demoOfficials) {
+		t.Fatalf("%d demo accounts, want %d", len(accts), len(demoOfficials))
+	}
+	for _, a := range accts {
+		if _, err := s.Login(ctx, a.Login, a.Password); err != nil {
+			t.Errorf("the shown demo password of %s does not log in: %v", a.Login, err)
+		}
+	}
+	// Once an official has a password of their own, the login screen stops showing theirs.
+	if err := s.SetPassword(ctx, "", "tiepnhan1", "", "mat-khau-rieng-2026"); err != nil {
+		t.Fatal(err)
+	}
+	accts, _ = s.DemoAccounts(ctx)
+	for _, a := range accts {
+		if a.Login == "tiepnhan1" {
+			t.Error("tiepnhan1 is still listed after changing the password")
+		}
+	}
+	if len(accts) != len(demoOfficials)-1 {
+		t.Errorf("%d demo accounts after one change, want %d", len(accts), len(demoOfficials)-1)
+	}
+}
