@@ -52,7 +52,7 @@ func (r *ratingWatch) ask(code string) {
 				return
 			}
 			r.prompt, r.asked = p.ID, now()
-			r.show(lang.L("Đang chờ người dân đánh giá…"), widget.MediumImportance)
+			r.show(lang.L("Chờ đánh giá…"), widget.MediumImportance)
 			r.watch()
 		})
 	})
@@ -108,7 +108,7 @@ func (r *ratingWatch) check() {
 			if rating.Level == store.LevelDissatisfied {
 				imp = widget.DangerImportance
 			}
-			r.show(lang.L("Người dân đánh giá: {{.Level}}", map[string]string{"Level": store.LevelName(rating.Level)}), imp)
+			r.show(lang.L("Đánh giá: {{.Level}}", map[string]string{"Level": store.LevelName(rating.Level)}), imp)
 		})
 	})
 }

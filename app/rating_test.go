@@ -21,11 +21,11 @@ func TestIntakePromptsTheKioskAndTheRatingArrives(t *testing.T) {
 	if err != nil || !ok || p.Official != u.actorLogin() || p.Code != r.Dossier.Code {
 		t.Fatalf("open prompt = %+v, %v, %v; want %s for %s", p, ok, err, u.actorLogin(), r.Dossier.Code)
 	}
-	if !u.rating.status.Visible() || !strings.Contains(u.rating.status.Text, "Đang chờ") {
+	if !u.rating.status.Visible() || !strings.Contains(u.rating.status.Text, "Chờ đánh giá") {
 		t.Errorf("status %q, want the window to say it waits for the rating", u.rating.status.Text)
 	}
 	u.rating.check()
-	if !strings.Contains(u.rating.status.Text, "Đang chờ") {
+	if !strings.Contains(u.rating.status.Text, "Chờ đánh giá") {
 		t.Errorf("before the citizen taps, the status says %q", u.rating.status.Text)
 	}
 
@@ -34,7 +34,7 @@ func TestIntakePromptsTheKioskAndTheRatingArrives(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.rating.check()
-	if u.rating.status.Text != "Người dân đánh giá: Rất hài lòng" {
+	if u.rating.status.Text != "Đánh giá: Rất hài lòng" {
 		t.Errorf("after the rating the status says %q", u.rating.status.Text)
 	}
 }

@@ -167,7 +167,7 @@ func (u *ui) topBar() fyne.CanvasObject {
 	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
-	right := container.NewHBox(databaseLabel(u.st), u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
+	right := container.NewHBox(u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
 	logo := canvas.NewImageFromResource(appIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(28, 28))
@@ -195,8 +195,15 @@ func (u *ui) railView() fyne.CanvasObject {
 		u.rail[it.id] = b
 		box.Add(b)
 	}
+	// Which counter and database this PC works on sits under the rail: the top bar has no room
+	// left for it at 1366 pixels, and it only changes when the PC is set up.
+	db := databaseLabel(u.st)
+	db.Wrapping = fyne.TextWrapWord
+	db.Importance = widget.MediumImportance // the low-importance grey is unreadable on the rail
+	db.SizeName = theme.SizeNameCaptionText
+	rail := container.NewBorder(box, db, nil, nil)
 	bg := canvas.NewRectangle(colourRail)
-	return container.NewHBox(container.NewStack(bg, container.NewPadded(box)), widget.NewSeparator())
+	return container.NewHBox(container.NewStack(bg, container.NewPadded(rail)), widget.NewSeparator())
 }
 
 // show puts a section beside the rail.
