@@ -30,18 +30,8 @@ type Apology struct {
 // ApologyPDF makes the Mẫu 04 slip. The agency named in its sentences is the
 // header's ParentName (apology.agency_default when empty).
 func ApologyPDF(a Apology) ([]byte, error) {
-	l := a.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
-	top := slipTop{
-		docTitle: strings.ToLower(l.get("apology.title")),
-		formNo:   l.get("apology.form_no"),
-		title:    l.get("apology.title"),
-		number:   l.number(a.Number),
-		code:     clean(a.Code),
-		date:     a.Date,
-	}
+	l := a.Labels.orDefault()
+	top := newSlipTop(l, "apology", l.number(a.Number), a.Code, a.Date)
 	agency := clean(a.ParentName)
 	if agency == "" {
 		agency = l.get("apology.agency_default")

@@ -1,7 +1,6 @@
 package print
 
 import (
-	"strings"
 	"time"
 )
 
@@ -42,19 +41,9 @@ var controlFit = fit{size: 9, step: 0.8, sign: 8}
 // The header row repeats on every follow-on page. It is dated the day the
 // dossier was received.
 func ControlPDF(c Control) ([]byte, error) {
-	l := c.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
-	top := slipTop{
-		docTitle: strings.ToLower(l.get("control.title")),
-		formNo:   l.get("control.form_no"),
-		title:    l.get("control.title"),
-		note:     l.get("control.attached"),
-		code:     clean(c.Code),
-		date:     c.ReceivedAt,
-		fixed:    &controlFit,
-	}
+	l := c.Labels.orDefault()
+	top := newSlipTop(l, "control", "", c.Code, c.ReceivedAt)
+	top.note, top.fixed = l.get("control.attached"), &controlFit
 	const size = 7.5
 	t := &table{widths: []float64{33, 52, 22, 17}, headSize: 7, pad: 1,
 		head: []hcell{{text: l.get("control.col_unit")}, {text: l.get("control.col_time")}, {text: l.get("control.col_result")}, {text: l.get("control.col_note")}}}

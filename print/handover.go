@@ -29,10 +29,7 @@ type HandoverList struct {
 // | Người nộp | Thủ tục | Ngày nhận | Hẹn trả | Ghi chú whose header repeats
 // on every page, the total, and the signatures BÊN GIAO / BÊN NHẬN.
 func HandoverListPDF(h HandoverList) ([]byte, error) {
-	l := h.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
+	l := h.Labels.orDefault()
 	pdf, err := newDoc("P", a4Size)
 	if err != nil {
 		return nil, err

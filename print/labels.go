@@ -32,6 +32,14 @@ func parseLabels(data []byte) (Labels, error) {
 	return l, nil
 }
 
+// orDefault is the labels a form draws with: the defaults when none were given.
+func (l Labels) orDefault() Labels {
+	if l == nil {
+		return DefaultLabels()
+	}
+	return l
+}
+
 // DefaultLabels returns a fresh copy of the embedded labels (Circular
 // 01/2018/TT-VPCP wording).
 func DefaultLabels() Labels {

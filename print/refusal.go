@@ -1,7 +1,6 @@
 package print
 
 import (
-	"strings"
 	"time"
 )
 
@@ -24,18 +23,8 @@ type Refusal struct {
 
 // RefusalPDF makes the Mẫu 03 slip.
 func RefusalPDF(r Refusal) ([]byte, error) {
-	l := r.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
-	top := slipTop{
-		docTitle: strings.ToLower(l.get("refusal.title")),
-		formNo:   l.get("refusal.form_no"),
-		title:    l.get("refusal.title"),
-		number:   l.number(r.Number),
-		code:     clean(r.Code),
-		date:     r.Date,
-	}
+	l := r.Labels.orDefault()
+	top := newSlipTop(l, "refusal", l.number(r.Number), r.Code, r.Date)
 	return slipPDF(r.Header, l, top, func(f *flow, d fit) {
 		f.para(fieldPara(d, field(l.get("refusal.applicant"), r.Applicant, bold)...))
 		f.para(fieldPara(d, field(l.get("refusal.address"), r.Address, regular)...))

@@ -98,10 +98,7 @@ func ReportPDF(r Report) ([]byte, error) {
 	if err := r.check(); err != nil {
 		return nil, err
 	}
-	l := r.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
+	l := r.Labels.orDefault()
 	orient, pw, ph := "P", a4W, a4H
 	if r.Landscape {
 		orient, pw, ph = "L", a4H, a4W

@@ -17,10 +17,7 @@ func WriteReportXLSX(out io.Writer, r Report) error {
 	if err := r.check(); err != nil {
 		return err
 	}
-	l := r.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
+	l := r.Labels.orDefault()
 	x := excelize.NewFile()
 	defer x.Close()
 	sheet := clean(r.Sheet)

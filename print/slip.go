@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -17,6 +18,19 @@ type slipTop struct {
 	code     string // dossier code, cleaned
 	date     time.Time
 	fixed    *fit // a density to use as is, for a body that is meant to run over pages
+}
+
+// newSlipTop is the head of slip `form` ("supplement", "refusal", ...): its title and form
+// number come from the labels under that key.
+func newSlipTop(l Labels, form, number, code string, date time.Time) slipTop {
+	return slipTop{
+		docTitle: strings.ToLower(l.get(form + ".title")),
+		formNo:   l.get(form + ".form_no"),
+		title:    l.get(form + ".title"),
+		number:   number,
+		code:     clean(code),
+		date:     date,
+	}
 }
 
 // slipPDF makes a one-copy A5 slip: the head, then body at the first density

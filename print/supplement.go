@@ -31,18 +31,8 @@ type Supplement struct {
 // (supplement.kinds_*), and a kind on none of them is named after the
 // document and counted as a photocopy.
 func SupplementPDF(s Supplement) ([]byte, error) {
-	l := s.Labels
-	if l == nil {
-		l = DefaultLabels()
-	}
-	top := slipTop{
-		docTitle: strings.ToLower(l.get("supplement.title")),
-		formNo:   l.get("supplement.form_no"),
-		title:    l.get("supplement.title"),
-		number:   l.number(s.Number),
-		code:     clean(s.Code),
-		date:     s.Date,
-	}
+	l := s.Labels.orDefault()
+	top := newSlipTop(l, "supplement", l.number(s.Number), s.Code, s.Date)
 	t := &table{
 		widths: []float64{8, 56, 20, 20, 20},
 		head: []hcell{{text: l.get("supplement.col_no")}, {text: l.get("supplement.col_name")},
