@@ -23,6 +23,9 @@ import (
 // Options are the window's start-up choices.
 type Options struct {
 	Lang string // "vi" or "en"; empty: the language chosen in Quản trị → Cơ quan, else "vi"
+	// CheckInBackground is the path of a ledger too large to check in full before the window
+	// opens (store.StartCheck): it is checked while the counter works.
+	CheckInBackground string
 }
 
 // goAsync runs store and desk calls off the UI thread; widgets are then updated through fyne.Do.
@@ -49,6 +52,9 @@ func Run(d *desk.Desk, o Options) error {
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
+	if o.CheckInBackground != "" {
+		u.checkInBackground(o.CheckInBackground)
+	}
 	stop := autoBackups(d)
 	a.Run()
 	stop() // the exit backup, after the last write of the session
@@ -138,6 +144,29 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	w.Resize(fyne.NewSize(720, 420))
 	w.ShowAndRun()
 	return restored, nil
+}
+
+// checkInBackground runs the full check of a large ledger while the counter works; on damage it
+// says so and asks to restart, when the start-up check offers the newest good backup.
+func (u *ui) checkInBackground(path string) {
+	goAsync(func() {
+		rep, err := store.BackgroundCheck(context.Background(), path)
+		if err != nil || rep.OK {
+			if err != nil {
+				log.Printf("motcua: kiểm tra cơ sở dữ liệu không chạy được: %v", err)
+			}
+			return
+		}
+		fyne.Do(func() {
+			msg := widget.NewLabel(lang.L("Kiểm tra thấy cơ sở dữ liệu bị hỏng:") + "\n" + rep.String() + "\n\n" +
+				lang.L("Hãy đóng chương trình và mở lại: chương trình sẽ đề nghị phục hồi từ bản sao lưu tốt mới nhất."))
+			msg.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustom(lang.L("Dữ liệu bị hỏng"), lang.L("Đóng chương trình"), msg, u.win)
+			d.SetOnClosed(u.app.Quit)
+			d.Resize(fyne.NewSize(640, 320))
+			d.Show()
+		})
+	})
 }
 
 // NewMainWindow builds the officials' window on the desk (not yet shown).

@@ -441,9 +441,62 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// QuickCheck is the check made at start: PRAGMA quick_check on the ledger (faster than
+// QuickCheck is the full start-up check: PRAGMA quick_check on the ledger (faster than
 // CheckFile on a large file). A missing file is healthy: it will be created.
 func QuickCheck(ctx context.Context, path string) (CheckReport, error) {
+	return checkAtStart(ctx, path, `PRAGMA quick_check`)
+}
+
+// ShallowCheck is the start-up check of a large ledger, where quick_check reads every page (about
+// half a minute for ten years of a large ward): the header, and the schema read and parsed. The
+// full check then runs in the background (see StartCheck); damage the shallow check cannot see is
+// found there.
+func ShallowCheck(ctx context.Context, path string) (CheckReport, error) {
+	// Preparing any statement reads and parses the whole schema; the count walks its b-tree.
+	return checkAtStart(ctx, path, `SELECT 'ok' WHERE (SELECT COUNT(*) FROM sqlite_schema) >= 0`)
+}
+
+// fullCheckAtStartLimit is the largest ledger checked in full before the window opens (a
+// quick_check of 256 MB takes a few seconds here); tests lower it.
+var fullCheckAtStartLimit int64 = 256 << 20
+
+// StartCheck is the check made before the window opens: in full for a ledger up to
+// fullCheckAtStartLimit, or when a background check found damage last time (DamageMark);
+// otherwise the shallow check, and full reports whether the caller should run QuickCheck in the
+// background once the window is up.
+func StartCheck(ctx context.Context, path string) (rep CheckReport, background bool, err error) {
+	fi, statErr := os.Stat(path)
+	if statErr != nil || fi.Size() <= fullCheckAtStartLimit {
+		rep, err = QuickCheck(ctx, path)
+		return rep, false, err
+	}
+	if _, err := os.Stat(DamageMark(path)); err == nil {
+		rep, err = QuickCheck(ctx, path)
+		return rep, false, err
+	}
+	rep, err = ShallowCheck(ctx, path)
+	return rep, rep.OK, err
+}
+
+// DamageMark is the file a background check leaves beside a damaged ledger, so that the next
+// start checks it in full and offers the newest good backup. A good full check removes it.
+func DamageMark(path string) string { return path + ".damaged" }
+
+// BackgroundCheck runs QuickCheck on a large ledger while the window works; on damage it leaves
+// DamageMark, so the next start does the full check and offers a restore.
+func BackgroundCheck(ctx context.Context, path string) (CheckReport, error) {
+	rep, err := QuickCheck(ctx, path)
+	if err != nil {
+		return rep, err
+	}
+	if rep.OK {
+		os.Remove(DamageMark(path))
+		return rep, nil
+	}
+	return rep, os.WriteFile(DamageMark(path), []byte(rep.String()+"\n"), 0o600)
+}
+
+func checkAtStart(ctx context.Context, path, pragma string) (CheckReport, error) {
 	r := CheckReport{Path: path, OK: true}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return r, nil
@@ -468,7 +521,7 @@ func QuickCheck(ctx context.Context, path string) (CheckReport, error) {
 		return r, err
 	}
 	defer db.Close()
-	lines, err := pragmaLines(ctx, db, `PRAGMA quick_check`)
+	lines, err := pragmaLines(ctx, db, pragma)
 	if err != nil {
 		lines = []string{err.Error()}
 	}

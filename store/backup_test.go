@@ -256,3 +256,40 @@ func TestQuickCheckSeesDamage(t *testing.T) {
 		t.Errorf("missing file: %v %v", rep, err)
 	}
 }
+
+func TestStartCheckIsShallowOnALargeLedgerAndTheBackgroundCheckMarksDamage(t *testing.T) {
+	sqliteOnly(t)
+	s := openTest(t)
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		receive(t, s, lifeIntake(t, s, monday.Add(time.Duration(i)*time.Minute)))
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if _, err := s.Backup(ctx, "", path); err != nil {
+		t.Fatal(err)
+	}
+	// A small ledger is checked in full before the window opens.
+	if rep, bg, err := StartCheck(ctx, path); err != nil || !rep.OK || bg {
+		t.Fatalf("small healthy ledger: %v, background %v, %v", rep, bg, err)
+	}
+	old := fullCheckAtStartLimit
+	fullCheckAtStartLimit = 1 // every file counts as large
+	t.Cleanup(func() { fullCheckAtStartLimit = old })
+
+	corrupt(t, path) // damage in the middle of the file, not in the header or the schema
+	rep, bg, err := StartCheck(ctx, path)
+	if err != nil || !rep.OK || !bg {
+		t.Fatalf("large ledger at start: %v, background %v, %v; want the shallow check passing and a background check", rep, bg, err)
+	}
+	rep, err = BackgroundCheck(ctx, path)
+	if err != nil || rep.OK {
+		t.Fatalf("background check of a damaged ledger: %v, %v", rep, err)
+	}
+	if _, err := os.Stat(DamageMark(path)); err != nil {
+		t.Fatalf("no damage mark left: %v", err)
+	}
+	// The next start checks in full because of the mark, and sees the damage.
+	if rep, bg, err := StartCheck(ctx, path); err != nil || rep.OK || bg {
+		t.Errorf("start after a damage mark: %v, background %v, %v; want the full check failing", rep, bg, err)
+	}
+}

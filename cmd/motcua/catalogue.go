@@ -209,7 +209,12 @@ func runGUI(e *env, args []string) error {
 	}
 	// (A PostgreSQL ledger has no file here: its server looks after its integrity.)
 	dbPath, perr := e.sqlitePath(dir)
-	if rep, err := store.QuickCheck(e.ctx, dbPath); perr == nil && err == nil && !rep.OK {
+	background := ""
+	rep, inBackground, err := store.StartCheck(e.ctx, dbPath)
+	if perr == nil && err == nil && inBackground {
+		background = dbPath // large: checked in full once the window is up
+	}
+	if perr == nil && err == nil && !rep.OK {
 		backup := store.NewestGoodBackup(e.ctx, store.DefaultBackupDir(dir))
 		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang)
 		if err != nil || !restored {
@@ -221,7 +226,7 @@ func runGUI(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	return app.Run(d, app.Options{Lang: *lang})
+	return app.Run(d, app.Options{Lang: *lang, CheckInBackground: background})
 }
 
 // isSet reports whether a flag was given, so that an empty value can still clear a setting.
