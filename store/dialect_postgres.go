@@ -57,6 +57,30 @@ func (postgresDialect) searchIDs(ws []string) (string, []any) {
 	return `SELECT id FROM dossier_search WHERE ` + strings.Join(conds, ` AND `), args
 }
 
+// vnDay: the TEXT timestamp read as a timestamp (the trailing Z is ignored: it is UTC), moved
+// to Vietnam time, cut to the day.
+func (postgresDialect) vnDay(col string) string {
+	return `CAST(CAST(` + col + ` AS timestamp) + interval '7 hours' AS date)`
+}
+
+func (postgresDialect) vnMonth(col string) string {
+	return `to_char(CAST(` + col + ` AS timestamp) + interval '7 hours', 'YYYY-MM')`
+}
+
+// The JSON columns are TEXT (as on SQLite): cast to jsonb where they are read. Criteria values
+// are numbers; float8 sums and averages them as SQLite's REAL arithmetic does.
+func (postgresDialect) jsonObjectEach(col, alias string) string {
+	return `LATERAL (SELECT key, CAST(value AS float8) AS value FROM jsonb_each_text(CAST(` + col + ` AS jsonb))) AS ` + alias
+}
+
+func (postgresDialect) jsonArrayEach(col, alias string) string {
+	return `jsonb_array_elements_text(CAST(` + col + ` AS jsonb)) AS ` + alias + `(value)`
+}
+
+func (postgresDialect) jsonArrayLength(col string) string {
+	return `jsonb_array_length(CAST(` + col + ` AS jsonb))`
+}
+
 // ErrUnreachable is wrapped by every error that comes from not reaching the PostgreSQL server.
 // Nothing was written when it is returned before a commit; the intake form keeps what was typed.
 var ErrUnreachable = errors.New("Không kết nối được máy chủ cơ sở dữ liệu")

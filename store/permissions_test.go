@@ -109,10 +109,9 @@ func actionOp(action string, status int) guardedOp {
 	}}
 }
 
-// sqliteOnlyOps do not exist on PostgreSQL yet (file backups; the reports' SQL is not ported):
+// sqliteOnlyOps do not exist on PostgreSQL (file backups: PostgreSQL is backed up with pg_dump):
 // in the PostgreSQL half only their refusal is checked.
-var sqliteOnlyOps = map[string]bool{"backup": true, "report II.06a": true, "on time by month": true,
-	"satisfaction": true, "all scorecards": true, "own scorecard": true}
+var sqliteOnlyOps = map[string]bool{"backup": true}
 
 // guardedOps lists every operation of the store that acts for an official. Kiosk ratings and
 // reports add theirs where they are defined.

@@ -87,8 +87,15 @@ func (r *II06aRow) add(o II06aRow) {
 
 func (r *II06aRow) rate() { r.OnTimeRate = ratio(r.ResolvedEarly+r.ResolvedOnTime, r.ResolvedTotal) }
 
-// earlySQL: the dossier ended on a calendar day (Vietnam time, UTC+7 all year) before its due day.
-const earlySQL = `(date(closed_at, '+7 hours') < date(due_at, '+7 hours'))`
+// early is 1 when the dossier ended on a calendar day (Vietnam time, UTC+7 all year) before its
+// due day, else 0.
+func (s *Store) early() string {
+	return `CASE WHEN ` + s.d.vnDay("closed_at") + ` < ` + s.d.vnDay("due_at") + ` THEN 1 ELSE 0 END`
+}
+
+// count1 is the SQL that counts the rows where cond holds: SUM over a CASE, since PostgreSQL
+// does not add booleans as SQLite does.
+func count1(cond string) string { return `COALESCE(SUM(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END), 0)` }
 
 // periodDossiers are the dossiers a period's II.06a counts: those that ended in or after it
 // (closed_at ≥ from) and those still open, received before its end. Two index ranges, never the
@@ -118,14 +125,14 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 	// Aggregate per procedure first, then name the few groups (a join per dossier would cost more
 	// than the counting).
 	q := `WITH x AS (` + periodDossiers + `), g AS (SELECT procedure_id,
-		COALESCE(SUM(received_at >= ?1), 0) AS received,
-		COALESCE(SUM(received_at < ?1), 0) AS carried,
-		COALESCE(SUM(closed_at < ?2 AND resolved_at IS NOT NULL), 0) AS resolved,
-		COALESCE(SUM(closed_at < ?2 AND resolved_at IS NOT NULL AND ` + earlySQL + `), 0) AS early,
-		COALESCE(SUM(closed_at < ?2 AND resolved_at IS NOT NULL AND late = 1), 0) AS late,
-		COALESCE(SUM(closed_at < ?2 AND resolved_at IS NULL), 0) AS ended,
-		COALESCE(SUM(closed_at IS NULL OR closed_at >= ?2), 0) AS open,
-		COALESCE(SUM((closed_at IS NULL OR closed_at >= ?2) AND due_at < ?3 AND NOT (closed_at IS NULL AND status = ?4)), 0) AS overdue
+		` + count1(`received_at >= ?1`) + ` AS received,
+		` + count1(`received_at < ?1`) + ` AS carried,
+		` + count1(`closed_at < ?2 AND resolved_at IS NOT NULL`) + ` AS resolved,
+		COALESCE(SUM(CASE WHEN closed_at < ?2 AND resolved_at IS NOT NULL THEN ` + s.early() + ` ELSE 0 END), 0) AS early,
+		` + count1(`closed_at < ?2 AND resolved_at IS NOT NULL AND late = 1`) + ` AS late,
+		` + count1(`closed_at < ?2 AND resolved_at IS NULL`) + ` AS ended,
+		` + count1(`closed_at IS NULL OR closed_at >= ?2`) + ` AS open,
+		` + count1(`(closed_at IS NULL OR closed_at >= ?2) AND due_at < ?3 AND NOT (closed_at IS NULL AND status = ?4)`) + ` AS overdue
 		FROM x GROUP BY procedure_id)
 	SELECT COALESCE(f.name, ''), COALESCE(p.name, ''), received, carried, resolved, early, late, ended, open, overdue
 	FROM g LEFT JOIN procedures p ON p.id = g.procedure_id LEFT JOIN fields f ON f.id = p.field_id`
@@ -188,8 +195,8 @@ func (s *Store) OnTimeByMonth(ctx context.Context, by string, from, to time.Time
 		idx[m.Format("2006-01")] = len(out)
 		out = append(out, MonthRate{Month: m.Format("2006-01")})
 	}
-	rs, err := s.r.QueryContext(ctx, `SELECT strftime('%Y-%m', closed_at, '+7 hours') AS m, COUNT(*),
-		COALESCE(SUM(`+earlySQL+`), 0), COALESCE(SUM(late = 1), 0)
+	rs, err := s.r.QueryContext(ctx, `SELECT `+s.d.vnMonth("closed_at")+` AS m, COUNT(*),
+		COALESCE(SUM(`+s.early()+`), 0), `+count1(`late = 1`)+`
 		FROM dossiers WHERE closed_at >= ? AND closed_at < ? AND resolved_at IS NOT NULL GROUP BY m`, ts(p.From), ts(p.To))
 	if err != nil {
 		return nil, err
@@ -360,7 +367,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	var order []int64
 	quiet := map[int64]bool{} // inactive officials and administrators: listed only when they did something
 	var o Official
-	if err := s.scanRows(ctx, `SELECT `+officialCols+` FROM officials WHERE 1`+only("id"), []any{one, one},
+	if err := s.scanRows(ctx, `SELECT `+officialCols+` FROM officials WHERE 1 = 1`+only("id"), []any{one, one},
 		[]any{&o.ID, &o.Login, &o.FullName, &o.Role, &o.Phone, &o.Active, &o.HasPassword, &o.HasPIN}, func() error {
 			cards[o.ID] = &Scorecard{Official: o.Login, Name: o.FullName, Role: o.Role.Name(), Indices: map[string]float64{},
 				LateCodes: []string{}, TopConduct: []string{}, BottomConduct: []string{}, Complaints: []string{}}
@@ -404,13 +411,13 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	}
 	// Resolved in the period, received or resolved by the official: once per (official, dossier).
 	// The resolver's rows leave out the dossiers they also received, so each counts once.
-	mine := `SELECT d.received_by AS oid, d.id, d.late, ` + earlySQL + ` AS early FROM dossiers d
+	mine := `SELECT d.received_by AS oid, d.id, d.late, ` + s.early() + ` AS early FROM dossiers d
 			WHERE d.closed_at >= ? AND d.closed_at < ? AND d.resolved_at IS NOT NULL` + only("d.received_by") + `
 		UNION ALL
-		SELECT e.by_id, d.id, d.late, ` + earlySQL + ` FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+		SELECT e.by_id, d.id, d.late, ` + s.early() + ` FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
 			WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.by_id <> d.received_by` + only("e.by_id")
 	mineArgs := []any{f, t, one, one, ActResolve, f, t, one, one}
-	if err := s.scanRows(ctx, `SELECT oid, COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0) FROM (`+mine+`) GROUP BY oid`, mineArgs,
+	if err := s.scanRows(ctx, `SELECT oid, COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0) FROM (`+mine+`) AS m GROUP BY oid`, mineArgs,
 		[]any{&id, &n, &n2, &n3}, func() error {
 			c := get()
 			c.Resolved, c.Early, c.Late = n, n2, n3
@@ -427,7 +434,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 		SELECT e.by_id, d.code FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
 			WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND d.late = 1 AND e.by_id <> d.received_by` + only("e.by_id")
 	var code string
-	if err := s.scanRows(ctx, `SELECT oid, code FROM (`+lateMine+`) ORDER BY oid, code`, mineArgs,
+	if err := s.scanRows(ctx, `SELECT oid, code FROM (`+lateMine+`) AS m ORDER BY oid, code`, mineArgs,
 		[]any{&id, &code}, func() error {
 			if c := get(); len(c.LateCodes) < lateCodesCap {
 				c.LateCodes = append(c.LateCodes, code)
@@ -439,7 +446,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	// Ratings: levels, indices, conduct chips, complaints.
 	rated := ` FROM ratings r WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL` + only("r.official_id")
 	ra := []any{f, t, one, one}
-	if err := s.scanRows(ctx, `SELECT r.official_id, COUNT(*), COALESCE(SUM(r.level = 2), 0), COALESCE(SUM(r.level = 1), 0)`+rated+` GROUP BY r.official_id`, ra,
+	if err := s.scanRows(ctx, `SELECT r.official_id, COUNT(*), `+count1(`r.level = 2`)+`, `+count1(`r.level = 1`)+rated+` GROUP BY r.official_id`, ra,
 		[]any{&id, &n, &n2, &n3}, func() error {
 			c := get()
 			c.Ratings, c.VerySatisfied, c.Satisfied, c.Unsatisfied = n, n2, n3, n-n2-n3
@@ -448,7 +455,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 		return nil, err
 	}
 	var sum float64
-	if err := s.scanRows(ctx, `SELECT r.official_id, j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, json_each(r.criteria) j
+	if err := s.scanRows(ctx, `SELECT r.official_id, j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, `+s.d.jsonObjectEach("r.criteria", "j")+`
 		WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL`+only("r.official_id")+` GROUP BY r.official_id, j.key`, ra,
 		[]any{&id, &kind, &sum, &n}, func() error {
 			get().Indices[kind] = round1(sum / float64(n))
@@ -457,7 +464,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 		return nil, err
 	}
 	chips := map[int64]map[string]int{}
-	if err := s.scanRows(ctx, `SELECT r.official_id, j.value, COUNT(*) FROM ratings r, json_each(r.conduct) j
+	if err := s.scanRows(ctx, `SELECT r.official_id, j.value, COUNT(*) FROM ratings r, `+s.d.jsonArrayEach("r.conduct", "j")+`
 		WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL`+only("r.official_id")+` GROUP BY r.official_id, j.value`, ra,
 		[]any{&id, &kind, &n}, func() error {
 			if chips[id] == nil {
@@ -472,7 +479,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	var level int
 	if err := s.scanRows(ctx, `SELECT r.official_id, r.at, COALESCE(d.code, ''), r.level, r.reasons, r.comment
 		FROM ratings r LEFT JOIN dossiers d ON d.id = r.dossier_id
-		WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL`+only("r.official_id")+` AND `+complaintSQL+`
+		WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL`+only("r.official_id")+` AND `+s.complaint()+`
 		ORDER BY r.official_id, r.at, r.id`, ra, []any{&id, &at, &code, &level, &reasons, &comment}, func() error {
 		c := get()
 		if len(c.Complaints) >= complaintsCap {
@@ -506,9 +513,11 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	return out, nil
 }
 
-// complaintSQL: a rating is a complaint when it is Không hài lòng or ticks a reason for
-// dissatisfaction (any level); Decision 766 counts both.
-const complaintSQL = `(r.level = 0 OR json_array_length(r.reasons) > 0)`
+// complaint is the condition on a rating r that makes it a complaint: Không hài lòng, or a
+// reason for dissatisfaction ticked (any level); Decision 766 counts both.
+func (s *Store) complaint() string {
+	return `(r.level = 0 OR ` + s.d.jsonArrayLength("r.reasons") + ` > 0)`
+}
 
 // complaintLine is how a complaint reads in a scorecard: "dd/mm/yyyy · code · level · reasons · “comment”".
 func complaintLine(at, code string, level int, reasons, comment string) (string, error) {
@@ -628,7 +637,7 @@ func (s *Store) ReportSatisfaction(ctx context.Context, by string, from, to time
 	}
 	var key string
 	var sum float64
-	if err := s.scanRows(ctx, `SELECT j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, json_each(r.criteria) j
+	if err := s.scanRows(ctx, `SELECT j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, `+s.d.jsonObjectEach("r.criteria", "j")+`
 		WHERE r.at >= ? AND r.at < ? GROUP BY j.key`, []any{f, t}, []any{&key, &sum, &n}, func() error {
 		out.Indices[key] = round1(sum / float64(n))
 		return nil
@@ -642,11 +651,11 @@ func (s *Store) ReportSatisfaction(ctx context.Context, by string, from, to time
 	if score, ok := indexScore(out.Indices, keys, agencyScaleMax); ok {
 		out.AgencyScore, out.AgencyBand = score, AgencyBand(score)
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(late = 1 OR supplements > 1), 0) FROM dossiers
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*), `+count1(`late = 1 OR supplements > 1`)+` FROM dossiers
 		WHERE closed_at >= ? AND closed_at < ? AND resolved_at IS NOT NULL`, f, t).Scan(&out.Resolved, &out.Late); err != nil {
 		return out, err
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings r WHERE r.at >= ? AND r.at < ? AND `+complaintSQL, f, t).
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings r WHERE r.at >= ? AND r.at < ? AND `+s.complaint(), f, t).
 		Scan(&out.Complaints); err != nil {
 		return out, err
 	}

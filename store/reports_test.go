@@ -189,7 +189,6 @@ func reconciles(t *testing.T, r II06aRow) {
 }
 
 func TestReportII06aHandComputed(t *testing.T) {
-	reportsNotOnPG(t)
 	rd := buildReportData(t)
 	ctx := context.Background()
 	field := func(code string) string {
@@ -257,7 +256,6 @@ func TestReportII06aHandComputed(t *testing.T) {
 }
 
 func TestReportPeriodRefusesBackwards(t *testing.T) {
-	reportsNotOnPG(t)
 	s := openTest(t)
 	_, _, err := s.ReportII06a(context.Background(), "chutich", q1To, q1From)
 	var ve *ValidationError
@@ -267,7 +265,6 @@ func TestReportPeriodRefusesBackwards(t *testing.T) {
 }
 
 func TestOnTimeByMonth(t *testing.T) {
-	reportsNotOnPG(t)
 	rd := buildReportData(t)
 	got, err := rd.s.OnTimeByMonth(context.Background(), "chutich", q1From, q1To)
 	if err != nil {
@@ -285,7 +282,6 @@ func TestOnTimeByMonth(t *testing.T) {
 }
 
 func TestScorecardsHandComputed(t *testing.T) {
-	reportsNotOnPG(t)
 	rd := buildReportData(t)
 	ctx := context.Background()
 	cards, err := rd.s.Scorecards(ctx, "chutich", q1From, q1To, "")
@@ -350,7 +346,6 @@ func TestScorecardsHandComputed(t *testing.T) {
 }
 
 func TestScorecardPermissions(t *testing.T) {
-	reportsNotOnPG(t)
 	rd := buildReportData(t)
 	ctx := context.Background()
 	var fe *ForbiddenError
@@ -376,7 +371,6 @@ func TestScorecardPermissions(t *testing.T) {
 }
 
 func TestReportSatisfactionHandComputed(t *testing.T) {
-	reportsNotOnPG(t)
 	rd := buildReportData(t)
 	got, err := rd.s.ReportSatisfaction(context.Background(), "chutich", q1From, q1To)
 	if err != nil {
@@ -407,7 +401,6 @@ func TestReportSatisfactionHandComputed(t *testing.T) {
 }
 
 func TestIndexScoreAndBands(t *testing.T) {
-	reportsNotOnPG(t)
 	for _, c := range []struct {
 		score float64
 		band  string
@@ -434,7 +427,6 @@ func TestIndexScoreAndBands(t *testing.T) {
 }
 
 func TestDesk(t *testing.T) {
-	reportsNotOnPG(t)
 	s := openTest(t)
 	ctx := context.Background()
 	codes := map[string]string{}
@@ -656,13 +648,4 @@ func BenchmarkReportII06aYear(b *testing.B) {
 			}
 		}
 	})
-}
-
-// reportsNotOnPG: the reports' SQL (date arithmetic, json_each, sums of comparisons) is not yet
-// ported to PostgreSQL (issue 10, reported missing): their tests say so in the PostgreSQL half.
-func reportsNotOnPG(t *testing.T) {
-	t.Helper()
-	if onPG {
-		t.Skip("reports are not yet ported to PostgreSQL")
-	}
 }
