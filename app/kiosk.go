@@ -25,7 +25,9 @@ import (
 // Settings (fyne Preferences of this PC, app ID vn.gov.motcua):
 //   - kiosk.enabled (bool): the officials' window also opens the kiosk window;
 //   - kiosk.fullscreen (bool): the kiosk window is fullscreen (on the second screen, place it there);
-//   - kiosk.counter (string): the counter it serves; empty = the store's counter name ("Quầy 1");
+//   - kiosk.counter (string): this PC's counter: the kiosk shows its prompts and the officials'
+//     window sends them there ("Mời đánh giá"); empty = the store's default name ("Quầy 1"), which
+//     a one-PC ward keeps. Each PC names its own: several counters share one database;
 //   - kiosk.idle_seconds (int): idle time before the welcome screen, default 60.
 //
 // `motcua kiosk [-fullscreen] [-counter NAME]` opens the kiosk window alone. It is left with the PIN
@@ -89,7 +91,7 @@ func RunKiosk(s *store.Store, o KioskOptions) error {
 	a.Settings().SetTheme(kioskTheme{}) // the kiosk alone: its theme everywhere, dialogs included
 	counter := o.Counter
 	if counter == "" {
-		counter = a.Preferences().String(prefKioskCounter)
+		counter = counterPref(a)
 	}
 	w := NewKioskWindow(a, s, counter)
 	w.Resize(fyne.NewSize(1280, 800))
@@ -105,7 +107,7 @@ func openKioskIfEnabled(a fyne.App, s *store.Store) {
 	if !p.Bool(prefKioskEnabled) {
 		return
 	}
-	w := NewKioskWindow(a, s, p.String(prefKioskCounter))
+	w := NewKioskWindow(a, s, counterPref(a))
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetFullScreen(p.Bool(prefKioskFullscreen))
 	w.Show()

@@ -17,8 +17,10 @@ import (
 )
 
 // kioskSettings is Quản trị → Màn hình người dân: whether this PC opens the citizens' touchscreen
-// (and fullscreen), the counter's name its prompts carry, and the idle time. The on/off choices
-// belong to this PC (Preferences); the counter's name is in the store, where prompts are matched.
+// (and fullscreen), this PC's counter name and the idle time. All belong to this PC (Preferences):
+// with several counters on one database each PC is its own counter, and its officials' window
+// and its kiosk both use the name (prompts are matched by it). A PC never named shows the
+// store's default name ("Quầy 1"); saving makes the shown name this PC's.
 type kioskSettings struct {
 	u                *ui
 	root             fyne.CanvasObject
@@ -50,12 +52,16 @@ func newKioskSettings(u *ui) *kioskSettings {
 	return k
 }
 
-// load shows what this PC and the store hold now.
+// load shows what this PC holds now.
 func (k *kioskSettings) load() {
 	p := k.u.app.Preferences()
 	k.enabled.SetChecked(p.Bool(prefKioskEnabled))
 	k.full.SetChecked(p.Bool(prefKioskFullscreen))
 	k.idle.entry.SetText(strconv.Itoa(p.IntWithFallback(prefKioskIdle, 60)))
+	if name := k.u.counterName(); name != "" {
+		k.counter.entry.SetText(name)
+		return
+	}
 	goAsync(func() {
 		name, err := k.u.st.Counter(context.Background())
 		fyne.Do(func() {
@@ -71,37 +77,36 @@ func (k *kioskSettings) load() {
 func (k *kioskSettings) save() {
 	k.counter.setError("")
 	k.idle.setError("")
+	name, err := store.CounterName(k.counter.entry.Text)
+	if err != nil {
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			k.counter.setError(ve.Message)
+		} else {
+			k.counter.setError(err.Error())
+		}
+		return
+	}
 	idle, err := strconv.Atoi(strings.TrimSpace(k.idle.entry.Text))
 	if err != nil || idle < 15 || idle > 3600 {
 		k.idle.setError(lang.L("Thời gian chờ phải là số giây từ 15 đến 3600."))
 		return
 	}
-	name, by := k.counter.entry.Text, k.u.actorLogin()
-	goAsync(func() {
-		err := k.u.st.SetCounter(context.Background(), by, name)
-		fyne.Do(func() {
-			var ve *store.ValidationError
-			switch {
-			case errors.As(err, &ve):
-				k.counter.setError(ve.Message)
-				return
-			case err != nil:
-				k.u.fail(err)
-				return
-			}
-			p := k.u.app.Preferences()
-			p.SetBool(prefKioskEnabled, k.enabled.Checked)
-			p.SetBool(prefKioskFullscreen, k.full.Checked)
-			p.SetInt(prefKioskIdle, idle)
-			p.SetString(prefKioskCounter, "") // follow the store's counter name
-			k.status.SetText(lang.L("Đã lưu. Màn hình người dân mở cùng cửa sổ làm việc từ lần khởi động sau."))
-		})
-	})
+	p := k.u.app.Preferences()
+	p.SetBool(prefKioskEnabled, k.enabled.Checked)
+	p.SetBool(prefKioskFullscreen, k.full.Checked)
+	p.SetInt(prefKioskIdle, idle)
+	p.SetString(prefKioskCounter, name)
+	k.counter.entry.SetText(name)
+	if k.u.place != nil {
+		k.u.place.update()
+	}
+	k.status.SetText(lang.L("Đã lưu. Màn hình người dân mở cùng cửa sổ làm việc từ lần khởi động sau."))
 }
 
 // open shows the citizens' window now, for setting it up on the touch screen.
 func (k *kioskSettings) open() {
-	w := NewKioskWindow(k.u.app, k.u.st, "")
+	w := NewKioskWindow(k.u.app, k.u.st, k.u.counterName())
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetFullScreen(k.full.Checked)
 	w.Show()

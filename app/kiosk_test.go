@@ -126,7 +126,7 @@ func TestKioskRatingFromPromptToThanks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PromptRating(ctx, "tiepnhan1", d.Code); err != nil {
+	if _, err := s.PromptRating(ctx, "tiepnhan1", d.Code, ""); err != nil {
 		t.Fatal(err)
 	}
 	move(time.Second)
@@ -192,7 +192,7 @@ func TestKioskRatingFromPromptToThanks(t *testing.T) {
 func TestKioskDissatisfiedWithReasonAndTypedComment(t *testing.T) {
 	k, s, _, _ := newTestKiosk(t)
 	ctx := context.Background()
-	if _, err := s.PromptRating(ctx, "tiepnhan2", ""); err != nil {
+	if _, err := s.PromptRating(ctx, "tiepnhan2", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	k.tick()
@@ -242,7 +242,7 @@ func TestKioskIdleGoesBackToWelcome(t *testing.T) {
 	}
 
 	// A citizen who taps a face and walks away: the face is stored, then the welcome screen.
-	if _, err := s.PromptRating(context.Background(), "tiepnhan1", ""); err != nil {
+	if _, err := s.PromptRating(context.Background(), "tiepnhan1", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	k.tick()

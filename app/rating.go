@@ -37,15 +37,17 @@ func newRatingWatch(u *ui) *ratingWatch {
 	return r
 }
 
-// ask prompts the kiosk for the logged-in official, with the dossier just served if any.
+// ask prompts this PC's counter's kiosk for the logged-in official, with the dossier just served
+// if any. Several counters share one database: the counter is this PC's (counterName).
 func (r *ratingWatch) ask(code string) {
 	by := r.u.actorLogin()
 	if by == "" {
 		return
 	}
 	ctx := context.Background()
+	counter := r.u.counterName()
 	goAsync(func() {
-		p, err := r.u.st.PromptRating(ctx, by, code)
+		p, err := r.u.st.PromptRating(ctx, by, code, counter)
 		fyne.Do(func() {
 			if err != nil {
 				r.show(lang.L("Chưa mời đánh giá được: {{.Err}}", map[string]string{"Err": err.Error()}), widget.WarningImportance)

@@ -63,6 +63,7 @@ type ui struct {
 
 	rating   *ratingWatch   // "Mời đánh giá" and the citizen's answer
 	kioskSet *kioskSettings // Quản trị → Màn hình người dân
+	place    *placeLabel    // the counter and the database, under the rail
 
 	help dialog.Dialog // the help (F1) while it is open
 
@@ -197,7 +198,8 @@ func (u *ui) railView() fyne.CanvasObject {
 	}
 	// Which counter and database this PC works on sits under the rail: the top bar has no room
 	// left for it at 1366 pixels, and it only changes when the PC is set up.
-	db := databaseLabel(u.st)
+	u.place = newPlaceLabel(u)
+	db := u.place.Label
 	db.Wrapping = fyne.TextWrapWord
 	db.Importance = widget.MediumImportance // the low-importance grey is unreadable on the rail
 	db.SizeName = theme.SizeNameCaptionText

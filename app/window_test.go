@@ -28,7 +28,6 @@ func newTestUI(t *testing.T, printErr error) (*ui, *store.Store, *[]string) {
 	if err := loadTranslations("vi"); err != nil {
 		t.Fatal(err)
 	}
-	a := test.NewTempApp(t)
 	s, err := store.Open(filepath.Join(t.TempDir(), "motcua.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -37,6 +36,16 @@ func newTestUI(t *testing.T, printErr error) (*ui, *store.Store, *[]string) {
 	if err := s.SeedDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	u, printed := newTestUIOn(t, s, printErr)
+	return u, s, printed
+}
+
+// newTestUIOn opens an officials' window on the store s (another counter PC of the same office
+// when s is already open in a window), logged in as tiepnhan1.
+func newTestUIOn(t *testing.T, s *store.Store, printErr error) (*ui, *[]string) {
+	t.Helper()
+	syncAsync(t)
+	a := test.NewTempApp(t)
 	d := desk.New(s, t.TempDir())
 	var printed []string
 	d.SetSender(func(_ context.Context, path, _ string) error {
@@ -49,7 +58,7 @@ func newTestUI(t *testing.T, printErr error) (*ui, *store.Store, *[]string) {
 	u.win.Show()
 	t.Cleanup(u.win.Close)
 	loginAs(t, u, "tiepnhan1")
-	return u, s, &printed
+	return u, &printed
 }
 
 // loginAs logs the demo official in through the login screen, with their demo password.

@@ -30,7 +30,7 @@ func TestCopyToPostgresSameAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := src.PromptRating(ctx, "tiepnhan1", ""); err != nil {
+	if _, err := src.PromptRating(ctx, "tiepnhan1", "", ""); err != nil {
 		t.Fatal(err)
 	}
 

@@ -225,7 +225,7 @@ func guardedOps() []guardedOp {
 			return func() error { return s.SaveAgencyColour(ctx, by, "#1f5f8b") }
 		}},
 		{"prompt rating", PermPromptRating, func(t *testing.T, s *Store, by string) func() error {
-			return func() error { _, err := s.PromptRating(ctx, by, ""); return err }
+			return func() error { _, err := s.PromptRating(ctx, by, "", ""); return err }
 		}},
 		{"counter name", PermSettings, func(t *testing.T, s *Store, by string) func() error {
 			return func() error { return s.SetCounter(ctx, by, "Quầy 2") }

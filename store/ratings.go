@@ -102,10 +102,18 @@ const (
 	anonymousBounce = 2 * time.Second  // an identical anonymous rating this soon is a bounce
 )
 
-// Counter is the name of this counter ("Quầy 1" until set): what prompts made here are shown on.
+// Counter is the store's default counter name ("Quầy 1" until set): the counter of a PC that
+// has not named its own (a one-PC ward). With several counters on one database each PC names its
+// counter in its own preferences and passes it to PromptRating and OpenPrompt.
 func (s *Store) Counter(ctx context.Context) (string, error) { return counterIn(ctx, s.r) }
 
-// SetCounter names this counter ("Quầy 2"); audited.
+// CounterName checks a counter name a PC keeps for itself ("Quầy 2") and returns it cleaned,
+// as PromptRating and Rate store it.
+func CounterName(name string) (string, error) {
+	return cleanText("counter", "Tên quầy", name, true, 50)
+}
+
+// SetCounter sets the store's default counter name ("Quầy 2"); audited.
 func (s *Store) SetCounter(ctx context.Context, by, name string) error {
 	name, err := cleanText("counter", "Tên quầy", name, true, 50)
 	if err != nil {
@@ -156,11 +164,16 @@ func scanPrompt(sc interface{ Scan(...any) error }) (RatingPrompt, error) {
 }
 
 // PromptRating is the official's "Mời đánh giá" (also called after an intake or a return): the
-// kiosk of this counter (Counter) shows the official, and the dossier's procedure when code is
-// given. A counter has one open prompt: a new one replaces an unused one.
-func (s *Store) PromptRating(ctx context.Context, by string, code string) (RatingPrompt, error) {
+// kiosk of counter (the official's PC's counter; "" = the store's default, Counter) shows the
+// official, and the dossier's procedure when code is given. A counter has one open prompt: a
+// new one replaces an unused one; other counters' prompts are not touched.
+func (s *Store) PromptRating(ctx context.Context, by, code, counter string) (RatingPrompt, error) {
 	if strings.TrimSpace(by) == "" {
 		return RatingPrompt{}, invalid("by", "Chưa chọn công chức được đánh giá.")
+	}
+	counter, err := cleanText("counter", "Tên quầy", counter, false, 50)
+	if err != nil {
+		return RatingPrompt{}, err
 	}
 	o, err := s.require(ctx, by, PermPromptRating)
 	if err != nil {
@@ -177,9 +190,10 @@ func (s *Store) PromptRating(ctx context.Context, by string, code string) (Ratin
 		}
 		dossierID = sql.NullInt64{Int64: d.ID, Valid: true}
 	}
-	counter, err := s.Counter(ctx)
-	if err != nil {
-		return RatingPrompt{}, err
+	if counter == "" {
+		if counter, err = s.Counter(ctx); err != nil {
+			return RatingPrompt{}, err
+		}
 	}
 	var p RatingPrompt
 	err = s.tx(ctx, func(t *sql.Tx) error {

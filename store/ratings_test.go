@@ -25,7 +25,7 @@ func TestRatePromptedStoresOfficialDossierAndCounter(t *testing.T) {
 	if _, ok, err := s.OpenPrompt(ctx, "Quầy 1"); err != nil || ok {
 		t.Fatalf("OpenPrompt before any prompt = %v, %v; want none", ok, err)
 	}
-	p, err := s.PromptRating(ctx, "tiepnhan1", strings.ToLower(d.Code))
+	p, err := s.PromptRating(ctx, "tiepnhan1", strings.ToLower(d.Code), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestRatePromptedStoresOfficialDossierAndCounter(t *testing.T) {
 func TestRateTwiceForOnePromptStoresOneRating(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	p, err := s.PromptRating(ctx, "tiepnhan2", "")
+	p, err := s.PromptRating(ctx, "tiepnhan2", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,8 +118,8 @@ func TestPromptReplacesUnusedPromptAndExpires(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	move := clockAt(s, vn(2025, 6, 2, 10, 0))
-	a, _ := s.PromptRating(ctx, "tiepnhan1", "")
-	b, err := s.PromptRating(ctx, "tiepnhan2", "")
+	a, _ := s.PromptRating(ctx, "tiepnhan1", "", "")
+	b, err := s.PromptRating(ctx, "tiepnhan2", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,10 +133,43 @@ func TestPromptReplacesUnusedPromptAndExpires(t *testing.T) {
 	}
 }
 
+// Several counters on one database (issue 10): each PC passes its own counter's name; a prompt
+// made at Quầy 2 is shown on Quầy 2's kiosk only and leaves Quầy 1's open prompt alone.
+func TestPromptsOfSeveralCounters(t *testing.T) {
+	s := openTest(t)
+	other := openAgain(t, s) // the second counter's PC
+	ctx := context.Background()
+	one, err := s.PromptRating(ctx, "tiepnhan1", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one.Counter != "Quầy 1" {
+		t.Errorf("a PC without a counter name prompted %q, want the store's default Quầy 1", one.Counter)
+	}
+	two, err := other.PromptRating(ctx, "tiepnhan2", "", " Quầy  2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if two.Counter != "Quầy 2" {
+		t.Errorf("prompt's counter = %q, want Quầy 2", two.Counter)
+	}
+	for counter, want := range map[string]RatingPrompt{"Quầy 1": one, "Quầy 2": two} {
+		for _, st := range []*Store{s, other} {
+			p, ok, err := st.OpenPrompt(ctx, counter)
+			if err != nil || !ok || p.ID != want.ID || p.Official != want.Official {
+				t.Errorf("%s's kiosk shows %+v (%v, %v), want %s's prompt %d", counter, p, ok, err, want.Official, want.ID)
+			}
+		}
+	}
+	if _, err := s.PromptRating(ctx, "tiepnhan1", "", strings.Repeat("Q", 51)); err == nil {
+		t.Error("a counter name of 51 characters was accepted")
+	}
+}
+
 func TestRateRefusesAnotherCountersPrompt(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	p, err := s.PromptRating(ctx, "tiepnhan1", "")
+	p, err := s.PromptRating(ctx, "tiepnhan1", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +179,7 @@ func TestRateRefusesAnotherCountersPrompt(t *testing.T) {
 	if c, _ := s.Counter(ctx); c != "Quầy 2" {
 		t.Errorf("Counter = %q, want Quầy 2", c)
 	}
-	q, _ := s.PromptRating(ctx, "tiepnhan2", "")
+	q, _ := s.PromptRating(ctx, "tiepnhan2", "", "")
 	if q.Counter != "Quầy 2" {
 		t.Errorf("new prompt's counter = %q, want Quầy 2", q.Counter)
 	}
@@ -163,10 +196,10 @@ func TestRateRefusesAnotherCountersPrompt(t *testing.T) {
 	if n := rowCount(t, s, "ratings"); n != 0 {
 		t.Errorf("%d ratings stored, want 0", n)
 	}
-	if _, err := s.PromptRating(ctx, "", ""); err == nil {
+	if _, err := s.PromptRating(ctx, "", "", ""); err == nil {
 		t.Error("a prompt for no official was accepted")
 	}
-	if _, err := s.PromptRating(ctx, "tiepnhan1", "HD001-991231-9999"); err == nil {
+	if _, err := s.PromptRating(ctx, "tiepnhan1", "HD001-991231-9999", ""); err == nil {
 		t.Error("a prompt for a dossier that does not exist was accepted")
 	}
 }
@@ -240,7 +273,7 @@ func TestRatingConstraints(t *testing.T) {
 		t.Errorf("%d ratings stored, want 1", n)
 	}
 	// The tables are append-only.
-	if _, err := s.PromptRating(ctx, "tiepnhan1", ""); err != nil {
+	if _, err := s.PromptRating(ctx, "tiepnhan1", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`UPDATE ratings SET level = 2`, `DELETE FROM ratings`,

@@ -132,7 +132,7 @@ func buildReportData(t *testing.T) reportData {
 		clock = at
 		defer func() { clock = reportNow }()
 		if official != "" {
-			p, err := s.PromptRating(ctx, official, rd.codes[letter])
+			p, err := s.PromptRating(ctx, official, rd.codes[letter], "")
 			if err != nil {
 				t.Fatal(err)
 			}

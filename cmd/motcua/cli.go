@@ -62,7 +62,7 @@ func init() {
 		{"printtest", "in trang thử: tiêu đề cơ quan, chữ tiếng Việt, thước 100 mm: [-printer TÊN] [-paper A5|A4] [-o TỆP.pdf]", runPrintTest},
 		{"report", "báo cáo: -kind ii06a|officials|satisfaction -from NGÀY -to NGÀY [-o TỆP.pdf|.xlsx|.json] (-by lãnh đạo)", runReport},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
-		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] (thoát bằng mã PIN của một cán bộ)", runKiosk},
+		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] [-counter QUẦY] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] (thoát bằng mã PIN của một cán bộ)", runKiosk},
 	}
 	commands = append(commands, lifecycleCommands...)
 	commands = append(commands, postgresCommands...)

@@ -42,6 +42,7 @@ func runRate(e *env, args []string) error {
 	conduct := fs.String("conduct", "", "tiêu chí ứng xử, cách nhau bởi dấu phẩy: chao_hoi,xin_loi,cam_on,xin_phep,mim_cuoi,nhe_nhang,lang_nghe,giup_do")
 	reasons := fs.String("reasons", "", "lý do không hài lòng, cách nhau bởi dấu phẩy: cho_lau,huong_dan,thai_do,giay_to,tre_hen,phi,khac")
 	comment := fs.String("comment", "", "góp ý (tối đa 500 ký tự)")
+	counter := fs.String("counter", "", "tên quầy của máy này (bỏ trống: tên quầy mặc định của cơ sở dữ liệu, \"Quầy 1\")")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -65,9 +66,9 @@ func runRate(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	r := store.Rating{Level: *level, Criteria: crit, Conduct: splitList(*conduct), Reasons: splitList(*reasons), Comment: *comment}
+	r := store.Rating{Level: *level, Criteria: crit, Conduct: splitList(*conduct), Reasons: splitList(*reasons), Comment: *comment, Counter: *counter}
 	if *official != "" {
-		p, err := d.Store.PromptRating(e.ctx, *official, *code)
+		p, err := d.Store.PromptRating(e.ctx, *official, *code, *counter)
 		if err != nil {
 			return err
 		}

@@ -33,6 +33,17 @@ func TestRateRecordsPromptedAndAnonymousRatings(t *testing.T) {
 		t.Errorf("rating %+v", r)
 	}
 
+	// Another counter's PC names its counter: the prompt and the rating are that counter's.
+	out, stderr, code = motcua(t, dir, "rate", "-official", "tiepnhan2", "-counter", "Quầy 2", "-level", "1")
+	if code != 0 {
+		t.Fatalf("rate -counter: exit %d: %s", code, stderr)
+	}
+	r = ratingJSON{}
+	json.Unmarshal([]byte(out), &r)
+	if r.Official != "tiepnhan2" || r.Counter != "Quầy 2" || r.Anonymous {
+		t.Errorf("rating at Quầy 2: %+v", r)
+	}
+
 	out, stderr, code = motcua(t, dir, "rate", "-level", "0", "-reasons", "cho_lau", "-comment", "Chờ lâu quá")
 	if code != 0 {
 		t.Fatalf("anonymous rate: exit %d: %s", code, stderr)
