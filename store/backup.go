@@ -17,7 +17,8 @@ import (
 	"motcua/store/workday"
 )
 
-// Automatic backups are files motcua-YYYYMMDD-HHMMSS.db (Vietnam time) in the backup folder.
+// Automatic backups are files motcua-YYYYMMDD-HHMMSS.db (Vietnam time) in the backup folder
+// (.dump on PostgreSQL).
 const (
 	backupPrefix = "motcua-"
 	backupLayout = "20060102-150405"
@@ -43,7 +44,8 @@ func (s *Store) BackupDir(ctx context.Context, dataDir string) (string, error) {
 }
 
 // Backup writes a consistent copy of the open database to dest while others keep working
-// (VACUUM INTO reads one snapshot), checks the copy and leaves it with mode 0600. An existing
+// (SQLite: VACUUM INTO reads one snapshot; PostgreSQL: pg_dump -Fc, see backup_pg.go), checks
+// the copy and leaves it with mode 0600. An existing
 // dest is never overwritten. Admin only; audited.
 func (s *Store) Backup(ctx context.Context, by, dest string) (string, error) {
 	actor, err := s.require(ctx, by, PermBackup)
@@ -62,7 +64,7 @@ func (s *Store) Backup(ctx context.Context, by, dest string) (string, error) {
 // AutoBackup is the system's own backup (at start, daily, at exit): into dir, named by the time,
 // then the folder is rotated. reason ("start", "daily", "exit") goes to the audit trail.
 func (s *Store) AutoBackup(ctx context.Context, dir, reason string) (string, error) {
-	name := backupPrefix + s.now().In(workday.Loc).Format(backupLayout) + backupSuffix
+	name := backupPrefix + s.now().In(workday.Loc).Format(backupLayout) + s.BackupExt()
 	path, err := s.writeBackup(ctx, filepath.Join(dir, name))
 	if err != nil {
 		return "", err
@@ -85,8 +87,8 @@ func LastAutoBackup(dir string) time.Time {
 }
 
 func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
-	if s.d.name() != "sqlite" {
-		return "", invalid("file", "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump, xem docs/POSTGRES.md), không bằng lệnh này.")
+	if s.d.name() == "postgres" {
+		return s.writePgBackup(ctx, dest)
 	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
@@ -169,10 +171,11 @@ func listBackups(dir string) []backupFile {
 	var out []backupFile
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || !strings.HasSuffix(n, backupSuffix) {
+		sfx := filepath.Ext(n)
+		if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || (sfx != backupSuffix && sfx != pgDumpSuffix) {
 			continue
 		}
-		at, err := time.ParseInLocation(backupLayout, strings.TrimSuffix(strings.TrimPrefix(n, backupPrefix), backupSuffix), workday.Loc)
+		at, err := time.ParseInLocation(backupLayout, strings.TrimSuffix(strings.TrimPrefix(n, backupPrefix), sfx), workday.Loc)
 		if err != nil {
 			continue
 		}

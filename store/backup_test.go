@@ -21,17 +21,6 @@ func mode(t *testing.T, path string) os.FileMode {
 	return fi.Mode().Perm()
 }
 
-func TestBackupIsRefusedOnPostgres(t *testing.T) {
-	if !onPG {
-		t.Skip("PostgreSQL half only")
-	}
-	s := openTest(t)
-	var ve *ValidationError
-	if _, err := s.Backup(context.Background(), "admin", filepath.Join(t.TempDir(), "b.db")); !errors.As(err, &ve) || !strings.Contains(ve.Message, "pg_dump") {
-		t.Errorf("Backup on PostgreSQL = %v, want a refusal naming pg_dump", err)
-	}
-}
-
 func TestBackupRestoreRoundTrip(t *testing.T) {
 	sqliteOnly(t)
 	s := openTest(t)
