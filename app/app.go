@@ -65,6 +65,11 @@ func Run(d *desk.Desk, o Options) error {
 // counter PC is often left on overnight), and returns what writes the backup at exit. A failed
 // automatic backup is logged, never fatal: the counter keeps working.
 func autoBackups(d *desk.Desk) (atExit func()) {
+	if d.Store.Backend() == "postgres" {
+		// One server for every counter: it is dumped on a schedule (motcua backup, docs/POSTGRES.md),
+		// not by each counter PC at start and exit.
+		return func() {}
+	}
 	ctx := context.Background()
 	backup := func(reason string) {
 		dir, err := d.Store.BackupDir(ctx, d.Dir)

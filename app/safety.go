@@ -128,11 +128,16 @@ func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return u.st.Backup(ctx, by, dir+"/"+"motcua-thucong-"+now().Format("20060102-150405")+".db")
+	return u.st.Backup(ctx, by, dir+"/"+"motcua-thucong-"+now().Format("20060102-150405")+u.st.BackupExt())
 }
 
 func (s *safetyScreen) chooseRestore() {
 	if !s.u.can(store.PermBackup) {
+		return
+	}
+	if s.u.st.Backend() == "postgres" {
+		// The shared server is restored once for every counter, with pg_restore, not from one window.
+		s.u.inform(lang.L("Phục hồi dữ liệu"), lang.L("Cơ sở dữ liệu này ở máy chủ PostgreSQL: phục hồi bằng lệnh motcua restore -yes TỆP.dump trên một máy có pg_restore (xem docs/POSTGRES.md)."))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {

@@ -202,7 +202,7 @@ func parseDay(v string) (time.Time, error) {
 
 func runBackup(e *env, args []string) error {
 	fs := e.newFlags("backup")
-	out := fs.String("o", "", "tệp sao lưu (mặc định: motcua-thucong-THỜI_ĐIỂM.db trong thư mục sao lưu)")
+	out := fs.String("o", "", "tệp sao lưu (mặc định: motcua-thucong-THỜI_ĐIỂM.db trong thư mục sao lưu; .dump, bằng pg_dump, trên PostgreSQL)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ func runBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		dest = filepath.Join(dir, "motcua-thucong-"+time.Now().In(workday.Loc).Format("20060102-150405")+".db")
+		dest = filepath.Join(dir, "motcua-thucong-"+time.Now().In(workday.Loc).Format("20060102-150405")+d.Store.BackupExt())
 	}
 	path, err := d.Store.Backup(e.ctx, e.by, dest)
 	if err != nil {
@@ -237,6 +237,13 @@ func runRestore(e *env, args []string) error {
 		return usagef("restore: hãy nêu đúng một tệp sao lưu: motcua restore -yes TỆP")
 	}
 	file := fs.Arg(0)
+	dir, err := e.dir()
+	if err != nil {
+		return err
+	}
+	if u, err := e.dbURL(dir); err == nil && store.IsPostgresURL(u) {
+		return e.restorePostgres(dir, u, file, *yes)
+	}
 	rep, err := store.CheckFile(e.ctx, file)
 	if err != nil {
 		return usagef("%v", err)
@@ -244,10 +251,6 @@ func runRestore(e *env, args []string) error {
 	if !rep.OK {
 		fmt.Fprintln(e.stdout, rep.String())
 		return usagef("không phục hồi từ tệp hỏng %s", file)
-	}
-	dir, err := e.dir()
-	if err != nil {
-		return err
 	}
 	db, err := e.sqlitePath(dir)
 	if err != nil {
@@ -270,15 +273,39 @@ func runRestore(e *env, args []string) error {
 	return nil
 }
 
-// sqlitePath is the ledger file that restore and check work on; a PostgreSQL ledger is checked
-// and restored on its server (pg_dump / pg_restore), not by these commands.
+// restorePostgres restores a pg_dump archive into the configured PostgreSQL database: the data
+// there is first dumped aside into the backup folder, then pg_restore --clean --if-exists.
+func (e *env) restorePostgres(dir, dbURL, file string, yes bool) error {
+	where := store.RedactURL(dbURL)
+	if !yes {
+		return usagef("phục hồi sẽ thay toàn bộ dữ liệu trong %s bằng %s (dữ liệu hiện tại được sao lưu bằng pg_dump vào thư mục sao lưu trước); chạy lại với -yes để đồng ý", where, file)
+	}
+	aside := store.DefaultBackupDir(dir)
+	if s, err := store.OpenURL(e.ctx, dbURL); err == nil {
+		if d, err := s.BackupDir(e.ctx, dir); err == nil {
+			aside = d
+		}
+		s.Close()
+	}
+	kept, err := store.RestorePostgres(e.ctx, dbURL, file, e.by, aside)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã phục hồi %s từ %s.\n", where, file)
+	if kept != "" {
+		fmt.Fprintf(e.stdout, "Dữ liệu trước khi phục hồi được giữ ở %s.\n", kept)
+	}
+	return nil
+}
+
+// sqlitePath is the ledger file that restore and check work on (PostgreSQL has its own paths).
 func (e *env) sqlitePath(dir string) (string, error) {
 	u, err := e.dbURL(dir)
 	if err != nil {
 		return "", err
 	}
 	if store.IsPostgresURL(u) {
-		return "", usagef("cơ sở dữ liệu là PostgreSQL (%s): sao lưu, phục hồi và kiểm tra trên máy chủ bằng pg_dump/pg_restore, xem docs/POSTGRES.md", store.RedactURL(u))
+		return "", usagef("cơ sở dữ liệu là PostgreSQL (%s): dùng motcua backup, restore và check không kèm tệp", store.RedactURL(u))
 	}
 	return strings.TrimPrefix(u, "sqlite:"), nil
 }
@@ -299,6 +326,9 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	if file == "" {
+		if u, err := e.dbURL(dir); err == nil && store.IsPostgresURL(u) {
+			return e.checkPostgres(u)
+		}
 		if file, err = e.sqlitePath(dir); err != nil {
 			return err
 		}
@@ -312,6 +342,24 @@ func runCheck(e *env, args []string) error {
 		if fs.Arg(0) == "" {
 			fmt.Fprintln(e.stdout, e.restoreHint(dir))
 		}
+		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+	}
+	return nil
+}
+
+// checkPostgres is `check` on a PostgreSQL ledger: connection, schema version, numbering.
+func (e *env) checkPostgres(dbURL string) error {
+	s, err := store.OpenURL(e.ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, err := s.CheckPostgres(e.ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, rep.String())
+	if !rep.OK {
 		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
 	}
 	return nil

@@ -160,3 +160,67 @@ func TestMigrateToPostgresKeepsTheBook(t *testing.T) {
 		t.Errorf("second migrate: exit %d %q, want a refusal", code, stderr)
 	}
 }
+
+// backup, check and restore on PostgreSQL from the CLI: pg_dump into the data folder's backups,
+// the check of the server's ledger, a restore that needs -yes and keeps the data it replaces, and
+// a clear message when pg_dump is missing. The password never shows.
+func TestBackupCheckRestoreOnPostgres(t *testing.T) {
+	target := newPGDatabase(t)
+	dir := demoFolder(t)
+	if out, stderr, code := motcua(t, dir, "migrate", "-to", target); code != 0 {
+		t.Fatalf("migrate: exit %d: %s\n%s", code, stderr, out)
+	}
+	pg := func(args ...string) (string, string, int) {
+		t.Helper()
+		out, stderr, code := motcua(t, dir, append([]string{"-db", target}, args...)...)
+		if strings.Contains(out+stderr, "motcua_test:motcua_test") {
+			t.Errorf("%v shows the password:\n%s%s", args, out, stderr)
+		}
+		return out, stderr, code
+	}
+	proc := procedureCode(t, dir, "Chứng thực bản sao")
+	receive := func(name string) {
+		t.Helper()
+		if _, stderr, code := pg("receive", "-procedure", proc, "-name", name, "-idno", "001203004567",
+			"-phone", "0912345678", "-address", "Số 5 ngõ 10"); code != 0 {
+			t.Fatalf("receive: exit %d: %s", code, stderr)
+		}
+	}
+	receive("Nguyễn Văn An")
+	out, stderr, code := pg("backup")
+	if code != 0 || !strings.Contains(out, filepath.Join(dir, "backups", "motcua-thucong-")) || !strings.Contains(out, ".dump") {
+		t.Fatalf("backup: exit %d: %s %s", code, out, stderr)
+	}
+	bak := strings.TrimSpace(out[strings.Index(out, filepath.Join(dir, "backups")):])
+	if fi, err := os.Stat(bak); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup file %s: %v %v", bak, fi, err)
+	}
+	if out, stderr, code := pg("check"); code != 0 || !strings.Contains(out, "tốt") {
+		t.Errorf("check: exit %d: %s %s", code, out, stderr)
+	}
+	receive("Người Sau Sao Lưu")
+	if _, stderr, code := pg("restore", bak); code != exitUsage || !strings.Contains(stderr, "-yes") {
+		t.Errorf("restore without -yes: exit %d %s", code, stderr)
+	}
+	if out, _, _ := pg("search", "Người Sau"); strings.TrimSpace(out) == "" {
+		t.Fatal("restore without -yes changed the data")
+	}
+	out, stderr, code = pg("restore", "-yes", bak)
+	if code != 0 || !strings.Contains(out, "Dữ liệu trước khi phục hồi được giữ ở") {
+		t.Fatalf("restore: exit %d: %s %s", code, out, stderr)
+	}
+	if out, _, _ := pg("search", "Người Sau"); strings.TrimSpace(out) != "" {
+		t.Errorf("the dossier received after the backup is still there: %q", out)
+	}
+	if out, _, _ := pg("search", "Nguyễn Văn An"); strings.TrimSpace(out) == "" {
+		t.Error("the dossier in the backup is gone")
+	}
+	if out, _, _ := pg("audit", "-entity", "backup"); !strings.Contains(out, "restore") {
+		t.Errorf("restore not in the audit: %q", out)
+	}
+
+	t.Setenv("PATH", t.TempDir())
+	if _, stderr, code := pg("backup"); code == 0 || !strings.Contains(stderr, "postgresql-client") {
+		t.Errorf("backup without pg_dump: exit %d %q", code, stderr)
+	}
+}
