@@ -478,6 +478,13 @@ func (i *intakeScreen) submit() {
 			i.submitBtn.SetText(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"))
 			i.submitBtn.Enable()
 			if err != nil {
+				var ve *store.ValidationError
+				if !errors.As(err, &ve) {
+					// Not about a field: the database is unreachable or failed. The form keeps what was
+					// typed, and says so, so the official simply tries again.
+					err = errors.New(lang.L("Chưa tiếp nhận được hồ sơ; thông tin đã nhập vẫn giữ nguyên trên màn hình, hãy thử lại. Lỗi: {{.Err}}",
+						map[string]string{"Err": err.Error()}))
+				}
 				i.showError(err)
 				return
 			}
