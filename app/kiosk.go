@@ -201,6 +201,10 @@ func (k *kiosk) tap(f func()) func() {
 func (k *kiosk) tick() {
 	goAsync(func() {
 		p, ok, err := k.st.OpenPrompt(context.Background(), k.counter)
+		var photo []byte
+		if err == nil && ok { // one indexed read a second while a prompt waits
+			photo, _ = k.st.Photo(context.Background(), p.Official) // no photo is no reason to stop
+		}
 		fyne.Do(func() {
 			k.mu.Lock()
 			now, last := k.now(), k.lastTouch
@@ -215,7 +219,7 @@ func (k *kiosk) tick() {
 			if err == nil && ok && p.ID != k.seenPrompt && !k.rate.busy() && k.screen != kExit {
 				k.seenPrompt = p.ID
 				k.touch()
-				k.rate.start(&p)
+				k.rate.start(&p, photo)
 			}
 		})
 	})
@@ -296,13 +300,17 @@ func (k *kiosk) welcome() fyne.CanvasObject {
 func (k *kiosk) rateNow() {
 	goAsync(func() {
 		p, ok, err := k.st.OpenPrompt(context.Background(), k.counter)
+		var photo []byte
+		if err == nil && ok {
+			photo, _ = k.st.Photo(context.Background(), p.Official)
+		}
 		fyne.Do(func() {
 			if err == nil && ok {
 				k.seenPrompt = p.ID
-				k.rate.start(&p)
+				k.rate.start(&p, photo)
 				return
 			}
-			k.rate.start(nil)
+			k.rate.start(nil, nil)
 		})
 	})
 }

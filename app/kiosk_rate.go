@@ -21,6 +21,7 @@ import (
 type rateFlow struct {
 	k      *kiosk
 	prompt *store.RatingPrompt // nil: an unprompted, anonymous rating
+	photo  []byte              // the official's photo (JPEG), nil when none is set
 
 	level    int // -1 until a face is tapped
 	criteria map[string]int
@@ -60,9 +61,9 @@ func (r *rateFlow) leaving() {
 	}
 }
 
-// start begins a rating for prompt (nil: anonymous).
-func (r *rateFlow) start(p *store.RatingPrompt) {
-	*r = rateFlow{k: r.k, prompt: p, level: -1, criteria: map[string]int{}, conduct: map[string]bool{},
+// start begins a rating for prompt (nil: anonymous), showing the official's photo if any.
+func (r *rateFlow) start(p *store.RatingPrompt, photo []byte) {
+	*r = rateFlow{k: r.k, prompt: p, photo: photo, level: -1, criteria: map[string]int{}, conduct: map[string]bool{},
 		reasons: map[string]bool{}, faces: map[int]*widget.Button{}, critBtns: map[string][3]*widget.Button{},
 		chips: map[string]*widget.Button{}}
 	r.comment = newKeyboard(r.k, kbText, 500, nil)
@@ -74,7 +75,7 @@ func (r *rateFlow) start(p *store.RatingPrompt) {
 
 func (r *rateFlow) view(id string) fyne.CanvasObject {
 	if r.views == nil {
-		r.start(nil)
+		r.start(nil, nil)
 	}
 	return r.views[id]
 }
@@ -100,6 +101,12 @@ func (r *rateFlow) faceView() fyne.CanvasObject {
 	var who []fyne.CanvasObject
 	if p := r.prompt; p != nil {
 		who = append(who, kioskText(lang.L("Công chức phục vụ Ông/Bà:"), fyne.TextAlignCenter, false))
+		if len(r.photo) > 0 {
+			img := canvas.NewImageFromResource(fyne.NewStaticResource("anh-"+p.Official+".jpg", r.photo))
+			img.FillMode = canvas.ImageFillContain
+			img.SetMinSize(fyne.NewSize(180, 180))
+			who = append(who, container.NewCenter(img))
+		}
 		name := kioskTitle(p.OfficialName)
 		name.SizeName = theme.SizeNameSubHeadingText
 		who = append(who, name)

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -416,3 +419,53 @@ func TestKioskProceduresPaging(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestKioskShowsTheOfficialsPhotoWhenSet(t *testing.T) {
+	k, s, move, _ := newTestKiosk(t)
+	ctx := context.Background()
+	hasImage := func() bool {
+		found := false
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *canvas.Image:
+				if w.Resource != nil && strings.HasPrefix(w.Resource.Name(), "anh-") {
+					found = true
+				}
+			case *fyne.Container:
+				for _, c := range w.Objects {
+					walk(c)
+				}
+			}
+		}
+		walk(k.content)
+		return found
+	}
+	// Without a photo: the name only.
+	if _, err := s.PromptRating(ctx, "tiepnhan1", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	move(time.Second)
+	k.tick()
+	if k.screen != kRate || hasImage() {
+		t.Fatalf("screen %s, photo shown %v; want the rating screen without a photo", k.screen, hasImage())
+	}
+	// With a photo set by the admin, the next prompt shows it.
+	img := image.NewRGBA(image.Rect(0, 0, 60, 80))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPhoto(ctx, "admin", "tiepnhan1", b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	k.show(kWelcome)
+	if _, err := s.PromptRating(ctx, "tiepnhan1", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	move(time.Second)
+	k.tick()
+	if k.screen != kRate || !hasImage() {
+		t.Errorf("screen %s, photo shown %v; want the official's photo on the rating screen", k.screen, hasImage())
+	}
+}

@@ -32,6 +32,15 @@ type officialsScreen struct {
 	password, pin      *field
 	status             *widget.Label
 	fields             map[string]*field
+	photo              *photoBox
+}
+
+// current is the login of the official being edited ("" for a new one).
+func (o *officialsScreen) current() string {
+	if o.selected < 0 || o.selected >= len(o.rows) {
+		return ""
+	}
+	return o.rows[o.selected].Login
 }
 
 func roleNames() []string {
@@ -76,6 +85,9 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 		widget.NewLabel(""), o.active,
 		widget.NewLabel(o.password.label), o.password.cell(),
 		widget.NewLabel(o.pin.label), o.pin.cell())
+	o.photo = newPhotoBox(o)
+	form.Add(widget.NewLabel(lang.L("Ảnh (màn hình người dân)")))
+	form.Add(o.photo.root)
 	newBtn := widget.NewButton(lang.L("Thêm cán bộ mới"), o.clear)
 	save := widget.NewButton(lang.L("Lưu"), o.save)
 	save.Importance = widget.HighImportance
@@ -110,6 +122,7 @@ func (o *officialsScreen) clear() {
 	o.role.SetSelectedIndex(0)
 	o.active.SetChecked(true)
 	o.status.SetText("")
+	o.photo.show("")
 }
 
 func (o *officialsScreen) pick(i int) {
@@ -126,6 +139,7 @@ func (o *officialsScreen) pick(i int) {
 		}
 	}
 	o.active.SetChecked(r.Active)
+	o.photo.show(r.Login)
 }
 
 // save adds or edits the official, then sets the active flag and any new password or PIN; each

@@ -63,7 +63,7 @@ func runPasswd(e *env, args []string) error {
 
 func runOfficial(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("official add|edit|enable|disable -login TÊN ...")
+		return usagef("official add|edit|enable|disable|photo -login TÊN ...")
 	}
 	verb := args[0]
 	fs := e.newFlags("official " + verb)
@@ -71,8 +71,20 @@ func runOfficial(e *env, args []string) error {
 	name := fs.String("name", "", "họ và tên")
 	role := fs.String("role", "", "vai trò: counter, processing, leader, admin")
 	phone := fs.String("phone", "", "điện thoại")
+	file := fs.String("file", "", "photo: ảnh JPEG hoặc PNG của cán bộ (hiện trên màn hình người dân)")
+	remove := fs.Bool("remove", false, "photo: xoá ảnh")
 	if err := e.parse(fs, args[1:]); err != nil {
 		return err
+	}
+	var img []byte
+	if verb == "photo" && !*remove {
+		if *file == "" {
+			return usagef("official photo: -file ẢNH.jpg (hoặc -remove)")
+		}
+		var rerr error
+		if img, rerr = os.ReadFile(*file); rerr != nil {
+			return usagef("-file: không đọc được %s: %v", *file, rerr)
+		}
 	}
 	d, err := e.open()
 	if err != nil {
@@ -104,8 +116,13 @@ func runOfficial(e *env, args []string) error {
 		if err == nil {
 			o, err = d.Store.Official(e.ctx, *login)
 		}
+	case "photo":
+		err = d.Store.SetPhoto(e.ctx, e.by, *login, img)
+		if err == nil {
+			o, err = d.Store.Official(e.ctx, *login)
+		}
 	default:
-		return usagef("official: không có việc %q (add, edit, enable, disable)", verb)
+		return usagef("official: không có việc %q (add, edit, enable, disable, photo)", verb)
 	}
 	if err != nil {
 		return err

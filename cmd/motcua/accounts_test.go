@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +166,33 @@ func TestDamagedDatabaseNamesTheNewestGoodBackup(t *testing.T) {
 	}
 	if out, _, code := motcua(t, dir, "check"); code != 0 {
 		t.Errorf("after the restore: %d %s", code, out)
+	}
+}
+
+func TestOfficialPhotoFromTheCLI(t *testing.T) {
+	dir := demoFolder(t)
+	f := filepath.Join(t.TempDir(), "anh.png")
+	img := image.NewRGBA(image.Rect(0, 0, 40, 50))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-file", f); code != 0 {
+		t.Fatalf("official photo: exit %d: %s", code, stderr)
+	}
+	// A counter official may not set another's photo; a text file is no photo.
+	if _, stderr, code := motcua(t, dir, "-by", "tiepnhan2", "official", "photo", "-login", "tiepnhan1", "-file", f); code != 2 {
+		t.Errorf("counter official setting another's photo: exit %d: %s", code, stderr)
+	}
+	txt := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(txt, []byte("không phải ảnh"), 0o600)
+	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-file", txt); code != 2 || !strings.Contains(stderr, "Ảnh") {
+		t.Errorf("not an image: exit %d: %s", code, stderr)
+	}
+	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-remove"); code != 0 {
+		t.Errorf("remove: exit %d: %s", code, stderr)
 	}
 }
