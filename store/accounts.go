@@ -206,7 +206,7 @@ func (s *Store) login(ctx context.Context, login, secret, mode string) (Official
 		return Official{}, invalid("login", fmt.Sprintf("Tài khoản %s (%s) đã ngừng hoạt động; hãy liên hệ quản trị viên.", o.FullName, o.Login))
 	}
 	err = s.tx(ctx, func(t *sql.Tx) error {
-		if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, key); err != nil {
+		if _, err := t.ExecContext(ctx, `UPDATE login_failures SET failures = 0, locked_until = '' WHERE login = ?`, key); err != nil {
 			return err
 		}
 		return audit(ctx, t, now, o.Login, "login", o.Login, "login", nil, nil, "")
@@ -305,7 +305,7 @@ func (s *Store) unlockWithPIN(ctx context.Context, key, pin string) (Official, e
 		return o, err
 	}
 	return o, s.tx(ctx, func(t *sql.Tx) error {
-		if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, key); err != nil {
+		if _, err := t.ExecContext(ctx, `UPDATE login_failures SET failures = 0, locked_until = '' WHERE login = ?`, key); err != nil {
 			return err
 		}
 		return audit(ctx, t, now, o.Login, "login", key, "kiosk_exit", nil, nil, "")
@@ -399,7 +399,7 @@ func (s *Store) setSecret(ctx context.Context, by, login, old, secret string, pi
 			return err
 		}
 		// A new secret set by an admin also lifts a lockout.
-		if _, err := t.ExecContext(ctx, `DELETE FROM login_failures WHERE login = ?`, target.Login); err != nil {
+		if _, err := t.ExecContext(ctx, `UPDATE login_failures SET failures = 0, locked_until = '' WHERE login = ?`, target.Login); err != nil {
 			return err
 		}
 		return audit(ctx, t, s.now(), actor.Login, "official", target.Login, action, nil, nil, "")

@@ -67,11 +67,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	newest := ms[len(ms)-1].version
 	// Up to date: nothing to do, and no DDL, so the app's least-privilege PostgreSQL role (no
 	// CREATE) opens a schema that its owner migrated.
-	if missing, err := s.missingMigrations(ctx, ms); err == nil && len(missing) == 0 {
+	missing, merr := s.missingMigrations(ctx, ms)
+	if merr == nil && len(missing) == 0 {
 		return nil
-	} else if err == nil && s.d.name() == "postgres" {
-		if ok, _ := s.mayCreate(ctx); !ok {
-			return fmt.Errorf("cơ sở dữ liệu %s chưa được nâng cấp (thiếu %s) và tài khoản này không có quyền đổi cấu trúc: quản trị viên hãy chạy `motcua migrate-schema -db <địa chỉ của tài khoản chủ sở hữu>`", s.where, strings.Join(missing, ", "))
+	}
+	// A role without DDL (an empty database too: no schema_migrations yet) is told who can migrate.
+	if s.d.name() == "postgres" && !errors.Is(merr, ErrNewerSchema) {
+		if ok, cerr := s.mayCreate(ctx); cerr == nil && !ok {
+			what := strings.Join(missing, ", ")
+			if merr != nil {
+				what = "toàn bộ cấu trúc: cơ sở dữ liệu còn trống"
+			}
+			return fmt.Errorf("cơ sở dữ liệu %s chưa được nâng cấp (thiếu %s) và tài khoản này không có quyền đổi cấu trúc: quản trị viên hãy chạy `motcua migrate-schema -db <địa chỉ của tài khoản chủ sở hữu>`", s.where, what)
 		}
 	}
 	if err := s.tx(ctx, func(t *sql.Tx) error {
