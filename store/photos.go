@@ -17,6 +17,8 @@ import (
 const (
 	photoMaxBytes = 2 << 20 // as chosen on disk
 	photoMaxSide  = 400     // as stored, in pixels
+	// Decoded at most: 30 megapixels (a phone's photo is 12 to 24) is 120 MB as RGBA.
+	photoMaxPixels = 30_000_000
 )
 
 // SetPhoto sets the photo the citizens' kiosk shows of an official (JPEG or PNG, up to 2 MB;
@@ -54,10 +56,22 @@ func (s *Store) SetPhoto(ctx context.Context, by, login string, img []byte) erro
 	})
 }
 
-// normPhoto checks the picture and makes it the stored JPEG.
+// normPhoto checks the picture and makes it the stored JPEG: upright, on white, at most 400×400.
 func normPhoto(img []byte) ([]byte, error) {
 	if len(img) > photoMaxBytes {
 		return nil, invalid("photo", "Ảnh quá lớn: hãy chọn ảnh dưới 2 MB.")
+	}
+	// The header first: a small file can claim a huge picture, and decoding it would take the
+	// counter PC's memory (a 2 MB PNG can hold 20000×20000 white pixels).
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil {
+		return nil, invalid("photo", "Ảnh phải là tệp JPEG hoặc PNG đọc được.")
+	}
+	if cfg.Width < 1 || cfg.Height < 1 {
+		return nil, invalid("photo", "Ảnh trống.")
+	}
+	if cfg.Width*cfg.Height > photoMaxPixels {
+		return nil, invalid("photo", fmt.Sprintf("Ảnh có kích thước quá lớn (%d×%d điểm ảnh): hãy chọn ảnh nhỏ hơn.", cfg.Width, cfg.Height))
 	}
 	src, _, err := image.Decode(bytes.NewReader(img))
 	if err != nil {
@@ -65,9 +79,6 @@ func normPhoto(img []byte) ([]byte, error) {
 	}
 	b := src.Bounds()
 	w, h := b.Dx(), b.Dy()
-	if w < 1 || h < 1 {
-		return nil, invalid("photo", "Ảnh trống.")
-	}
 	if w > photoMaxSide || h > photoMaxSide {
 		if w >= h {
 			w, h = photoMaxSide, max(1, h*photoMaxSide/w)
@@ -75,10 +86,12 @@ func normPhoto(img []byte) ([]byte, error) {
 			w, h = max(1, w*photoMaxSide/h), photoMaxSide
 		}
 	}
+	// JPEG has no transparency: a transparent PNG background becomes white, not black.
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
 	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Over, nil)
 	var out bytes.Buffer
-	if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: 85}); err != nil {
+	if err := jpeg.Encode(&out, upright(dst, exifOrientation(img)), &jpeg.Options{Quality: 85}); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
