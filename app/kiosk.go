@@ -130,6 +130,8 @@ type kiosk struct {
 	lastTouch time.Time
 	now       func() time.Time
 	idle      time.Duration
+	photoFor  int64  // the prompt whose official's photo is in photo (read once per prompt)
+	photo     []byte // that photo, nil when none
 
 	seenPrompt  int64 // the last prompt the kiosk switched to by itself
 	thanksUntil time.Time
@@ -202,8 +204,8 @@ func (k *kiosk) tick() {
 	goAsync(func() {
 		p, ok, err := k.st.OpenPrompt(context.Background(), k.counter)
 		var photo []byte
-		if err == nil && ok { // one indexed read a second while a prompt waits
-			photo, _ = k.st.Photo(context.Background(), p.Official) // no photo is no reason to stop
+		if err == nil && ok {
+			photo = k.promptPhoto(p)
 		}
 		fyne.Do(func() {
 			k.mu.Lock()
@@ -302,7 +304,7 @@ func (k *kiosk) rateNow() {
 		p, ok, err := k.st.OpenPrompt(context.Background(), k.counter)
 		var photo []byte
 		if err == nil && ok {
-			photo, _ = k.st.Photo(context.Background(), p.Official)
+			photo = k.promptPhoto(p)
 		}
 		fyne.Do(func() {
 			if err == nil && ok {

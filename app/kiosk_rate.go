@@ -61,6 +61,25 @@ func (r *rateFlow) leaving() {
 	}
 }
 
+// promptPhoto is the photo of prompt p's official. The ticker sees the same open prompt every
+// second until the citizen has rated, so the picture is read once per prompt, not each second.
+func (k *kiosk) promptPhoto(p store.RatingPrompt) []byte {
+	k.mu.Lock()
+	if k.photoFor == p.ID {
+		defer k.mu.Unlock()
+		return k.photo
+	}
+	k.mu.Unlock()
+	img, err := k.st.Photo(context.Background(), p.Official)
+	if err != nil {
+		return nil // no photo is no reason not to ask; read again next second
+	}
+	k.mu.Lock()
+	k.photoFor, k.photo = p.ID, img
+	k.mu.Unlock()
+	return img
+}
+
 // start begins a rating for prompt (nil: anonymous), showing the official's photo if any.
 func (r *rateFlow) start(p *store.RatingPrompt, photo []byte) {
 	*r = rateFlow{k: r.k, prompt: p, photo: photo, level: -1, criteria: map[string]int{}, conduct: map[string]bool{},

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"motcua/store"
 )
 
 func receiveOne(t *testing.T, dir, by, name string) (string, int) {
@@ -183,6 +186,9 @@ func TestOfficialPhotoFromTheCLI(t *testing.T) {
 	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-file", f); code != 0 {
 		t.Fatalf("official photo: exit %d: %s", code, stderr)
 	}
+	if img := storedPhoto(t, dir, "tiepnhan1"); img == nil {
+		t.Error("official photo -file: nothing stored")
+	}
 	// A counter official may not set another's photo; a text file is no photo.
 	if _, stderr, code := motcua(t, dir, "-by", "tiepnhan2", "official", "photo", "-login", "tiepnhan1", "-file", f); code != 2 {
 		t.Errorf("counter official setting another's photo: exit %d: %s", code, stderr)
@@ -195,4 +201,22 @@ func TestOfficialPhotoFromTheCLI(t *testing.T) {
 	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-remove"); code != 0 {
 		t.Errorf("remove: exit %d: %s", code, stderr)
 	}
+	if img := storedPhoto(t, dir, "tiepnhan1"); img != nil {
+		t.Errorf("official photo -remove: %d bytes still stored", len(img))
+	}
+}
+
+// storedPhoto is the official's photo as the kiosk would read it from the folder's database.
+func storedPhoto(t *testing.T, dir, login string) []byte {
+	t.Helper()
+	s, err := store.Open(filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	img, err := s.Photo(context.Background(), login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }
