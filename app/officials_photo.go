@@ -31,18 +31,20 @@ type photoBox struct {
 func newPhotoBox(o *officialsScreen) *photoBox {
 	p := &photoBox{o: o, img: canvas.NewImageFromResource(nil), none: widget.NewLabel(lang.L("Chưa có ảnh")), errLabel: errLabel()}
 	p.img.FillMode = canvas.ImageFillContain
+	// Always there, empty when there is no photo: the form keeps its height whether or not a
+	// photo is set (a hidden image shown later would stay squeezed to the label's height).
 	p.img.SetMinSize(fyne.NewSize(96, 96))
-	p.img.Hide()
 	p.choose = widget.NewButton(lang.L("Chọn ảnh…"), p.pick)
 	p.remove = widget.NewButton(lang.L("Xoá ảnh"), func() { p.set(nil) })
-	p.root = container.NewVBox(container.NewHBox(container.NewStack(p.none, p.img), p.choose, p.remove), p.errLabel)
+	p.root = container.NewVBox(container.NewHBox(container.NewStack(p.none, p.img), container.NewCenter(container.NewHBox(p.choose, p.remove))), p.errLabel)
 	return p
 }
 
 // show loads the photo of the official picked in the list (none for a new official).
 func (p *photoBox) show(login string) {
 	p.errLabel.Hide()
-	p.img.Hide()
+	p.img.Resource = nil
+	p.img.Refresh()
 	p.none.Show()
 	if login == "" {
 		p.choose.Disable()
@@ -50,7 +52,7 @@ func (p *photoBox) show(login string) {
 		return
 	}
 	p.choose.Enable()
-	p.remove.Enable()
+	p.remove.Disable() // until a photo is there to remove
 	goAsync(func() {
 		img, err := p.o.u.st.Photo(context.Background(), login)
 		fyne.Do(func() {
@@ -59,8 +61,8 @@ func (p *photoBox) show(login string) {
 			}
 			p.img.Resource = fyne.NewStaticResource("anh-"+login+".jpg", img)
 			p.img.Refresh()
-			p.img.Show()
 			p.none.Hide()
+			p.remove.Enable()
 		})
 	})
 }

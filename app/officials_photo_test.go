@@ -24,8 +24,8 @@ func TestAdminSetsAndRemovesAnOfficialsPhoto(t *testing.T) {
 		t.Fatal("tiepnhan1 not listed")
 	}
 	o.pick(at)
-	if o.photo.img.Visible() || !o.photo.none.Visible() {
-		t.Fatal("a photo is shown before any was set")
+	if o.photo.img.Resource != nil || !o.photo.none.Visible() || !o.photo.remove.Disabled() {
+		t.Fatal("a photo is shown, or can be removed, before any was set")
 	}
 	// Not a picture: the store's message names the photo, nothing is stored.
 	o.photo.set([]byte("không phải ảnh"))
@@ -37,14 +37,14 @@ func TestAdminSetsAndRemovesAnOfficialsPhoto(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.photo.set(b.Bytes())
-	if !o.photo.img.Visible() || o.photo.errLabel.Visible() {
-		t.Errorf("after setting: shown %v, error %q", o.photo.img.Visible(), o.photo.errLabel.Text)
+	if o.photo.img.Resource == nil || o.photo.none.Visible() || o.photo.remove.Disabled() || o.photo.errLabel.Visible() {
+		t.Errorf("after setting: shown %v, error %q", o.photo.img.Resource != nil, o.photo.errLabel.Text)
 	}
 	if img, _ := s.Photo(context.Background(), "tiepnhan1"); len(img) == 0 {
 		t.Error("the photo was not stored")
 	}
 	o.photo.set(nil)
-	if o.photo.img.Visible() {
+	if o.photo.img.Resource != nil || !o.photo.none.Visible() {
 		t.Error("the photo is still shown after “Xoá ảnh”")
 	}
 	if img, _ := s.Photo(context.Background(), "tiepnhan1"); img != nil {
