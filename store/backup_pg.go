@@ -154,6 +154,12 @@ func checkDump(ctx context.Context, file string) error {
 
 // writePgBackup is writeBackup on PostgreSQL.
 func (s *Store) writePgBackup(ctx context.Context, dest string) (string, error) {
+	// The missing tools first: whatever the file, nothing can be backed up without them.
+	for _, tool := range []string{"pg_dump", "pg_restore"} {
+		if _, err := pgTool(tool); err != nil {
+			return "", err
+		}
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", invalid("file", "Đường dẫn tệp sao lưu không hợp lệ.")
