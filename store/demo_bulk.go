@@ -556,7 +556,15 @@ func (g *generator) dossier(id int64) genDossier {
 		returned, recipient, recipientID = tb, name, idno
 	}
 
-	late := !closed.IsZero() && TimelinessAt(closed, due) == TimelyLate
+	when := ""
+	if !closed.IsZero() {
+		when = TimelinessAt(closed, due)
+	}
+	late, early := when == TimelyLate, when == TimelyEarly
+	var resolvedBy any
+	if !resolved.IsZero() {
+		resolvedBy = g.handler.ID
+	}
 	if late {
 		g.stats.Late++
 	}
@@ -577,7 +585,7 @@ func (g *generator) dossier(id int64) genDossier {
 	args := []any{id, code, year, g.bookLast[year], p.ID, p.Code, p.Name, p.FieldName, p.Days, name, idno, phoneNo,
 		address, "", docs, sets, pages, fee, byPost, post, ts(rec), ts(due), ts(origDue), status, counter.ID,
 		nullTS(transferred), nullTS(resolved), nullTS(returned), nullTS(ended), nullTS(closed), late, holder, pending,
-		supplements, rescheduled, "", recipient, recipientID}
+		supplements, rescheduled, "", recipient, recipientID, resolvedBy, early}
 	return genDossier{args: args, events: evs, search: searchText(code, name, idno, phoneNo), rating: rating}
 }
 
@@ -611,7 +619,7 @@ func (g *generator) rating(late bool) *genRating {
 const bulkDossierCols = `id, code, book_year, book_no, procedure_id, procedure_code, procedure_name, field_name, days,
 	name, idno, phone, address, email, documents, sets, pages, fee, by_post, post_address, received_at, due_at,
 	original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
-	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno`
+	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno, resolved_by, early`
 
 // multi is a prepared multi-row INSERT of rows rows of cols columns, and its pending values.
 type multi struct {
@@ -672,7 +680,7 @@ func (m *multi) flush(ctx context.Context, t *sql.Tx) error {
 
 // batch writes up to n more dossiers in the caller's transaction.
 func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
-	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 38, 50)
+	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 40, 50)
 	if err != nil {
 		return err
 	}

@@ -146,6 +146,15 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Who resolved and "early" agree with the history, as the lifecycle keeps them.
+	var wrongResolver, wrongEarly int
+	s.r.QueryRow(`SELECT COUNT(*) FROM dossiers d WHERE resolved_by IS NOT (SELECT by_id FROM dossier_events e
+		WHERE e.dossier_id = d.id AND e.kind = 'resolve')`).Scan(&wrongResolver)
+	s.r.QueryRow(`SELECT COUNT(*) FROM dossiers WHERE early != (closed_at IS NOT NULL AND date(closed_at, '+7 hours') < date(due_at, '+7 hours'))`).
+		Scan(&wrongEarly)
+	if wrongResolver != 0 || wrongEarly != 0 {
+		t.Errorf("%d dossiers name another resolver than their resolve event, %d have a wrong early flag", wrongResolver, wrongEarly)
+	}
 	var flagged int
 	s.r.QueryRow(`SELECT COUNT(*) FROM dossiers WHERE late = 1`).Scan(&flagged)
 	if flagged != late || flagged != st.Late {

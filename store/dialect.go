@@ -29,17 +29,14 @@ type dialect interface {
 
 	// The reports' SQL (reports.go). Timestamps are TEXT in UTC (tsLayout); the calendar is
 	// Vietnam's (UTC+7 all year, no daylight saving).
-	// vnDay is an expression of the calendar day (Vietnam time) of the timestamp column col;
-	// two of them compare as days do.
-	vnDay(col string) string
 	// vnMonth is the month (Vietnam time) of col as text "2026-01".
 	vnMonth(col string) string
-	// jsonObjectEach is a FROM item, named alias, with one row (key, value) per member of the JSON
-	// object in col; value is a number.
-	jsonObjectEach(col, alias string) string
 	// jsonArrayEach is a FROM item, named alias, with one row (value) per string of the JSON
 	// array in col.
 	jsonArrayEach(col, alias string) string
+	// jsonNumber is the number at member key of the JSON object in col, NULL when absent; key is
+	// one of the store's own identifiers (never user input).
+	jsonNumber(col, key string) string
 	// jsonArrayLength is the number of elements of the JSON array in col.
 	jsonArrayLength(col string) string
 }

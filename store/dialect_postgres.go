@@ -57,24 +57,19 @@ func (postgresDialect) searchIDs(ws []string) (string, []any) {
 	return `SELECT id FROM dossier_search WHERE ` + strings.Join(conds, ` AND `), args
 }
 
-// vnDay: the TEXT timestamp read as a timestamp (the trailing Z is ignored: it is UTC), moved
-// to Vietnam time, cut to the day.
-func (postgresDialect) vnDay(col string) string {
-	return `CAST(CAST(` + col + ` AS timestamp) + interval '7 hours' AS date)`
-}
-
 func (postgresDialect) vnMonth(col string) string {
 	return `to_char(CAST(` + col + ` AS timestamp) + interval '7 hours', 'YYYY-MM')`
 }
 
-// The JSON columns are TEXT (as on SQLite): cast to jsonb where they are read. Criteria values
-// are numbers; float8 sums and averages them as SQLite's REAL arithmetic does.
-func (postgresDialect) jsonObjectEach(col, alias string) string {
-	return `LATERAL (SELECT key, CAST(value AS float8) AS value FROM jsonb_each_text(CAST(` + col + ` AS jsonb))) AS ` + alias
-}
-
+// The JSON columns are TEXT (as on SQLite): cast to jsonb where they are read.
 func (postgresDialect) jsonArrayEach(col, alias string) string {
 	return `jsonb_array_elements_text(CAST(` + col + ` AS jsonb)) AS ` + alias + `(value)`
+}
+
+// jsonNumber: criteria values are numbers; float8 sums and averages them as SQLite's REAL
+// arithmetic does.
+func (postgresDialect) jsonNumber(col, key string) string {
+	return `CAST(CAST(` + col + ` AS jsonb)->>'` + key + `' AS float8)`
 }
 
 func (postgresDialect) jsonArrayLength(col string) string {

@@ -30,13 +30,12 @@ func (sqliteDialect) searchIDs(ws []string) (string, []any) {
 	return `SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`, []any{strings.Join(q, " ")}
 }
 
-func (sqliteDialect) vnDay(col string) string   { return `date(` + col + `, '+7 hours')` }
 func (sqliteDialect) vnMonth(col string) string { return `strftime('%Y-%m', ` + col + `, '+7 hours')` }
 
-func (sqliteDialect) jsonObjectEach(col, alias string) string {
-	return `json_each(` + col + `) AS ` + alias
-}
 func (sqliteDialect) jsonArrayEach(col, alias string) string {
 	return `json_each(` + col + `) AS ` + alias
+}
+func (sqliteDialect) jsonNumber(col, key string) string {
+	return `json_extract(` + col + `, '$.` + key + `')`
 }
 func (sqliteDialect) jsonArrayLength(col string) string { return `json_array_length(` + col + `)` }

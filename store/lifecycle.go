@@ -189,7 +189,9 @@ func (st *step) put(col string, v any) { st.set = append(st.set, colVal{col, v})
 func (st *step) close(col string) {
 	st.put(col, ts(st.at))
 	st.put("closed_at", ts(st.at))
-	st.put("late", TimelinessAt(st.at, st.d.DueAt) == TimelyLate)
+	when := TimelinessAt(st.at, st.d.DueAt)
+	st.put("late", when == TimelyLate)
+	st.put("early", when == TimelyEarly)
 	st.put("pending_to_id", nil)
 }
 
@@ -557,6 +559,7 @@ func (s *Store) Reschedule(ctx context.Context, a Action, days int, reason, faul
 func (s *Store) Resolve(ctx context.Context, a Action) (Dossier, error) {
 	return s.change(ctx, ActResolve, a, func(_ context.Context, _ *sql.Tx, st *step) error {
 		st.close("resolved_at")
+		st.put("resolved_by", st.by.ID)
 		st.put("result_note", st.note)
 		return nil
 	})

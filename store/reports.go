@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,12 +88,6 @@ func (r *II06aRow) add(o II06aRow) {
 
 func (r *II06aRow) rate() { r.OnTimeRate = ratio(r.ResolvedEarly+r.ResolvedOnTime, r.ResolvedTotal) }
 
-// early is 1 when the dossier ended on a calendar day (Vietnam time, UTC+7 all year) before its
-// due day, else 0.
-func (s *Store) early() string {
-	return `CASE WHEN ` + s.d.vnDay("closed_at") + ` < ` + s.d.vnDay("due_at") + ` THEN 1 ELSE 0 END`
-}
-
 // count1 is the SQL that counts the rows where cond holds: SUM over a CASE, since PostgreSQL
 // does not add booleans as SQLite does.
 func count1(cond string) string { return `COALESCE(SUM(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END), 0)` }
@@ -100,10 +95,10 @@ func count1(cond string) string { return `COALESCE(SUM(CASE WHEN ` + cond + ` TH
 // periodDossiers are the dossiers a period's II.06a counts: those that ended in or after it
 // (closed_at ≥ from) and those still open, received before its end. Two index ranges, never the
 // years before.
-const periodDossiers = `SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, status FROM dossiers
+const periodDossiers = `SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
 		WHERE closed_at >= ?1 AND received_at < ?2
 	UNION ALL
-	SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, status FROM dossiers
+	SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
 		WHERE closed_at IS NULL AND received_at < ?2`
 
 // ReportII06a is Biểu II.06a for the days from..to (both included), per field and procedure,
@@ -128,7 +123,7 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 		` + count1(`received_at >= ?1`) + ` AS received,
 		` + count1(`received_at < ?1`) + ` AS carried,
 		` + count1(`closed_at < ?2 AND resolved_at IS NOT NULL`) + ` AS resolved,
-		COALESCE(SUM(CASE WHEN closed_at < ?2 AND resolved_at IS NOT NULL THEN ` + s.early() + ` ELSE 0 END), 0) AS early,
+		` + count1(`closed_at < ?2 AND resolved_at IS NOT NULL AND early = 1`) + ` AS early,
 		` + count1(`closed_at < ?2 AND resolved_at IS NOT NULL AND late = 1`) + ` AS late,
 		` + count1(`closed_at < ?2 AND resolved_at IS NULL`) + ` AS ended,
 		` + count1(`closed_at IS NULL OR closed_at >= ?2`) + ` AS open,
@@ -196,7 +191,7 @@ func (s *Store) OnTimeByMonth(ctx context.Context, by string, from, to time.Time
 		out = append(out, MonthRate{Month: m.Format("2006-01")})
 	}
 	rs, err := s.r.QueryContext(ctx, `SELECT `+s.d.vnMonth("closed_at")+` AS m, COUNT(*),
-		COALESCE(SUM(`+s.early()+`), 0), `+count1(`late = 1`)+`
+		COALESCE(SUM(early), 0), `+count1(`late = 1`)+`
 		FROM dossiers WHERE closed_at >= ? AND closed_at < ? AND resolved_at IS NOT NULL GROUP BY m`, ts(p.From), ts(p.To))
 	if err != nil {
 		return nil, err
@@ -410,55 +405,60 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 		return nil, err
 	}
 	// Resolved in the period, received or resolved by the official: once per (official, dossier).
-	// The resolver's rows leave out the dossiers they also received, so each counts once.
-	mine := `SELECT d.received_by AS oid, d.id, d.late, ` + s.early() + ` AS early FROM dossiers d
-			WHERE d.closed_at >= ? AND d.closed_at < ? AND d.resolved_at IS NOT NULL` + only("d.received_by") + `
-		UNION ALL
-		SELECT e.by_id, d.id, d.late, ` + s.early() + ` FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-			WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND e.by_id <> d.received_by` + only("e.by_id")
-	mineArgs := []any{f, t, one, one, ActResolve, f, t, one, one}
-	if err := s.scanRows(ctx, `SELECT oid, COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0) FROM (`+mine+`) AS m GROUP BY oid`, mineArgs,
-		[]any{&id, &n, &n2, &n3}, func() error {
-			c := get()
-			c.Resolved, c.Early, c.Late = n, n2, n3
-			c.OnTime = n - n2 - n3
-			c.OnTimeRate = ratio(n-n3, n)
+	// One range of the closed dossiers' index, grouped by the pair (receiver, resolver); a pair
+	// counts for the receiver, and for the resolver when that is someone else. The lifecycle
+	// keeps resolved_by and early on the dossier (migration 0008).
+	pair := ` AND ? = 0 AND ? = 0`
+	if one != 0 {
+		pair = ` AND (received_by = ? OR resolved_by = ?)`
+	}
+	resolved := ` FROM dossiers WHERE closed_at >= ? AND closed_at < ? AND resolved_at IS NOT NULL`
+	var rb int64 // the resolver; 0 for none
+	credit := func(fn func(c *Scorecard)) {
+		fn(get())
+		if rb != 0 && rb != id {
+			id = rb
+			fn(get())
+		}
+	}
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0)`+
+		resolved+pair+` GROUP BY received_by, resolved_by`, []any{f, t, one, one},
+		[]any{&id, &rb, &n, &n2, &n3}, func() error {
+			credit(func(c *Scorecard) {
+				c.Resolved += n
+				c.Early += n2
+				c.Late += n3
+				c.OnTime = c.Resolved - c.Early - c.Late
+				c.OnTimeRate = ratio(c.Resolved-c.Late, c.Resolved)
+			})
 			return nil
 		}); err != nil {
 		return nil, err
 	}
-	// The late ones' codes: the same two sets, late only (a fifth of the rows or less).
-	lateMine := `SELECT d.received_by AS oid, d.code FROM dossiers d
-			WHERE d.closed_at >= ? AND d.closed_at < ? AND d.resolved_at IS NOT NULL AND d.late = 1` + only("d.received_by") + `
-		UNION ALL
-		SELECT e.by_id, d.code FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-			WHERE e.kind = ? AND e.at >= ? AND e.at < ? AND d.late = 1 AND e.by_id <> d.received_by` + only("e.by_id")
+	// The late ones' codes, from their own small index, in code order for each official.
 	var code string
-	if err := s.scanRows(ctx, `SELECT oid, code FROM (`+lateMine+`) AS m ORDER BY oid, code`, mineArgs,
-		[]any{&id, &code}, func() error {
-			if c := get(); len(c.LateCodes) < lateCodesCap {
-				c.LateCodes = append(c.LateCodes, code)
-			}
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), code`+resolved+` AND late = 1`+pair+` ORDER BY code`,
+		[]any{f, t, one, one}, []any{&id, &rb, &code}, func() error {
+			credit(func(c *Scorecard) {
+				if len(c.LateCodes) < lateCodesCap {
+					c.LateCodes = append(c.LateCodes, code)
+				}
+			})
 			return nil
 		}); err != nil {
 		return nil, err
 	}
-	// Ratings: levels, indices, conduct chips, complaints.
+	// Ratings: levels and indices in one pass over the period's ratings, then conduct chips and
+	// complaints.
 	rated := ` FROM ratings r WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL` + only("r.official_id")
 	ra := []any{f, t, one, one}
-	if err := s.scanRows(ctx, `SELECT r.official_id, COUNT(*), `+count1(`r.level = 2`)+`, `+count1(`r.level = 1`)+rated+` GROUP BY r.official_id`, ra,
-		[]any{&id, &n, &n2, &n3}, func() error {
+	crit := newCriteriaSums()
+	if err := s.scanRows(ctx, s.ratedWith(`r.official_id AS oid, r.level AS level`, rated)+`SELECT oid, COUNT(*), `+
+		count1(`level = 2`)+`, `+count1(`level = 1`)+`, `+criteriaSumCols()+` FROM x GROUP BY oid`,
+		ra, append([]any{&id, &n, &n2, &n3}, crit.dst...), func() error {
 			c := get()
 			c.Ratings, c.VerySatisfied, c.Satisfied, c.Unsatisfied = n, n2, n3, n-n2-n3
-			return nil
-		}); err != nil {
-		return nil, err
-	}
-	var sum float64
-	if err := s.scanRows(ctx, `SELECT r.official_id, j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, `+s.d.jsonObjectEach("r.criteria", "j")+`
-		WHERE r.at >= ? AND r.at < ? AND r.official_id IS NOT NULL`+only("r.official_id")+` GROUP BY r.official_id, j.key`, ra,
-		[]any{&id, &kind, &sum, &n}, func() error {
-			get().Indices[kind] = round1(sum / float64(n))
+			crit.indices(c.Indices)
 			return nil
 		}); err != nil {
 		return nil, err
@@ -511,6 +511,52 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	}
 	sort.SliceStable(out, func(i, j int) bool { return fold(out[i].Name) < fold(out[j].Name) })
 	return out, nil
+}
+
+// criteriaSums receives, for each of RatingCriteria, the points and the number of ratings that
+// scored it: the columns criteriaSumCols selects, in that order.
+type criteriaSums struct {
+	sum []float64
+	n   []int
+	dst []any
+}
+
+func newCriteriaSums() *criteriaSums {
+	c := &criteriaSums{sum: make([]float64, len(RatingCriteria)), n: make([]int, len(RatingCriteria))}
+	for i := range RatingCriteria {
+		c.dst = append(c.dst, &c.sum[i], &c.n[i])
+	}
+	return c
+}
+
+// ratedWith is a WITH clause naming x the ratings r of from (a FROM … WHERE … clause) with the
+// columns cols and each criterion's points as c0, c1, … (NULL when not scored). The criteria are
+// a fixed list: reading each member once per rating, in a materialized step, is faster than
+// expanding every rating's JSON object into rows (60 against 110 ms for a year on SQLite).
+func (s *Store) ratedWith(cols, from string) string {
+	for i, c := range RatingCriteria {
+		cols += `, ` + s.d.jsonNumber("r.criteria", c.Key) + ` AS c` + strconv.Itoa(i)
+	}
+	return `WITH x AS MATERIALIZED (SELECT ` + cols + from + `) `
+}
+
+// criteriaSumCols are each criterion's points and the number of ratings that scored it, over x.
+func criteriaSumCols() string {
+	cols := make([]string, len(RatingCriteria))
+	for i := range RatingCriteria {
+		c := `c` + strconv.Itoa(i)
+		cols[i] = `COALESCE(SUM(` + c + `), 0), COUNT(` + c + `)`
+	}
+	return strings.Join(cols, `, `)
+}
+
+// indices puts each scored criterion's points ÷ ratings that scored it (one decimal) into m.
+func (c *criteriaSums) indices(m map[string]float64) {
+	for i, k := range RatingCriteria {
+		if c.n[i] > 0 {
+			m[k.Key] = round1(c.sum[i] / float64(c.n[i]))
+		}
+	}
 }
 
 // complaint is the condition on a rating r that makes it a complaint: Không hài lòng, or a
@@ -635,15 +681,13 @@ func (s *Store) ReportSatisfaction(ctx context.Context, by string, from, to time
 	for l, c := range out.Levels {
 		out.LevelPct[l] = round1(100 * ratio(c, out.Rated))
 	}
-	var key string
-	var sum float64
-	if err := s.scanRows(ctx, `SELECT j.key, COALESCE(SUM(j.value), 0), COUNT(*) FROM ratings r, `+s.d.jsonObjectEach("r.criteria", "j")+`
-		WHERE r.at >= ? AND r.at < ? GROUP BY j.key`, []any{f, t}, []any{&key, &sum, &n}, func() error {
-		out.Indices[key] = round1(sum / float64(n))
-		return nil
-	}); err != nil {
+	crit := newCriteriaSums()
+	if err := s.r.QueryRowContext(ctx, s.ratedWith(`r.id`, ` FROM ratings r WHERE r.at >= ? AND r.at < ?`)+
+		`SELECT `+criteriaSumCols()+` FROM x`, f, t).
+		Scan(crit.dst...); err != nil {
 		return out, err
 	}
+	crit.indices(out.Indices)
 	keys := make([]string, len(RatingCriteria))
 	for i, c := range RatingCriteria {
 		keys[i] = c.Key

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -648,4 +649,95 @@ func BenchmarkReportII06aYear(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestResolverAndEarlyColumns: the lifecycle keeps on each dossier who resolved it and whether
+// it ended before its due day (what the scorecards read), and migration 0008 fills the same
+// values into a ledger written before it.
+func TestResolverAndEarlyColumns(t *testing.T) {
+	rd := buildReportData(t)
+	s := rd.s
+	ctx := context.Background()
+	type cols struct {
+		resolver string
+		early    bool
+	}
+	read := func() map[string]cols {
+		t.Helper()
+		got := map[string]cols{}
+		rows, err := s.r.QueryContext(ctx, `SELECT d.code, COALESCE(o.login, ''), d.early FROM dossiers d
+			LEFT JOIN officials o ON o.id = d.resolved_by`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var code string
+			var c cols
+			if err := rows.Scan(&code, &c.resolver, &c.early); err != nil {
+				t.Fatal(err)
+			}
+			got[code] = c
+		}
+		return got
+	}
+	written := read()
+	// What a reader of the history would say: the official of the resolve event; early when the
+	// dossier ended on a day before its due day.
+	for letter, code := range rd.codes {
+		d, err := s.Dossier(ctx, "", code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := s.Events(ctx, "", code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := cols{early: d.Timeliness(reportNow) == TimelyEarly}
+		for _, e := range evs {
+			if e.Kind == ActResolve {
+				want.resolver = e.By
+			}
+		}
+		if written[code] != want {
+			t.Errorf("%s (%s): resolved_by %q early %v, want %q %v", letter, code, written[code].resolver, written[code].early, want.resolver, want.early)
+		}
+	}
+	for letter, want := range map[string]cols{"C": {"tuphap", true}, "A": {"tuphap", false}, "E": {"tuphap", false},
+		"N": {"diachinh", false}, "I": {"", true}, "B": {"", false}} {
+		if got := written[rd.codes[letter]]; got != want {
+			t.Errorf("%s: %+v, want %+v", letter, got, want)
+		}
+	}
+
+	// A ledger from before migration 0008: the columns empty; the migration's backfill must
+	// give back what the lifecycle wrote.
+	if _, err := s.w.ExecContext(ctx, `UPDATE dossiers SET resolved_by = NULL, early = 0`); err != nil {
+		t.Fatal(err)
+	}
+	src, err := migrationFiles.ReadFile(s.d.migrationsDir() + "/0008_report_columns.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	updates := 0
+	for _, stmt := range strings.Split(string(src), ";") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		if q := strings.TrimSpace(strings.Join(lines, "\n")); strings.HasPrefix(q, "UPDATE") {
+			if _, err := s.w.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			updates++
+		}
+	}
+	if updates != 2 {
+		t.Fatalf("found %d UPDATE statements in migration 0008, want 2", updates)
+	}
+	if got := read(); !reflect.DeepEqual(got, written) {
+		t.Errorf("after the backfill:\n%v\nthe lifecycle wrote:\n%v", got, written)
+	}
 }
