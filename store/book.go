@@ -58,7 +58,8 @@ func (s *Store) bookWhere(ctx context.Context, f BookFilter) (string, []any, boo
 		if err != nil {
 			return "", nil, false, err
 		}
-		add(`(d.received_by = ? OR d.holder_id = ? OR d.pending_to_id = ?)`, o.ID, o.ID, o.ID)
+		// "received_by > 0" (always true) names the index made for this filter (migration 0008).
+		add(`d.received_by > 0 AND (d.received_by = ? OR d.holder_id = ? OR d.pending_to_id = ?)`, o.ID, o.ID, o.ID)
 	}
 	if f.LateOnly {
 		add(`(d.late = 1 OR (d.closed_at IS NULL AND d.status IN (?, ?) AND d.due_at < ?))`,

@@ -24,5 +24,7 @@ CREATE INDEX dossiers_closed_cover ON dossiers(closed_at, received_at, procedure
 -- The late ones' codes on a scorecard (a few percent of the dossiers).
 CREATE INDEX dossiers_late_closed ON dossiers(closed_at, received_by, resolved_by, code) WHERE late = 1 AND resolved_at IS NOT NULL;
 -- The book filtered by official (received, holds or is to confirm): the page's ids from the
--- index in book order, without reading the table's rows.
-CREATE INDEX dossiers_book_officials ON dossiers(book_year, book_no, received_by, holder_id, pending_to_id);
+-- index in book order, without reading the table's rows. Its condition is always true and only
+-- the official filter states it (store/book.go): other filters of a year keep their own indexes
+-- (the late-only page went from 3 to 25 ms when the planner took this one for "book_year = ?").
+CREATE INDEX dossiers_book_officials ON dossiers(book_year, book_no, received_by, holder_id, pending_to_id) WHERE received_by > 0;

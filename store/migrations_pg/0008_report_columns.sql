@@ -17,4 +17,4 @@ DROP INDEX dossiers_closed_cover;
 CREATE INDEX dossiers_closed_cover ON dossiers(closed_at, received_at, procedure_id, resolved_at, due_at, late, early,
     received_by, resolved_by, supplements) WHERE closed_at IS NOT NULL;
 CREATE INDEX dossiers_late_closed ON dossiers(closed_at, received_by, resolved_by, code) WHERE late = 1 AND resolved_at IS NOT NULL;
-CREATE INDEX dossiers_book_officials ON dossiers(book_year, book_no, received_by, holder_id, pending_to_id);
+CREATE INDEX dossiers_book_officials ON dossiers(book_year, book_no, received_by, holder_id, pending_to_id) WHERE received_by > 0;
