@@ -127,13 +127,18 @@ func TestBackupCheckRestoreFromTheCLI(t *testing.T) {
 	}
 
 	// A copy with a page of flipped bytes is refused by check (exit 1) and by restore.
-	b, _ := os.ReadFile(bak)
+	b, err := os.ReadFile(bak)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mid := len(b) / 2 / 4096 * 4096
 	for i := mid; i < mid+4096; i++ {
 		b[i] ^= 0x5A
 	}
 	bad := filepath.Join(t.TempDir(), "hong.db")
-	os.WriteFile(bad, b, 0o600)
+	if err := os.WriteFile(bad, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if out, _, code := motcua(t, dir, "check", bad); code != exitError || !strings.Contains(out, "HỎNG") {
 		t.Errorf("check of a damaged file: %d %q", code, out)
 	}
@@ -152,9 +157,14 @@ func TestDamagedDatabaseNamesTheNewestGoodBackup(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	db := filepath.Join(dir, "motcua.db")
-	b, _ := os.ReadFile(db)
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
 	copy(b[:16], "not a database!!") // the header itself
-	os.WriteFile(db, b, 0o600)
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	os.Remove(db + "-wal")
 	os.Remove(db + "-shm")
 	_, stderr, code := motcua(t, dir, "officials")
@@ -194,7 +204,9 @@ func TestOfficialPhotoFromTheCLI(t *testing.T) {
 		t.Errorf("counter official setting another's photo: exit %d: %s", code, stderr)
 	}
 	txt := filepath.Join(t.TempDir(), "a.txt")
-	os.WriteFile(txt, []byte("không phải ảnh"), 0o600)
+	if err := os.WriteFile(txt, []byte("không phải ảnh"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, stderr, code := motcua(t, dir, "official", "photo", "-login", "tiepnhan1", "-file", txt); code != 2 || !strings.Contains(stderr, "Ảnh") {
 		t.Errorf("not an image: exit %d: %s", code, stderr)
 	}
