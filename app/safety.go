@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/store"
+	"motcua/store/workday"
 )
 
 // safetyScreen is Quản trị → Bảo mật và sao lưu: how officials log in, when the window locks,
@@ -122,13 +124,14 @@ func (s *safetyScreen) backupNow() {
 	})
 }
 
-// backupNow writes a backup named by the time into the backup folder, as the official.
+// backupNow writes a backup named by the time into the backup folder, as the official. The time
+// is Vietnam's, as in the automatic backups' names, whatever zone the machine's clock is in.
 func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
 	dir, err := u.st.BackupDir(ctx, u.desk.Dir)
 	if err != nil {
 		return "", err
 	}
-	return u.st.Backup(ctx, by, dir+"/"+"motcua-thucong-"+now().Format("20060102-150405")+u.st.BackupExt())
+	return u.st.Backup(ctx, by, filepath.Join(dir, "motcua-thucong-"+now().In(workday.Loc).Format("20060102-150405")+u.st.BackupExt()))
 }
 
 func (s *safetyScreen) chooseRestore() {
