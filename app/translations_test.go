@@ -2,10 +2,13 @@ package app
 
 import (
 	"encoding/json"
-	"os"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"path/filepath"
-	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -14,30 +17,161 @@ import (
 	"motcua/assets"
 )
 
-// keysUsed finds every literal key passed to lang.L and lang.X in the package's sources.
+// keysUsed finds every key passed to lang.L and lang.X in the package's sources: a literal, a
+// named string (howPIN), or an element of a package-level list the call ranges over or indexes
+// (periodKinds, auditEntities[i].label). A key it cannot trace back to text fails the test, so
+// that no key escapes the check.
 func keysUsed(t *testing.T) map[string]string {
 	t.Helper()
-	re := regexp.MustCompile(`lang\.[LX]\(\s*("(?:[^"\\]|\\.)*")`)
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys := map[string]string{}
+	fset := token.NewFileSet()
+	var parsed []*ast.File
 	for _, f := range files {
-		if filepath.Ext(f) != ".go" || len(f) > 8 && f[len(f)-8:] == "_test.go" {
+		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
-		src, err := os.ReadFile(f)
+		af, err := parser.ParseFile(fset, f, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range re.FindAllSubmatch(src, -1) {
-			k, err := strconv.Unquote(string(m[1]))
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			keys[k] = f
+		parsed = append(parsed, af)
+	}
+	str := func(e ast.Expr) (string, bool) {
+		if b, ok := e.(*ast.BasicLit); ok && b.Kind == token.STRING {
+			s, err := strconv.Unquote(b.Value)
+			return s, err == nil
 		}
+		return "", false
+	}
+	// Strings given by name (constants, and variables set to a literal) and composite literals.
+	consts, lists := map[string]string{}, map[string]*ast.CompositeLit{}
+	for _, af := range parsed {
+		ast.Inspect(af, func(n ast.Node) bool {
+			gd, ok := n.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST && gd.Tok != token.VAR {
+				return true
+			}
+			for _, sp := range gd.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if i >= len(vs.Values) {
+						continue
+					}
+					if s, ok := str(vs.Values[i]); ok {
+						consts[name.Name] = s
+					}
+					if cl, ok := vs.Values[i].(*ast.CompositeLit); ok && gd.Tok == token.VAR {
+						lists[name.Name] = cl
+					}
+				}
+			}
+			return true
+		})
+	}
+	// listKeys are the strings of list's elements: the elements themselves, or their field.
+	listKeys := func(list *ast.CompositeLit, field string) ([]string, bool) {
+		at := -1
+		if field != "" {
+			arr, ok := list.Type.(*ast.ArrayType)
+			if !ok {
+				return nil, false
+			}
+			st, ok := arr.Elt.(*ast.StructType)
+			if !ok {
+				return nil, false
+			}
+			i := 0
+			for _, f := range st.Fields.List {
+				for _, n := range f.Names {
+					if n.Name == field {
+						at = i
+					}
+					i++
+				}
+			}
+			if at < 0 {
+				return nil, false
+			}
+		}
+		var out []string
+		for _, el := range list.Elts {
+			if at >= 0 {
+				cl, ok := el.(*ast.CompositeLit)
+				if !ok || at >= len(cl.Elts) {
+					return nil, false
+				}
+				el = cl.Elts[at]
+			}
+			s, ok := str(el)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, len(out) > 0
+	}
+	keys := map[string]string{}
+	for _, af := range parsed {
+		name := fset.File(af.Pos()).Name()
+		ranges := map[string]string{} // range variable → the package-level list it ranges over
+		ast.Inspect(af, func(n ast.Node) bool {
+			if rs, ok := n.(*ast.RangeStmt); ok {
+				if v, ok := rs.Value.(*ast.Ident); ok {
+					if x, ok := rs.X.(*ast.Ident); ok {
+						ranges[v.Name] = x.Name
+					}
+				}
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" || sel.Sel.Name != "L" && sel.Sel.Name != "X" {
+				return true
+			}
+			arg := call.Args[0]
+			if s, ok := str(arg); ok {
+				keys[s] = name
+				return true
+			}
+			var list, field string
+			switch a := arg.(type) {
+			case *ast.Ident:
+				if s, ok := consts[a.Name]; ok {
+					keys[s] = name
+					return true
+				}
+				list = ranges[a.Name]
+			case *ast.SelectorExpr: // e.label over a ranged list, or list[i].label
+				field = a.Sel.Name
+				switch x := a.X.(type) {
+				case *ast.Ident:
+					list = ranges[x.Name]
+				case *ast.IndexExpr:
+					if id, ok := x.X.(*ast.Ident); ok {
+						list = id.Name
+					}
+				}
+			}
+			found, ok := []string(nil), false
+			if cl := lists[list]; cl != nil {
+				found, ok = listKeys(cl, field)
+			}
+			if !ok {
+				t.Errorf("%s: cannot tell which key %s passes to lang.%s", fset.Position(call.Pos()), types.ExprString(arg), sel.Sel.Name)
+			}
+			for _, s := range found {
+				keys[s] = name
+			}
+			return true
+		})
 	}
 	if len(keys) < 100 {
 		t.Fatalf("found only %d keys; the scan is broken", len(keys))
