@@ -68,6 +68,7 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 	o.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
 	o.phone = newField(u, lang.L("Điện thoại"), "0912345678")
 	o.role = widget.NewSelect(roleNames(), nil)
+	o.role.PlaceHolder = lang.L("Chọn vai trò") // Fyne's own "(Select one)" is not translated
 	o.active = widget.NewCheck(lang.L("Đang hoạt động"), nil)
 	o.password = newField(u, lang.L("Mật khẩu mới"), lang.L("ít nhất 8 ký tự"))
 	o.password.entry.Password = true
