@@ -74,9 +74,16 @@ func (k *kioskSettings) load() {
 	})
 }
 
+// save keeps the choices in this PC's preferences. They are no store data, so the store cannot
+// guard them: the administrator's permission (PermSettings, like the tab) is checked here.
 func (k *kioskSettings) save() {
 	k.counter.setError("")
 	k.idle.setError("")
+	if me, ok := k.u.actor(); !ok || !me.Role.Can(store.PermSettings) {
+		k.status.SetText(lang.L("{{.Role}} {{.Name}} không có quyền sửa cài đặt màn hình người dân; hãy nhờ quản trị viên.",
+			map[string]string{"Role": me.Role.Name(), "Name": me.FullName}))
+		return
+	}
 	name, err := store.CounterName(k.counter.entry.Text)
 	if err != nil {
 		var ve *store.ValidationError

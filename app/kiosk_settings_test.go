@@ -125,3 +125,30 @@ func TestPromptShowsOnThisPCsKioskOnly(t *testing.T) {
 		t.Errorf("Quầy 1's window says %q: the answer was Quầy 2's", pc1.rating.status.Text)
 	}
 }
+
+// This PC's counter name and kiosk choices are settings: a counter official may not change them
+// (store/permissions.go gives PermSettings to the administrator only), even if the tab were
+// reached.
+func TestCounterOfficialMayNotChangeTheKioskSettings(t *testing.T) {
+	u, _, _ := newTestUI(t, nil) // logged in as tiepnhan1
+	k := u.kioskSet
+	k.load()
+	k.counter.entry.SetText("Quầy 9")
+	k.enabled.SetChecked(true)
+	test.Tap(k.saveBtn)
+	p := u.app.Preferences()
+	if got := p.String(prefKioskCounter); got != "" {
+		t.Errorf("a counter official named this PC's counter %q", got)
+	}
+	if p.Bool(prefKioskEnabled) {
+		t.Error("a counter official turned the citizens' screen on")
+	}
+	if !strings.Contains(k.status.Text, "không có quyền") || !strings.Contains(k.status.Text, "Nguyễn Thị Lan") {
+		t.Errorf("status = %q, want a refusal naming the official", k.status.Text)
+	}
+	for _, tab := range u.admin.Items {
+		if tab.Content == k.root {
+			t.Error("the counter official is offered Màn hình người dân")
+		}
+	}
+}
