@@ -483,7 +483,7 @@ func (i *intakeScreen) submit() {
 					// Not about a field: the database is unreachable or failed. The form keeps what was
 					// typed, and says so, so the official simply tries again.
 					err = errors.New(lang.L("Chưa tiếp nhận được hồ sơ; thông tin đã nhập vẫn giữ nguyên trên màn hình, hãy thử lại. Lỗi: {{.Err}}",
-						map[string]string{"Err": err.Error()}))
+						map[string]string{"Err": store.Explain(err).Error()}))
 				}
 				i.showError(err)
 				return

@@ -59,7 +59,7 @@ func intakeKeepsTyping(t *testing.T, u *ui, gone func(), want string) {
 // The store closed under the form (the SQLite file's store, as when the app is shutting down).
 func TestIntakeKeepsTypingWhenTheStoreFails(t *testing.T) {
 	u, s, _ := newTestUI(t, nil)
-	intakeKeepsTyping(t, u, func() { s.Close() }, "database is closed")
+	intakeKeepsTyping(t, u, func() { s.Close() }, "Cơ sở dữ liệu đã đóng; hãy mở lại ứng dụng.")
 }
 
 // Several counters on PostgreSQL: the server's database goes away (dropped, connections cut)

@@ -481,5 +481,5 @@ func (u *ui) inform(title, msg string) {
 
 // fail reports an error that is not about one field (the store's messages are Vietnamese).
 func (u *ui) fail(err error) {
-	u.inform(lang.L("Có lỗi"), err.Error())
+	u.inform(lang.L("Có lỗi"), store.Explain(err).Error())
 }

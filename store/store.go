@@ -22,6 +22,30 @@ import (
 // ErrNotFound is wrapped by every lookup that finds nothing.
 var ErrNotFound = errors.New("Không tìm thấy")
 
+// ErrClosed is what the store says when its database was closed under a window still open (the
+// app shutting down, a restore): database/sql would say "sql: database is closed", in English.
+var ErrClosed = errors.New("Cơ sở dữ liệu đã đóng; hãy mở lại ứng dụng.")
+
+// sqlClosed is database/sql's own error for a closed pool. It is not exported, so it is taken
+// once from a pool closed here (sql.Open does not connect), for errors.Is to recognise.
+var sqlClosed = func() error {
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		return err
+	}
+	db.Close()
+	return db.Ping()
+}()
+
+// Explain is the message for an official of an error from the store: a closed database says
+// ErrClosed; any other error is returned as it is (the store's messages are Vietnamese).
+func Explain(err error) error {
+	if err != nil && sqlClosed != nil && errors.Is(err, sqlClosed) {
+		return ErrClosed
+	}
+	return err
+}
+
 // Store is an open ledger file: one write connection (SQLite has one writer anyway; a single
 // connection makes every write queue in Go instead of spinning on SQLITE_BUSY) and a read pool.
 type Store struct {
@@ -152,6 +176,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 func writeErr(what string, err error) error {
 	if errors.Is(err, ErrUnreachable) {
 		return err
+	}
+	if e := Explain(err); e == ErrClosed {
+		return e
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
