@@ -252,6 +252,9 @@ func (u *ui) applyRole() {
 		}
 	}
 	u.admin.SetItems(tabs)
+	if u.reports != nil {
+		u.reports.applyRole()
+	}
 	if u.rating != nil && u.rating.button != nil {
 		if u.can(store.PermPromptRating) {
 			u.rating.button.Show()

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -26,7 +25,8 @@ import (
 // reportsScreen is "Báo cáo": a period (month, quarter, year or chosen days), three tabs —
 // Biểu II.06a per procedure, the officials side by side, citizens' satisfaction — each with its
 // chart, and PDF/Excel export. What a leader asks ("who kept deadlines and pleased citizens this
-// quarter, which procedures run late") is on the first screen of a tab.
+// quarter, which procedures run late") is on the first screen of a tab. An official without
+// PermReportAll sees only the Cán bộ tab, with their own scorecard (PermReportOwn).
 type reportsScreen struct {
 	u    *ui
 	root fyne.CanvasObject
@@ -37,11 +37,14 @@ type reportsScreen struct {
 	custom   *fyne.Container
 	msg      *widget.Label
 	tabs     *container.AppTabs
+	all      []reportTab // every tab; applyRole shows those the official may see
+	own      bool        // the official sees only their own scorecard
 
 	ii06aTable *widget.Table
 	ii06aChart *fyne.Container
 	offTable   *widget.Table
 	offSort    *widget.Select
+	offSortBar *fyne.Container
 	offDetail  *widget.Label
 	offChart   *fyne.Container
 	satTable   *widget.Table
@@ -57,6 +60,12 @@ type reportsScreen struct {
 	off    []store.Scorecard
 	sat    [][2]string
 	seq    int
+}
+
+// reportTab is a tab of the screen and the report kind it shows.
+type reportTab struct {
+	item *container.TabItem
+	kind string
 }
 
 // Period kinds, in the picker's order.
@@ -112,13 +121,18 @@ func newReports(u *ui) *reportsScreen {
 		s.Offset = offset
 		return s
 	}
-	offTop := container.NewBorder(container.NewHBox(widget.NewLabel(lang.L("Sắp xếp theo")), sized(r.offSort, 200)), nil, nil, nil, r.offTable)
+	r.offSortBar = container.NewHBox(widget.NewLabel(lang.L("Sắp xếp theo")), sized(r.offSort, 200))
+	offTop := container.NewBorder(r.offSortBar, nil, nil, nil, r.offTable)
 	offBottom := container.NewGridWithColumns(2, r.offDetail, r.offChart)
-	r.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Biểu II.06a"), split(r.ii06aTable, r.ii06aChart, 0.55)),
-		container.NewTabItem(lang.L("Cán bộ"), split(offTop, offBottom, 0.62)),
-		container.NewTabItem(lang.L("Hài lòng"), container.NewGridWithColumns(2, r.satTable, container.NewVScroll(r.satChart))),
-	)
+	r.all = []reportTab{
+		{container.NewTabItem(lang.L("Biểu II.06a"), split(r.ii06aTable, r.ii06aChart, 0.55)), desk.ReportII06a},
+		{container.NewTabItem(lang.L("Cán bộ"), split(offTop, offBottom, 0.62)), desk.ReportOfficials},
+		{container.NewTabItem(lang.L("Hài lòng"), container.NewGridWithColumns(2, r.satTable, container.NewVScroll(r.satChart))), desk.ReportSatisfaction},
+	}
+	r.tabs = container.NewAppTabs()
+	for _, t := range r.all {
+		r.tabs.Append(t.item)
+	}
 	r.tabs.OnSelected = func(*container.TabItem) { r.load() }
 	bar := container.NewHBox(widget.NewLabelWithStyle(lang.L("Kỳ báo cáo"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		r.kind, sized(r.which, 170), r.custom, layout.NewSpacer(), r.pdfBtn, r.xlsxBtn)
@@ -126,6 +140,43 @@ func newReports(u *ui) *reportsScreen {
 	r.root = container.NewBorder(container.NewVBox(bar, r.msg), foot, nil, nil, r.tabs)
 	r.kind.SetSelectedIndex(1) // a quarter: what the ward files
 	return r
+}
+
+// applyRole fits the screen to the official now logged in: a leader (PermReportAll) has every
+// tab and the export; anyone else only the Cán bộ tab with their own scorecard (PermReportOwn),
+// without export (the desk exports every official's). What the last official saw is cleared,
+// and nothing is read until the screen is opened.
+func (r *reportsScreen) applyRole() {
+	r.active = false
+	r.own = !r.u.can(store.PermReportAll)
+	var items []*container.TabItem
+	for _, t := range r.all {
+		if !r.own || t.kind == desk.ReportOfficials {
+			items = append(items, t.item)
+		}
+	}
+	r.tabs.SetItems(items)
+	r.tabs.SelectIndex(0)
+	for _, o := range []fyne.CanvasObject{r.pdfBtn, r.xlsxBtn, r.offSortBar} {
+		if r.own {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	r.seq++ // an answer still on its way was for the last official
+	r.data = map[string]desk.ReportData{}
+	r.ii06a, r.off, r.sat = nil, nil, nil
+	r.offDetail.SetText(lang.L("Chọn một cán bộ để xem hồ sơ quá hạn và ý kiến không hài lòng."))
+	r.exportMsg.SetText("")
+	r.say("", false)
+	for _, t := range []*widget.Table{r.ii06aTable, r.offTable, r.satTable} {
+		t.UnselectAll()
+		t.Refresh()
+	}
+	setChart(r.ii06aChart, lang.L("Tỷ lệ giải quyết đúng hạn theo tháng"), nil, 1)
+	setChart(r.offChart, lang.L("Tỷ lệ người dân hài lòng theo cán bộ"), nil, 1)
+	setChart(r.satChart, lang.L("Tỷ lệ các mức đánh giá"), nil, 100)
 }
 
 // open shows the screen: the report of the selected tab for the chosen period, read again
@@ -210,7 +261,13 @@ func (r *reportsScreen) period() (from, to time.Time, ok bool) {
 
 // current is the report kind of the selected tab.
 func (r *reportsScreen) current() string {
-	return desk.ReportKinds[max(0, r.tabs.SelectedIndex())]
+	sel := r.tabs.Selected()
+	for _, t := range r.all {
+		if t.item == sel {
+			return t.kind
+		}
+	}
+	return desk.ReportOfficials
 }
 
 func (r *reportsScreen) say(text string, bad bool) {
@@ -235,20 +292,24 @@ func (r *reportsScreen) load() {
 	seq := r.seq
 	kind := r.current()
 	by := r.u.actorLogin()
+	own := r.own
 	r.say(lang.L("Đang tính…"), false)
 	goAsync(func() {
-		data, err := r.u.desk.LoadReport(context.Background(), kind, by, from, to)
+		var data desk.ReportData
+		var err error
+		if own && kind == desk.ReportOfficials {
+			// Only one's own scorecard: the desk's report asks for everyone's.
+			data = desk.ReportData{Kind: kind, From: from, To: to}
+			data.Officials, err = r.u.st.Scorecards(context.Background(), by, from, to, by)
+		} else {
+			data, err = r.u.desk.LoadReport(context.Background(), kind, by, from, to)
+		}
 		fyne.Do(func() {
 			if seq != r.seq {
 				return
 			}
 			if err != nil {
-				var fe *store.ForbiddenError
-				if errors.As(err, &fe) {
-					r.say(lang.L("{{.Err}} Báo cáo này dành cho lãnh đạo: chọn lãnh đạo ở ô công chức phía trên.", map[string]string{"Err": err.Error()}), true)
-				} else {
-					r.say(err.Error(), true)
-				}
+				r.say(store.Explain(err).Error(), true)
 				r.show(desk.ReportData{Kind: kind})
 				return
 			}

@@ -88,16 +88,51 @@ func TestReportsScreenForTheLeader(t *testing.T) {
 	}
 }
 
-func TestReportsScreenRefusesACounterOfficial(t *testing.T) {
-	u, _, _ := newTestUI(t, nil)
-	chooseOfficial(t, u, "tiepnhan1")
+// A counter official may see only their own results (PermReportOwn): they land on the Cán bộ tab
+// with their own scorecard, without the leader's tabs, the export or a refusal.
+func TestReportsScreenShowsACounterOfficialTheirOwnScorecard(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	resolved(t, s, "Trần Văn Bình") // received by tiepnhan1
+	// The leader looked first: all three tabs, everyone's scorecards.
+	chooseOfficial(t, u, "chutich")
 	test.Tap(u.rail[secReports])
 	r := u.reports
-	if !strings.Contains(r.msg.Text, "không có quyền") || r.msg.Importance != widget.DangerImportance {
-		t.Errorf("message = %q", r.msg.Text)
+	if n := len(r.tabs.Items); n != 3 || r.tabs.SelectedIndex() != 0 || r.current() != "ii06a" {
+		t.Errorf("the leader has %d tabs, on %q; want 3, on II.06a", n, r.current())
 	}
-	if rows, _ := r.ii06aTable.Length(); rows != 0 {
-		t.Errorf("a refused report shows %d rows", rows)
+	if !r.pdfBtn.Visible() || !r.xlsxBtn.Visible() {
+		t.Error("the leader cannot export")
+	}
+	r.tabs.SelectIndex(1)
+	if rows, _ := r.offTable.Length(); rows < 2 {
+		t.Fatalf("the leader sees %d scorecards", rows)
+	}
+
+	for _, c := range []struct{ login, name string }{{"tiepnhan1", "Nguyễn Thị Lan"}, {"admin", ""}} {
+		chooseOfficial(t, u, c.login)
+		test.Tap(u.rail[secReports])
+		if len(r.tabs.Items) != 1 || r.tabs.Selected().Text != "Cán bộ" {
+			t.Errorf("%s: tabs %d, selected %q; want only Cán bộ", c.login, len(r.tabs.Items), r.tabs.Selected().Text)
+		}
+		if r.msg.Importance == widget.DangerImportance || !strings.Contains(r.msg.Text, "từ ngày 01/01/2026 đến ngày 31/03/2026") {
+			t.Errorf("%s: message %q", c.login, r.msg.Text)
+		}
+		if strings.Contains(r.msg.Text, "ô công chức") {
+			t.Errorf("%s: the message names a picker that is not there: %q", c.login, r.msg.Text)
+		}
+		rows, _ := r.offTable.Length()
+		if c.name != "" && (rows != 1 || cellText(r.offTable, 0, 1) != c.name || cellText(r.offTable, 0, 2) != "1") {
+			t.Errorf("%s: %d rows, first %q received %q; want only their own, 1 received", c.login, rows, cellText(r.offTable, 0, 1), cellText(r.offTable, 0, 2))
+		}
+		if rows > 1 {
+			t.Errorf("%s sees %d scorecards: someone else's too", c.login, rows)
+		}
+		if r.pdfBtn.Visible() || r.xlsxBtn.Visible() || r.offSortBar.Visible() {
+			t.Errorf("%s is offered export or sorting of one row", c.login)
+		}
+		if containsText(r.ii06aChart, "01/2026") {
+			t.Errorf("%s: the leader's II.06a chart is still there", c.login)
+		}
 	}
 }
 
