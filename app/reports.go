@@ -48,6 +48,7 @@ type reportsScreen struct {
 	offDetail  *widget.Label
 	offChart   *fyne.Container
 	satTable   *widget.Table
+	satFit     *fitColumns
 	satChart   *fyne.Container
 
 	pdfBtn, xlsxBtn *widget.Button
@@ -106,14 +107,16 @@ func newReports(u *ui) *reportsScreen {
 	r.offSort.SetSelectedIndex(1)
 	r.offDetail = widget.NewLabel(lang.L("Chọn một cán bộ để xem hồ sơ quá hạn và ý kiến không hài lòng."))
 	r.offDetail.Wrapping = fyne.TextWrapWord
-	r.satTable = r.newTable([]string{lang.L("STT"), lang.L("Chỉ tiêu"), lang.L("Kết quả")}, []float32{40, 460, 150}, 2,
-		func() [][]string {
-			out := make([][]string, len(r.sat))
-			for i, it := range r.sat {
-				out[i] = []string{strconv.Itoa(i + 1), it[0], it[1]}
-			}
-			return out
-		}, nil)
+	satHeads := []string{lang.L("STT"), lang.L("Chỉ tiêu"), lang.L("Kết quả")}
+	satRows := func() [][]string {
+		out := make([][]string, len(r.sat))
+		for i, it := range r.sat {
+			out[i] = []string{strconv.Itoa(i + 1), it[0], it[1]}
+		}
+		return out
+	}
+	r.satTable = r.newTable(satHeads, []float32{40, 460, 150}, 2, satRows, nil)
+	r.satFit = &fitColumns{table: r.satTable, heads: satHeads, rows: satRows, stretch: 1}
 	r.satChart = container.NewVBox()
 
 	split := func(top, bottom fyne.CanvasObject, offset float64) fyne.CanvasObject {
@@ -127,7 +130,7 @@ func newReports(u *ui) *reportsScreen {
 	r.all = []reportTab{
 		{container.NewTabItem(lang.L("Biểu II.06a"), split(r.ii06aTable, r.ii06aChart, 0.55)), desk.ReportII06a},
 		{container.NewTabItem(lang.L("Cán bộ"), split(offTop, offBottom, 0.62)), desk.ReportOfficials},
-		{container.NewTabItem(lang.L("Hài lòng"), container.NewGridWithColumns(2, r.satTable, container.NewVScroll(r.satChart))), desk.ReportSatisfaction},
+		{container.NewTabItem(lang.L("Hài lòng"), container.NewGridWithColumns(2, container.New(r.satFit, r.satTable), container.NewVScroll(r.satChart))), desk.ReportSatisfaction},
 	}
 	r.tabs = container.NewAppTabs()
 	for _, t := range r.all {
@@ -358,6 +361,7 @@ func (r *reportsScreen) show(d desk.ReportData) {
 			}
 		}
 		setChart(r.satChart, lang.L("Tỷ lệ các mức đánh giá"), bars, 100)
+		r.satFit.fit()
 		fitRows(r.satTable, len(r.sat))
 	}
 }
@@ -476,6 +480,71 @@ func fitRows(t *widget.Table, n int) {
 		t.SetRowHeight(i, h)
 	}
 	t.Refresh()
+}
+
+// fitColumns lays a table over its whole space and gives its columns widths from their content
+// and that space: each column as wide as its widest text (heading included), the stretch column
+// what is left (its long texts end in "…"), so that no column is cut off at the right edge.
+type fitColumns struct {
+	table   *widget.Table
+	heads   []string
+	rows    func() [][]string
+	stretch int
+	width   float32   // the space the table has, from the last Layout
+	widths  []float32 // the widths given
+}
+
+func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != f.width {
+		f.width = size.Width
+		f.fit()
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
+}
+
+// fit sets the widths for the table's content now and the last known space.
+func (f *fitColumns) fit() {
+	if f.width <= 0 {
+		return
+	}
+	// A label's own minimum width, and a little more: at exactly that width, rounding on the
+	// screen's pixels can make it cut its last characters.
+	textWidth := func(s string, bold bool) float32 {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold}).MinSize().Width + theme.Padding()
+	}
+	w := make([]float32, len(f.heads))
+	for c, h := range f.heads {
+		w[c] = textWidth(h, true)
+	}
+	for _, row := range f.rows() {
+		for c := range w {
+			if c < len(row) && c != f.stretch {
+				w[c] = max(w[c], textWidth(row[c], row[0] == ""))
+			}
+		}
+	}
+	// Between columns a separator; at the right the vertical scroll bar may cover the last pixels.
+	rest := f.width - float32(len(w))*theme.SeparatorThicknessSize() - theme.ScrollBarSize()
+	for c := range w {
+		if c != f.stretch {
+			rest -= w[c]
+		}
+	}
+	w[f.stretch] = max(rest, textWidth(f.heads[f.stretch], true))
+	f.widths = w
+	for c, x := range w {
+		f.table.SetColumnWidth(c, x)
+	}
 }
 
 // chartBar is one bar of an on-screen chart.

@@ -5,11 +5,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/store"
+	"motcua/store/workday"
 )
 
 // chooseOfficial logs login in at the counter.
@@ -150,5 +153,81 @@ func TestTodayStripCountsEachList(t *testing.T) {
 	}
 	if u.today.overBtn.Text != "0 quá hạn" || u.today.nextBtn.Text != "0 đến hạn ngày mai" {
 		t.Errorf("overdue %q, tomorrow %q", u.today.overBtn.Text, u.today.nextBtn.Text)
+	}
+}
+
+// labelsIn are the labels drawn under o showing text.
+func labelsIn(o fyne.CanvasObject, text string) []*widget.Label {
+	var out []*widget.Label
+	switch w := o.(type) {
+	case *widget.Label:
+		if w.Text == text {
+			out = append(out, w)
+		}
+		return out
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			out = append(out, labelsIn(c, text)...)
+		}
+		return out
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, labelsIn(c, text)...)
+		}
+	}
+	return out
+}
+
+// At 1366×768 the satisfaction table shows its Kết quả column whole: the heading and every
+// value within the table's right edge, none cut short.
+func TestSatisfactionTableFitsTheWindow(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	resolved(t, s, "Trần Văn Bình")
+	// Two ratings, so that values like "1 (50,0%)" are shown; the store dates them by the real
+	// clock, so the period runs to today.
+	ctx := context.Background()
+	for _, lv := range []int{store.LevelVerySatisfied, store.LevelDissatisfied} {
+		if _, err := s.Rate(ctx, store.Rating{Level: lv}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chooseOfficial(t, u, "chutich")
+	test.Tap(u.rail[secReports])
+	r := u.reports
+	r.tabs.SelectIndex(2)
+	r.kind.SetSelectedIndex(3)
+	r.from.SetText("01/01/2026")
+	r.to.SetText(time.Now().In(workday.Loc).Format("02/01/2006"))
+	r.load()
+	if r.sat[1][1] != "1 (50,0%)" {
+		t.Fatalf("satisfaction rows: %q", r.sat)
+	}
+	u.win.Resize(fyne.NewSize(1366, 768))
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(r.satTable).X + r.satTable.Size().Width
+	if r.satTable.Size().Width < 300 {
+		t.Fatalf("the table is %v wide", r.satTable.Size())
+	}
+	drawn := 0
+	check := func(text string) {
+		ls := labelsIn(r.satTable, text)
+		drawn += len(ls)
+		for _, l := range ls {
+			end := d.AbsolutePositionForObject(l).X + l.Size().Width
+			if need := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, l.TextStyle).MinSize().Width; l.Size().Width < need || end > right {
+				t.Errorf("%q is %v wide (needs %v) and ends at %v, the table at %v", text, l.Size().Width, need, end, right)
+			}
+		}
+	}
+	check("Kết quả")
+	if drawn == 0 {
+		t.Fatal("the Kết quả heading is not drawn")
+	}
+	for _, it := range r.sat[:8] { // the rows below are drawn once scrolled to
+		check(it[1])
+	}
+	if drawn < 9 {
+		t.Errorf("only %d of the heading and the first 8 values are drawn", drawn)
 	}
 }
