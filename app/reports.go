@@ -351,6 +351,9 @@ func (r *reportsScreen) show(d desk.ReportData) {
 	case desk.ReportOfficials:
 		r.off = d.Officials
 		r.sortOfficials()
+		if r.own && len(r.off) == 1 {
+			r.showOfficial(0) // one's own row: nothing to choose
+		}
 	case desk.ReportSatisfaction:
 		r.sat = nil
 		var bars []chartBar

@@ -130,6 +130,9 @@ func TestReportsScreenShowsACounterOfficialTheirOwnScorecard(t *testing.T) {
 		if rows > 1 {
 			t.Errorf("%s sees %d scorecards: someone else's too", c.login, rows)
 		}
+		if c.name != "" && !strings.HasPrefix(r.offDetail.Text, c.name+"\nHồ sơ quá hạn: không có") {
+			t.Errorf("%s: detail %q, want their own shown without choosing", c.login, r.offDetail.Text)
+		}
 		if r.pdfBtn.Visible() || r.xlsxBtn.Visible() || r.offSortBar.Visible() {
 			t.Errorf("%s is offered export or sorting of one row", c.login)
 		}
