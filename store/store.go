@@ -96,10 +96,7 @@ func Open(path string) (*Store, error) {
 	}
 	f.Close()
 
-	w, err := sql.Open("sqlite", dsn(abs, false))
-	if err != nil {
-		return nil, err
-	}
+	w := openSQLite(dsn(abs, false))
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{path: abs, where: abs, d: sqliteDialect{}, w: w, now: time.Now}
@@ -107,11 +104,7 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn(abs, true))
-	if err != nil {
-		w.Close()
-		return nil, err
-	}
+	r := openSQLite(dsn(abs, true))
 	r.SetMaxOpenConns(4)
 	s.r = r
 	return s, nil
