@@ -3,6 +3,7 @@ package print
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/code128"
@@ -35,7 +36,7 @@ func drawCodeBand(pdf *gofpdf.Fpdf, label, code string, x, y, w float64) (float6
 // drawQR draws code as a QR code (level M) size mm wide with its top-left at
 // (x, y). The caller leaves a quiet zone of white around it.
 func drawQR(pdf *gofpdf.Fpdf, code string, x, y, size float64) error {
-	bc, err := qr.Encode(code, qr.M, qr.Auto)
+	bc, err := encodeQR(code)
 	if err != nil {
 		return fmt.Errorf("không tạo được mã QR cho %q: %w", code, err)
 	}
@@ -43,6 +44,28 @@ func drawQR(pdf *gofpdf.Fpdf, code string, x, y, size float64) error {
 	m := size / float64(n)
 	fillModules(pdf, bc, x, y, m, m, n, bc.Bounds().Dy())
 	return nil
+}
+
+// lastQR is the last code encoded: the two copies of a slip carry the same code, and encoding
+// (which scores all eight masks) was a sixth of a slip's time. One entry: it never grows.
+var lastQR struct {
+	sync.Mutex
+	code string
+	bc   barcode.Barcode
+}
+
+func encodeQR(code string) (barcode.Barcode, error) {
+	lastQR.Lock()
+	defer lastQR.Unlock()
+	if lastQR.bc != nil && lastQR.code == code {
+		return lastQR.bc, nil
+	}
+	bc, err := qr.Encode(code, qr.M, qr.Auto)
+	if err != nil {
+		return nil, err
+	}
+	lastQR.code, lastQR.bc = code, bc
+	return bc, nil
 }
 
 // drawCode128 draws code as a Code 128 barcode with bars h mm high and

@@ -35,6 +35,11 @@ type Intake struct {
 	PostAddress string             // required when ByPost
 	ReceivedAt  time.Time          // zero → now
 	By          string             // official login; empty → DefaultActor
+
+	// ArchiveSlip, when set, names the file the caller will write the dossier's Mẫu 01 slip to,
+	// from its code and time of receipt. It is recorded (Slips) in the intake's own transaction:
+	// one commit per intake, and no slip on record for a dossier that was not saved.
+	ArchiveSlip func(code string, receivedAt time.Time) string `json:"-"`
 }
 
 // Dossier is a received dossier (hồ sơ). Procedure and deadline are a snapshot taken at intake:
@@ -235,7 +240,7 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 	if err != nil {
 		return Dossier{}, err
 	}
-	var id int64
+	var d Dossier
 	err = s.tx(ctx, func(t *sql.Tx) error {
 		p, err := activeProcedure(ctx, t, in.ProcedureID)
 		if err != nil {
@@ -254,12 +259,13 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if err != nil {
 			return err
 		}
-		id, err = insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
+		fee := p.Fee.total(in.Sets, in.Pages)
+		id, err := insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
 			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
 			by_post, post_address, received_at, due_at, original_due_at, status, received_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, p.Days, in.Name, in.IDNo, in.Phone, in.Address,
-			in.Email, string(docsJSON), in.Sets, in.Pages, p.Fee.total(in.Sets, in.Pages), in.ByPost, in.PostAddress,
+			in.Email, string(docsJSON), in.Sets, in.Pages, fee, in.ByPost, in.PostAddress,
 			ts(in.ReceivedAt), ts(due), ts(due), StatusReceived, by.ID)
 		if err != nil {
 			return fmt.Errorf("không lưu được hồ sơ: %w", err)
@@ -267,13 +273,32 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if err := appendEvent(ctx, t, id, in.ReceivedAt, now, by.ID, "receive", 0, StatusReceived, "", nil); err != nil {
 			return err
 		}
-		return s.d.indexSearch(ctx, t, id, searchText(code, in.Name, in.IDNo, in.Phone))
+		if err := s.d.indexSearch(ctx, t, id, searchText(code, in.Name, in.IDNo, in.Phone)); err != nil {
+			return err
+		}
+		if in.ArchiveSlip != nil {
+			if _, err := t.ExecContext(ctx, `INSERT INTO slips(dossier_id, form, path, at) VALUES (?, '01', ?, ?)`,
+				id, in.ArchiveSlip(code, in.ReceivedAt), ts(now)); err != nil {
+				return err
+			}
+		}
+		// The dossier as Dossier(code) reads it back (a test holds them equal), without the read.
+		d = Dossier{ID: id, Code: code, BookYear: year, BookNo: bookNo, ProcedureID: p.ID, ProcedureCode: p.Code,
+			ProcedureName: p.Name, FieldName: p.FieldName, Days: p.Days, Name: in.Name, IDNo: in.IDNo, Phone: in.Phone,
+			Address: in.Address, Email: in.Email, Sets: in.Sets, Pages: in.Pages, Fee: fee, ByPost: in.ByPost,
+			PostAddress: in.PostAddress, ReceivedAt: stored(in.ReceivedAt), DueAt: stored(due), OriginalDueAt: stored(due),
+			Status: StatusReceived, StatusName: StatusName(StatusReceived), ReceivedBy: by.Login, ReceivedByName: by.FullName,
+			Holder: by.Login, HolderName: by.FullName}
+		return json.Unmarshal(docsJSON, &d.Documents)
 	})
 	if err != nil {
 		return Dossier{}, err
 	}
-	return s.dossierWhere(ctx, s.w, `d.id = ?`, id)
+	return d, nil
 }
+
+// stored is t as the store gives it back: to the millisecond, in Vietnam time.
+func stored(t time.Time) time.Time { return t.Truncate(time.Millisecond).In(workday.Loc) }
 
 // searchText is what the search index holds for a dossier.
 func searchText(code, name, idno, phone string) string {

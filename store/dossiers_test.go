@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -52,11 +53,14 @@ func TestReceiveStoresWhatTheSlipNeeds(t *testing.T) {
 		{"received by", [2]string{got.ReceivedBy, got.ReceivedByName}, [2]string{"tiepnhan1", "Nguyễn Thị Lan"}},
 		{"post", [2]any{got.ByPost, got.PostAddress}, [2]any{true, "Số 7 phố Huế, Hà Nội"}},
 		{"documents", len(got.Documents) == 1 && got.Documents[0].Name == "Bằng tốt nghiệp", true},
-		{"returned = stored", d.Code == got.Code && d.ID == got.ID, true},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %v, want %v", c.what, c.got, c.want)
 		}
+	}
+	// Receive gives back the dossier as stored, field by field (it is not read back).
+	if !reflect.DeepEqual(d, got) {
+		t.Errorf("Receive returned\n%+v\nthe store holds\n%+v", d, got)
 	}
 	if _, err := s.Dossier(ctx, "", "HD001-250602-0002"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown code: %v, want ErrNotFound", err)
@@ -266,5 +270,35 @@ func BenchmarkSearchName(b *testing.B) {
 		if err != nil || len(ds) == 0 {
 			b.Fatal(err, len(ds))
 		}
+	}
+}
+
+// An intake that names its slip's archive file records it with the dossier, in one commit; a
+// refused intake records nothing.
+func TestReceiveRecordsTheArchivedSlip(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	in := intake(t, s, "CT01", vn(2025, 6, 2, 9, 15))
+	var asked []string
+	in.ArchiveSlip = func(code string, at time.Time) string {
+		asked = append(asked, code+" "+at.In(workday.Loc).Format("2006"))
+		return "/data/archive/" + code + "-mau01.pdf"
+	}
+	d := receive(t, s, in)
+	slips, err := s.Slips(ctx, "", d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(slips) != 1 || slips[0].Form != "01" || slips[0].Path != "/data/archive/"+d.Code+"-mau01.pdf" ||
+		!reflect.DeepEqual(asked, []string{d.Code + " 2025"}) {
+		t.Errorf("slips %+v after asking %v", slips, asked)
+	}
+	before := counts(t, s)
+	in.ProcedureID = 99999 // refused inside the transaction
+	if _, err := s.Receive(ctx, in); err == nil {
+		t.Fatal("an unknown procedure was accepted")
+	}
+	if after := counts(t, s); !reflect.DeepEqual(before, after) || len(asked) != 1 {
+		t.Errorf("a refused intake wrote rows: %v → %v (archive asked %v)", before, after, asked)
 	}
 }

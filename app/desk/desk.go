@@ -4,12 +4,14 @@
 package desk
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"motcua/print"
 	"motcua/print/printer"
@@ -50,12 +52,14 @@ type Receipt struct {
 // Receive commits the intake, writes the Mẫu 01 slip into the archive and prints it unless the
 // agency saves only. A printer failure never loses the dossier: it comes back as PrintErr.
 func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
+	// The slip's archive file is recorded with the dossier, in the intake's one commit.
+	in.ArchiveSlip = func(code string, at time.Time) string { return d.archivePath(code, at, "01") }
 	dos, err := d.Store.Receive(ctx, in)
 	if err != nil {
 		return Receipt{}, err
 	}
 	r := Receipt{Dossier: dos}
-	path, err := d.writeReceipt(ctx, in.By, dos)
+	path, err := d.drawReceipt(ctx, dos)
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
 		return r, nil
@@ -87,11 +91,30 @@ func (d *Desk) Slip(ctx context.Context, by, code string) (string, error) {
 		if slips[i].Form != "01" {
 			continue
 		}
-		if _, err := os.Stat(slips[i].Path); err == nil {
+		if completePDF(slips[i].Path) {
 			return slips[i].Path, nil
 		}
 	}
 	return d.writeReceipt(ctx, by, dos)
+}
+
+// completePDF tells whether path holds a whole PDF (it ends with the %%EOF marker): a slip
+// written just before a power cut may be empty or cut short, and is then drawn again.
+func completePDF(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < 16 {
+		return false
+	}
+	tail := make([]byte, 16)
+	if _, err := f.ReadAt(tail, fi.Size()-16); err != nil {
+		return false
+	}
+	return bytes.Contains(tail, []byte("%%EOF"))
 }
 
 // Print sends an archived PDF to the agency's printer.
@@ -141,7 +164,22 @@ func (d *Desk) ReceiptFor(ctx context.Context, dos store.Dossier) (print.Receipt
 	}, nil
 }
 
+// writeReceipt draws Mẫu 01 again into the archive and records it (a reprint).
 func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (string, error) {
+	path, err := d.drawReceipt(ctx, dos)
+	if err != nil {
+		return "", err
+	}
+	if err := d.Store.RecordSlip(ctx, by, dos.Code, "01", path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// drawReceipt draws Mẫu 01 into its archive file. The file is not flushed to the disk before
+// the slip prints: the dossier is durable in the ledger and the slip can be drawn from it again
+// (Slip checks the file is whole), so an intake waits for one flush, its commit.
+func (d *Desk) drawReceipt(ctx context.Context, dos store.Dossier) (string, error) {
 	rc, err := d.ReceiptFor(ctx, dos)
 	if err != nil {
 		return "", err
@@ -150,25 +188,25 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	if err != nil {
 		return "", err
 	}
-	path := d.archivePath(dos, "01")
-	if err := writeFileAtomic(path, pdf); err != nil {
+	path := d.archivePath(dos.Code, dos.ReceivedAt, "01")
+	if err := writeFile(path, pdf, false); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
-	}
-	if err := d.Store.RecordSlip(ctx, by, dos.Code, "01", path); err != nil {
-		return "", err
 	}
 	return path, nil
 }
 
 // archivePath files slips by year of receipt, one name per dossier and form.
-func (d *Desk) archivePath(dos store.Dossier, form string) string {
-	year := dos.ReceivedAt.In(workday.Loc).Year()
-	return filepath.Join(d.Dir, "archive", strconv.Itoa(year), dos.Code+"-mau"+form+".pdf")
+func (d *Desk) archivePath(code string, received time.Time, form string) string {
+	year := received.In(workday.Loc).Year()
+	return filepath.Join(d.Dir, "archive", strconv.Itoa(year), code+"-mau"+form+".pdf")
 }
 
-// writeFileAtomic writes through a temporary file and a rename, so a slip in the archive is
-// never half written when the PC is switched off at the wall.
-func writeFileAtomic(path string, data []byte) error {
+// writeFileAtomic writes through a temporary file, flushed to the disk, and a rename, so a file
+// is never half written when the PC is switched off at the wall.
+func writeFileAtomic(path string, data []byte) error { return writeFile(path, data, true) }
+
+// writeFile writes through a temporary file and a rename; flush makes it wait for the disk.
+func writeFile(path string, data []byte, flush bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -177,7 +215,10 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	_, werr := tmp.Write(data)
-	serr := tmp.Sync()
+	var serr error
+	if flush {
+		serr = tmp.Sync()
+	}
 	cerr := tmp.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())

@@ -107,3 +107,37 @@ func TestSlipIsRedrawnWhenTheArchivedFileIsGone(t *testing.T) {
 		t.Errorf("Slip of an unknown code = %v, want ErrNotFound", err)
 	}
 }
+
+// The intake's slip is recorded once, with the dossier; a slip cut short by a power cut (the
+// archive file is not flushed before printing) is drawn again when it is asked for.
+func TestSlipCutShortIsRedrawn(t *testing.T) {
+	d, p := newDesk(t)
+	ctx := context.Background()
+	d.SetSender(func(context.Context, string, string) error { return nil })
+	r, err := d.Receive(ctx, intake(p, "Phạm Thị Dung"))
+	if err != nil || r.PrintErr != nil {
+		t.Fatal(err, r.PrintErr)
+	}
+	slips, err := d.Store.Slips(ctx, "", r.Dossier.Code)
+	if err != nil || len(slips) != 1 || slips[0].Form != "01" || slips[0].Path != r.SlipPath {
+		t.Fatalf("slips on record %+v (%v); want the intake's one slip %s", slips, err, r.SlipPath)
+	}
+	whole, err := os.ReadFile(r.SlipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range [][]byte{whole[:len(whole)/2], nil} {
+		if err := os.WriteFile(r.SlipPath, cut, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		path, err := d.Slip(ctx, "", r.Dossier.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := os.ReadFile(path)
+		// Drawn again: about the same size (its creation time differs), ending as a PDF does.
+		if err != nil || len(again) < len(whole)*9/10 || !strings.HasSuffix(strings.TrimSpace(string(again)), "%%EOF") {
+			t.Errorf("a slip cut to %d bytes came back as %d bytes (%v); want it drawn whole (≈ %d bytes)", len(cut), len(again), err, len(whole))
+		}
+	}
+}

@@ -118,7 +118,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	path := d.archivePath(dos, name)
+	path := d.archivePath(dos.Code, dos.ReceivedAt, name)
 	if err := writeFileAtomic(path, pdf); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
