@@ -185,10 +185,33 @@ func listBackups(dir string) []backupFile {
 	return out
 }
 
+// staleTmpAge is when an automatic backup's temporary file is taken for one cut short (the PC
+// switched off, the app killed during the copy): a copy being written is touched every second.
+const staleTmpAge = time.Hour
+
 // Rotate deletes the automatic backups in dir that Retention does not keep: the newest backup of
 // each of the 7 most recent days that have one, of the 4 most recent ISO weeks and of the 12
-// most recent months. Other files are never touched. It returns the deleted paths.
+// most recent months, and the temporary files of automatic backups cut short (left for an hour:
+// each is as large as the ledger). Other files are never touched. It returns the deleted paths.
 func Rotate(dir string) ([]string, error) {
+	var removed []string
+	var errs []error
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || !strings.HasSuffix(n, ".tmp") {
+				continue
+			}
+			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleTmpAge {
+				p := filepath.Join(dir, n)
+				if err := os.Remove(p); err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				removed = append(removed, p)
+			}
+		}
+	}
 	bs := listBackups(dir)
 	keep := make([]bool, len(bs))
 	for _, g := range []struct {
@@ -209,8 +232,6 @@ func Rotate(dir string) ([]string, error) {
 			keep[i] = true
 		}
 	}
-	var removed []string
-	var errs []error
 	for i, b := range bs {
 		if keep[i] {
 			continue

@@ -172,12 +172,30 @@ func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
 	}
 	other := filepath.Join(dir, "ghi-chu.txt")
 	os.WriteFile(other, []byte("x"), 0o600)
+	// Two copies cut short by a power cut: one two hours old (dropped: as large as the ledger),
+	// one being written now (kept).
+	cut := filepath.Join(dir, backupPrefix+"20260101-080000"+backupSuffix+".tmp")
+	busy := filepath.Join(dir, backupPrefix+"20260101-090000"+backupSuffix+".tmp")
+	for _, f := range []string{cut, busy} {
+		if err := os.WriteFile(f, []byte("SQLite format 3"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(cut, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Rotate(dir); err != nil {
 		t.Fatal(err)
 	}
 	left := listBackups(dir)
 	if _, err := os.Stat(other); err != nil {
 		t.Error("rotation removed a file that is not a backup")
+	}
+	if _, err := os.Stat(cut); !os.IsNotExist(err) {
+		t.Error("rotation kept a backup copy cut short two hours ago")
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Error("rotation removed a backup copy being written")
 	}
 	// 7 days + 4 weeks + 12 months, overlapping: the newest 7 days are also the newest week(s).
 	if len(left) < 12 || len(left) > 7+4+12 {
