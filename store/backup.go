@@ -199,7 +199,8 @@ func Rotate(dir string) ([]string, error) {
 	if entries, err := os.ReadDir(dir); err == nil {
 		for _, e := range entries {
 			n := e.Name()
-			if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || !strings.HasSuffix(n, ".tmp") {
+			// The copy itself (….tmp) and the journal SQLite keeps beside it (….tmp-journal).
+			if e.IsDir() || !strings.HasPrefix(n, backupPrefix) || !strings.Contains(n, ".tmp") {
 				continue
 			}
 			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleTmpAge {

@@ -176,13 +176,15 @@ func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
 	// one being written now (kept).
 	cut := filepath.Join(dir, backupPrefix+"20260101-080000"+backupSuffix+".tmp")
 	busy := filepath.Join(dir, backupPrefix+"20260101-090000"+backupSuffix+".tmp")
-	for _, f := range []string{cut, busy} {
+	for _, f := range []string{cut, cut + "-journal", busy} {
 		if err := os.WriteFile(f, []byte("SQLite format 3"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Chtimes(cut, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{cut, cut + "-journal"} {
+		if err := os.Chtimes(f, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := Rotate(dir); err != nil {
 		t.Fatal(err)
@@ -191,8 +193,10 @@ func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
 	if _, err := os.Stat(other); err != nil {
 		t.Error("rotation removed a file that is not a backup")
 	}
-	if _, err := os.Stat(cut); !os.IsNotExist(err) {
-		t.Error("rotation kept a backup copy cut short two hours ago")
+	for _, f := range []string{cut, cut + "-journal"} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("rotation kept %s, of a backup cut short two hours ago", filepath.Base(f))
+		}
 	}
 	if _, err := os.Stat(busy); err != nil {
 		t.Error("rotation removed a backup copy being written")
