@@ -1,7 +1,8 @@
 #!/bin/bash
 # Cold start of the officials' window on a 1,000,000-dossier data folder, under Xvfb:
 # milliseconds from exec to the first frame, then to the tracking book's first page on screen,
-# and the process's peak and current RSS (VmHWM, VmRSS) with the book open.
+# and the process's peak and current RSS (VmHWM, VmRSS) with the book open, split into what the
+# Go runtime holds, the binary, and the rest (SQLite's allocations, the OpenGL stack).
 # The dataset is made once with the real CLI (`motcua demo -dossiers 1000000 -years 10`, ending
 # today so the book's default year is full) into $MOTCUA_BENCH_DIR (default $TMPDIR/motcua-bench).
 # Usage: docs/bench/coldstart.sh [runs]   (needs Xvfb; run from anywhere in the repository)
@@ -46,11 +47,15 @@ for i in $(seq "$runs"); do
 		if grep -q motcua-book-open "$out"; then book=$((($(date +%s%N) - t0) / 1000000)); break; fi
 		sleep 0.005
 	done
-	sleep 1 # let the table settle before reading memory
-	hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-	rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-	echo "run $i ($cache cache): first frame ${first} ms, book open ${book} ms ($(grep -o 'motcua-book-open [0-9]* rows' "$out" | awk '{print $2}') rows), VmHWM $((hwm / 1024)) MB, VmRSS $((rss / 1024)) MB"
-	kill "$pid"
+	# let the table settle before reading memory: the app prints Go's share a second after
+	for _ in $(seq 300); do grep -q motcua-go-memory "$out" && break; sleep 0.01; done
+	kb() { awk -v k="$1:" '$1 == k {print int($2 / 1024)}' /proc/$pid/status; }
+	echo "run $i ($cache cache): first frame ${first} ms, book open ${book} ms ($(grep -o 'motcua-book-open [0-9]* rows' "$out" | awk '{print $2}') rows), VmHWM $(kb VmHWM) MB, VmRSS $(kb VmRSS) MB"
+	# What the RSS is made of: anonymous and file-backed pages, the largest mappings, and Go's part.
+	echo "    RssAnon $(kb RssAnon) MB, RssFile $(kb RssFile) MB; $(grep -o 'motcua-go-memory.*' "$out" | sed 's/motcua-go-memory/Go:/')"
+	awk '/^[0-9a-f]+-[0-9a-f]+ /{n=$6} /^Rss:/{r[n]+=$2} END{for (m in r) if (r[m] > 4096) printf "    %5d MB %s\n", r[m]/1024, (m == "" ? "(anonymous)" : m)}' /proc/$pid/smaps | sort -rn
+	# SIGKILL: a normal exit writes the exit backup (a minute on this folder) into the next run.
+	kill -KILL "$pid"
 	wait "$pid" 2>/dev/null || true
 done
 rm -f "$out"
