@@ -532,8 +532,8 @@ func fillYears(b *testing.B, s *Store, perYear int) {
 	ins := prep(`INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code, procedure_name,
 		field_name, days, name, idno, phone, address, documents, sets, pages, fee, by_post, received_at, due_at,
 		original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
-		holder_id, supplements) VALUES (?, ?, ?, ?, ?, ?, ?, 3, 'Nguyễn Văn An', '001090001234', '0912345678', 'Hoài Đức',
-		'[]', 1, 1, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		holder_id, supplements, resolved_by, early) VALUES (?, ?, ?, ?, ?, ?, ?, 3, 'Nguyễn Văn An', '001090001234', '0912345678', 'Hoài Đức',
+		'[]', 1, 1, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	ev := prep(`INSERT INTO dossier_events(dossier_id, at, recorded_at, by_id, kind) VALUES (?, ?, ?, ?, ?)`)
 	prompt := prep(`INSERT INTO rating_prompts(created_at, official_id, counter, dossier_id) VALUES (?, ?, 'Quầy 1', ?)`)
 	rate := prep(`INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level, criteria, conduct, reasons,
@@ -552,10 +552,11 @@ func fillYears(b *testing.B, s *Store, perYear int) {
 		receiver, resolver := []string{"tiepnhan1", "tiepnhan2"}[i%2], []string{"tuphap", "diachinh"}[i%3%2]
 		end := rec.Add(time.Duration(i%5) * 24 * time.Hour).Add(time.Duration(i%3) * time.Minute)
 		var resolved, returned, ended, closed any
-		late := false
+		late, early := false, false
+		var resolvedBy any
 		switch status {
 		case StatusResolved, StatusReturned:
-			resolved, closed = ts(end), ts(end)
+			resolved, closed, resolvedBy = ts(end), ts(end), ids[resolver]
 			if status == StatusReturned {
 				returned = ts(end.Add(time.Hour))
 			}
@@ -563,11 +564,11 @@ func fillYears(b *testing.B, s *Store, perYear int) {
 			ended, closed = ts(end), ts(end)
 		}
 		if closed != nil {
-			late = TimelinessAt(end, due) == TimelyLate
+			late, early = TimelinessAt(end, due) == TimelyLate, TimelinessAt(end, due) == TimelyEarly
 		}
 		res, err := ins.Exec(fmt.Sprintf("HD001-%s-%06d", rec.Format("060102"), i), year, no, p.ID, p.Code, p.Name, p.FieldName,
 			ts(rec), ts(due), ts(due), status, ids[receiver], ts(rec.Add(time.Hour)), resolved, returned, ended, closed, late,
-			ids[resolver], i%11/10)
+			ids[resolver], i%11/10, resolvedBy, early)
 		if err != nil {
 			b.Fatal(err)
 		}
