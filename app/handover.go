@@ -184,7 +184,7 @@ func (h *handoverScreen) load() {
 	ctx := context.Background()
 	goAsync(func() {
 		ds, err1 := h.u.st.Book(ctx, f, 0, heldLimit)
-		pend, err2 := h.u.st.PendingHandovers(ctx, h.u.actorLogin(), login)
+		pend, err2 := h.u.st.PendingHandovers(ctx, h.u.actorLogin(), login, heldLimit)
 		offs, err3 := h.u.st.Officials(ctx)
 		fyne.Do(func() {
 			if seq != h.seq {

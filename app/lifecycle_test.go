@@ -180,7 +180,7 @@ func TestHandoverOfTwoSelectedDossiers(t *testing.T) {
 	}
 	test.Tap(h.giveBtn)
 
-	pend, err := s.PendingHandovers(context.Background(), "", "tuphap")
+	pend, err := s.PendingHandovers(context.Background(), "", "tuphap", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -154,32 +154,12 @@ func (s *Store) each(ctx context.Context, q string, args []any, fn func(Dossier)
 	return rows.Err()
 }
 
-// DueSoon lists the open dossiers (received or in processing) due within one working day of
-// now, and those already overdue, soonest first: the apology slip must go out in time.
-// Dossiers waiting for papers are left out: their clock is stopped.
-func (s *Store) DueSoon(ctx context.Context, by string, now time.Time) ([]Dossier, error) {
-	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
-		return nil, err
+// PendingHandovers lists the first limit (≤ 0: 100) dossiers handed to the official `to` and
+// not yet confirmed, in book order.
+func (s *Store) PendingHandovers(ctx context.Context, by, to string, limit int) ([]Dossier, error) {
+	if limit <= 0 {
+		limit = 100
 	}
-	cal, err := s.Calendar(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n := now.In(workday.Loc)
-	day := cal.AddWorkingDays(n, 1)
-	bound := time.Date(day.Year(), day.Month(), day.Day(), n.Hour(), n.Minute(), n.Second(), n.Nanosecond(), workday.Loc)
-	var out []Dossier
-	err = s.each(ctx, dossierSelect+` WHERE d.closed_at IS NULL AND d.status IN (?, ?) AND d.due_at <= ? ORDER BY d.due_at, d.id`,
-		[]any{StatusReceived, StatusProcessing, ts(bound)}, func(d Dossier) error {
-			out = append(out, d)
-			return nil
-		})
-	return out, err
-}
-
-// PendingHandovers lists the dossiers handed to the official `to` and not yet confirmed, in
-// book order.
-func (s *Store) PendingHandovers(ctx context.Context, by, to string) ([]Dossier, error) {
 	if _, err := s.require(ctx, by, PermViewDossiers); err != nil {
 		return nil, err
 	}
@@ -191,7 +171,7 @@ func (s *Store) PendingHandovers(ctx context.Context, by, to string) ([]Dossier,
 		return nil, err
 	}
 	var out []Dossier
-	err = s.each(ctx, dossierSelect+` WHERE d.pending_to_id = ?`+bookOrder, []any{o.ID}, func(d Dossier) error {
+	err = s.each(ctx, dossierSelect+` WHERE d.pending_to_id = ?`+bookOrder+` LIMIT ?`, []any{o.ID, limit}, func(d Dossier) error {
 		out = append(out, d)
 		return nil
 	})

@@ -215,39 +215,6 @@ func TestBookFiltersAndPaging(t *testing.T) {
 	}
 }
 
-func TestDueSoon(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	recv := func(code string, at time.Time) Dossier {
-		in := intake(t, s, code, at)
-		in.Documents = []ReceivedDocument{{Name: "Tờ khai", Kind: "Bản chính", Count: 1}}
-		return receive(t, s, in)
-	}
-	now := vn(2026, 1, 7, 10, 0)                    // Wednesday; one working day later: Thursday 10:00
-	overdue := recv("CT01", vn(2026, 1, 5, 9, 0))   // due Mon 5 17:00
-	tomorrow := recv("HT04", vn(2026, 1, 5, 9, 30)) // due Thu 8 09:30
-	recv("HT04", vn(2026, 1, 5, 10, 30))            // due Thu 8 10:30: more than a working day away
-	waiting := recv("HT04", vn(2026, 1, 5, 9, 0))   // due Thu 8 09:00, but waiting for papers
-	done := recv("HT04", vn(2026, 1, 5, 9, 0))      // resolved
-	if _, err := s.RequestSupplement(ctx, Action{Code: waiting.Code, At: vn(2026, 1, 6, 9, 0)},
-		Supplement{Missing: []ReceivedDocument{{Name: "Giấy tờ cư trú"}}, Reason: "Thiếu"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Handover(ctx, Action{Code: done.Code, By: "tiepnhan1", At: vn(2026, 1, 5, 10, 0)}, "tuphap"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Resolve(ctx, Action{Code: done.Code, At: vn(2026, 1, 6, 10, 0)}); err != nil {
-		t.Fatal(err)
-	}
-	got, err := s.DueSoon(ctx, "", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{overdue.Code, tomorrow.Code}; !reflect.DeepEqual(codes(got), want) {
-		t.Errorf("DueSoon = %v, want %v (overdue first, then due within a working day)", codes(got), want)
-	}
-}
-
 // BenchmarkBook reads the first and the last page and the count of a 100,000-row year, filtered
 // by status and late only.
 func BenchmarkBook(b *testing.B) {

@@ -269,11 +269,11 @@ func TestHandoverAndConfirm(t *testing.T) {
 	if err := evs[len(evs)-1].Decode(&hd); err != nil || hd.From != "tuphap" || hd.To != "chutich" || hd.ToName != "Đặng Văn Nam" {
 		t.Errorf("handover data = %+v, %v", hd, err)
 	}
-	pend, err := s.PendingHandovers(ctx, "", "chutich")
+	pend, err := s.PendingHandovers(ctx, "", "chutich", 0)
 	if err != nil || len(pend) != 1 || pend[0].Code != d.Code {
 		t.Errorf("PendingHandovers(chutich) = %v, %v", pend, err)
 	}
-	if pend, _ := s.PendingHandovers(ctx, "", "tuphap"); len(pend) != 0 {
+	if pend, _ := s.PendingHandovers(ctx, "", "tuphap", 0); len(pend) != 0 {
 		t.Errorf("PendingHandovers(tuphap) = %d dossiers after confirming", len(pend))
 	}
 	if _, err := s.Handover(ctx, Action{Code: d.Code, By: "tuphap"}, "khongco"); err == nil {

@@ -147,11 +147,8 @@ func guardedOps() []guardedOp {
 			code := inStatus(t, s, StatusReceived).Code
 			return func() error { return s.RecordSlip(ctx, by, code, "01", "/tmp/x.pdf") }
 		}},
-		{"due soon", PermViewDossiers, func(t *testing.T, s *Store, by string) func() error {
-			return func() error { _, err := s.DueSoon(ctx, by, monday); return err }
-		}},
 		{"pending handovers", PermViewDossiers, func(t *testing.T, s *Store, by string) func() error {
-			return func() error { _, err := s.PendingHandovers(ctx, by, by); return err }
+			return func() error { _, err := s.PendingHandovers(ctx, by, by, 0); return err }
 		}},
 		{"agency", PermSettings, func(t *testing.T, s *Store, by string) func() error {
 			a, _ := s.Agency(ctx)

@@ -779,14 +779,11 @@ func (s *Store) Desk(ctx context.Context, by string, now time.Time) (DeskSummary
 		}); err != nil {
 		return out, err
 	}
-	pending, err := s.PendingHandovers(ctx, o.Login, o.Login)
-	if err != nil {
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossiers WHERE pending_to_id = ?`, o.ID).Scan(&out.PendingCount); err != nil {
 		return out, err
 	}
-	out.PendingCount = len(pending)
-	if len(pending) > DeskCap {
-		pending = pending[:DeskCap]
+	if out.Pending, err = s.PendingHandovers(ctx, o.Login, o.Login, DeskCap); err != nil {
+		return out, err
 	}
-	out.Pending = pending
 	return out, nil
 }

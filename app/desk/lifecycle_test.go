@@ -187,7 +187,7 @@ func TestHandoverListHandsEachOver(t *testing.T) {
 			t.Errorf("%s after the list: status %d pending %q transferred %v", c, dos.Status, dos.PendingTo, dos.TransferredAt)
 		}
 	}
-	pend, err := d.Store.PendingHandovers(ctx, "", "tuphap")
+	pend, err := d.Store.PendingHandovers(ctx, "", "tuphap", 0)
 	if err != nil || len(pend) != 3 {
 		t.Errorf("pending for tuphap: %d, %v; want 3", len(pend), err)
 	}
