@@ -49,7 +49,7 @@ func newSafetyScreen(u *ui) *safetyScreen {
 	backup := widget.NewButton(lang.L("Sao lưu ngay"), s.backupNow)
 	restore := widget.NewButton(lang.L("Phục hồi từ bản sao lưu…"), s.chooseRestore)
 	restore.Importance = widget.DangerImportance
-	note := widget.NewLabel(lang.L("Chương trình tự sao lưu khi mở, mỗi ngày và khi đóng; giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Mỗi bản được kiểm tra sau khi ghi."))
+	note := widget.NewLabel(lang.L("Chương trình tự sao lưu hai phút sau khi mở, mỗi ngày và khi đóng; giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Mỗi bản được kiểm tra sau khi ghi."))
 	note.Wrapping = fyne.TextWrapWord
 	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, container.NewHBox(backup, restore), s.status))
 	return s
