@@ -15,6 +15,9 @@ BUILDNO   := $(shell sed -n 's/^ *Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 WINRES    := github.com/tc-hib/go-winres@v0.3.3
 FYNE      := fyne.io/tools/cmd/fyne@v1.7.4
 PKG       := dist/motcua-$(VERSION)-linux-amd64.tar.xz
+# Build tags of the app. no_emoji leaves out Fyne's colour emoji font, which no screen uses and
+# which Fyne parsed for every text style: −16 MB of heap and −4 MB of binary (docs/BENCHMARKS.md).
+TAGS      := no_emoji
 
 .PHONY: run build test vet deps test-deps windows package clean bench
 
@@ -22,7 +25,7 @@ run: build
 	./$(BIN)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/motcua
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/motcua
 
 test: test-deps
 	$(GO) vet -tags ci ./...
@@ -40,7 +43,7 @@ bench: test-deps
 	  $(BENCH) -bench 'Report' -benchtime 10x ./store/ && \
 	  $(BENCH) -bench 'Intake' -benchtime 300x ./app/desk/ && \
 	  $(BENCH) -bench 'Slips|ReceiptPDF|BookPDF' -benchtime 2s ./print/ && \
-	  bash docs/bench/coldstart.sh 3; } 2>&1 | tee bench.txt
+	  TAGS=$(TAGS) bash docs/bench/coldstart.sh 3; } 2>&1 | tee bench.txt
 
 # Installs only what is missing, so a second run costs nothing.
 deps:
@@ -67,7 +70,7 @@ windows:
 		--icon assets/icon.png --product-name "Một Cửa" --file-description "Một Cửa — tiếp nhận và trả kết quả" \
 		--original-filename $(BIN).exe --product-version $(VERSION).$(BUILDNO) --file-version $(VERSION).$(BUILDNO)
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -trimpath -ldflags "-H=windowsgui -s -w" -o $(BIN).exe ./cmd/motcua; \
+		$(GO) build -tags $(TAGS) -trimpath -ldflags "-H=windowsgui -s -w" -o $(BIN).exe ./cmd/motcua; \
 		rc=$$?; rm -f cmd/motcua/rsrc_windows_amd64.syso; exit $$rc
 
 # Linux package: fyne package wraps the binary with its desktop entry (FyneApp.toml [LinuxAndBSD])
@@ -76,7 +79,7 @@ windows:
 package: build
 	mkdir -p dist
 	cp FyneApp.toml dist/FyneApp.toml.keep
-	$(GO) run $(FYNE) package -os linux -exe $(BIN) -release; \
+	$(GO) run $(FYNE) package -os linux -exe $(BIN) -tags $(TAGS) -release; \
 		rc=$$?; mv dist/FyneApp.toml.keep FyneApp.toml; exit $$rc
 	mv "Một Cửa.tar.xz" $(PKG)
 	@echo "$(PKG)"

@@ -13,7 +13,7 @@ bench=${MOTCUA_BENCH_DIR:-${TMPDIR:-/tmp}/motcua-bench}
 data=$bench/cli-1000000
 bin=$bench/motcua
 mkdir -p "$bench"
-go build -o "$bin" ./cmd/motcua
+go build -tags "${TAGS:-no_emoji}" -o "$bin" ./cmd/motcua # the Makefile's tags
 if [ ! -f "$data/ready" ]; then
 	rm -rf "$data"
 	"$bin" demo -data "$data" -dossiers 1000000 -years 10 -seed 1 | tee "$data.log"
