@@ -100,6 +100,9 @@ func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return "", fmt.Errorf("không tạo được thư mục sao lưu %s: %w", filepath.Dir(abs), err)
 	}
+	if err := s.roomFor(filepath.Dir(abs)); err != nil {
+		return "", err
+	}
 	tmp := abs + ".tmp"
 	os.Remove(tmp)
 	// VACUUM INTO needs an absent or empty file: create it empty with mode 0600 first, so the
@@ -183,6 +186,36 @@ func listBackups(dir string) []backupFile {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].at.After(out[j].at) })
 	return out
+}
+
+// diskFree says how much may still be written on the disk holding a folder; tests replace it.
+var diskFree = freeBytes
+
+// roomFor refuses a backup into dir when its disk could not hold it with a margin: a copy is at
+// most as large as the ledger, and a disk filled by backups would stop the counter's own writes
+// when the backup folder is on the ledger's disk.
+func (s *Store) roomFor(dir string) error {
+	var size int64
+	for _, f := range []string{s.path, s.path + "-wal"} {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
+	need := uint64(size) + uint64(size)/10 + 64<<20
+	free, err := diskFree(dir)
+	if err != nil || free >= need {
+		return nil // a disk that cannot say: try, and let the copy fail if it must
+	}
+	return fmt.Errorf("ổ đĩa chứa thư mục sao lưu %s chỉ còn %s trống, không đủ cho bản sao lưu (cần khoảng %s): hãy giải phóng ổ đĩa hoặc chọn thư mục sao lưu trên ổ khác (Quản trị → Bảo mật và sao lưu)",
+		dir, sizeText(free), sizeText(need))
+}
+
+// sizeText writes a number of bytes for people: "1,2 GB", "350 MB".
+func sizeText(n uint64) string {
+	if n >= 1<<30 {
+		return strings.Replace(fmt.Sprintf("%.1f GB", float64(n)/(1<<30)), ".", ",", 1)
+	}
+	return fmt.Sprintf("%d MB", n>>20)
 }
 
 // staleTmpAge is when an automatic backup's temporary file is taken for one cut short (the PC

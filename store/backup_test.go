@@ -304,3 +304,29 @@ func TestStartCheckIsShallowOnALargeLedgerAndTheBackgroundCheckMarksDamage(t *te
 		t.Errorf("start after a damage mark: %v, background %v, %v; want the full check failing", rep, bg, err)
 	}
 }
+
+// A backup that its disk could not hold is refused before anything is written, saying how much
+// is free and what to do; with room it goes ahead.
+func TestBackupRefusedWhenTheDiskIsFull(t *testing.T) {
+	sqliteOnly(t)
+	s := openTest(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "usb")
+	free := uint64(5 << 20)
+	diskFree = func(string) (uint64, error) { return free, nil }
+	defer func() { diskFree = freeBytes }()
+	_, err := s.AutoBackup(ctx, dir, "start")
+	if err == nil || !strings.Contains(err.Error(), "chỉ còn 5 MB trống") || !strings.Contains(err.Error(), "chọn thư mục sao lưu trên ổ khác") {
+		t.Fatalf("backup onto a full disk: %v", err)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("a refused backup left %d files in the folder", len(es))
+	}
+	free = 10 << 30
+	if _, err := s.AutoBackup(ctx, dir, "start"); err != nil {
+		t.Errorf("backup with 10 GB free: %v", err)
+	}
+	if got := sizeText(3 << 29); got != "1,5 GB" {
+		t.Errorf("sizeText(1.5 GB) = %q", got)
+	}
+}
