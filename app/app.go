@@ -60,7 +60,7 @@ func Run(d *desk.Desk, o Options) error {
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
-	start, stop := autoBackups(d)
+	start, stop := autoBackups(d, u.noteAutoBackup)
 	quit := make(chan struct{})
 	check := func() bool { return true }
 	if o.CheckInBackground != "" {
@@ -95,9 +95,9 @@ func afterStartup(quit <-chan struct{}, delay time.Duration, check func() bool, 
 
 // autoBackups returns start, which backs the ledger up now and then once a day while the app
 // runs (checked hourly: a counter PC is often left on overnight), and atExit, which writes the
-// backup at exit. Backups run one at a time. A failed automatic backup is logged, never fatal:
-// the counter keeps working.
-func autoBackups(d *desk.Desk) (start, atExit func()) {
+// backup at exit. Backups run one at a time. A failed automatic backup is logged and reported
+// (Quản trị → Bảo mật và sao lưu shows it), never fatal: the counter keeps working.
+func autoBackups(d *desk.Desk, report func(err error)) (start, atExit func()) {
 	if d.Store.Backend() == "postgres" {
 		// One server for every counter: it is dumped on a schedule (motcua backup, docs/POSTGRES.md),
 		// not by each counter PC at start and exit.
@@ -114,6 +114,9 @@ func autoBackups(d *desk.Desk) (start, atExit func()) {
 		}
 		if err != nil {
 			log.Printf("motcua: sao lưu tự động (%s) không được: %v", reason, err)
+		}
+		if report != nil {
+			report(err)
 		}
 	}
 	done := make(chan struct{})

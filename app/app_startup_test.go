@@ -78,7 +78,7 @@ func TestAutoBackupsStartAndExit(t *testing.T) {
 		}
 		return out
 	}
-	start, atExit := autoBackups(d)
+	start, atExit := autoBackups(d, nil)
 	if b := backups(); len(b) != 0 {
 		t.Fatalf("backups before start: %v", b)
 	}

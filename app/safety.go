@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,7 @@ type safetyScreen struct {
 	mode      *widget.RadioGroup
 	idle      *field
 	backupDir *field
+	auto      *widget.Label // the newest automatic backup, and the last one that failed
 	status    *widget.Label
 	fields    map[string]*field
 }
@@ -39,6 +41,8 @@ func newSafetyScreen(u *ui) *safetyScreen {
 	s.backupDir = newField(u, lang.L("Thư mục sao lưu tự động"), lang.L("bỏ trống: thư mục backups trong thư mục dữ liệu"))
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
+	s.auto = widget.NewLabel("")
+	s.auto.Wrapping = fyne.TextWrapWord
 	s.fields = map[string]*field{"idle_minutes": s.idle, "backup_dir": s.backupDir}
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Cách đăng nhập")), s.mode,
@@ -51,7 +55,7 @@ func newSafetyScreen(u *ui) *safetyScreen {
 	restore.Importance = widget.DangerImportance
 	note := widget.NewLabel(lang.L("Chương trình tự sao lưu hai phút sau khi mở, mỗi ngày và khi đóng; giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Mỗi bản được kiểm tra sau khi ghi."))
 	note.Wrapping = fyne.TextWrapWord
-	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, container.NewHBox(backup, restore), s.status))
+	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, s.auto, container.NewHBox(backup, restore), s.status))
 	return s
 }
 
@@ -59,11 +63,18 @@ func (s *safetyScreen) load() {
 	ctx := context.Background()
 	goAsync(func() {
 		sec, err := s.u.st.Security(ctx)
+		auto, failed := s.u.autoBackupState(ctx)
 		fyne.Do(func() {
 			if err != nil {
 				s.u.fail(err)
 				return
 			}
+			s.auto.SetText(auto)
+			s.auto.Importance = widget.MediumImportance
+			if failed {
+				s.auto.Importance = widget.DangerImportance
+			}
+			s.auto.Refresh()
 			if sec.LoginMode == store.LoginPIN {
 				s.mode.SetSelected(lang.L(howPIN))
 			} else {
@@ -186,4 +197,50 @@ func (u *ui) confirmRestore(path string) {
 	}, u.win)
 	d.Resize(fyne.NewSize(600, 240))
 	d.Show()
+}
+
+// autoFailure is an automatic backup that failed.
+type autoFailure struct {
+	at  time.Time
+	err error
+}
+
+// noteAutoBackup keeps the outcome of an automatic backup for the safety screen: a failure until
+// a later one succeeds.
+func (u *ui) noteAutoBackup(err error) {
+	u.autoMu.Lock()
+	defer u.autoMu.Unlock()
+	if err == nil {
+		u.autoFail = autoFailure{}
+		return
+	}
+	u.autoFail = autoFailure{at: now(), err: store.Explain(err)}
+}
+
+// autoBackupState says when the newest automatic backup was made and where, and whether the
+// last attempt of this session failed (then it says why): a backup that quietly stopped (a full
+// disk, a USB drive taken away) is what loses a ward's data.
+func (u *ui) autoBackupState(ctx context.Context) (text string, failed bool) {
+	if u.st.Backend() == "postgres" {
+		return lang.L("Cơ sở dữ liệu trên máy chủ PostgreSQL được sao lưu theo lịch trên máy chủ (motcua backup), không sao lưu tự động từ máy này."), false
+	}
+	dir, err := u.st.BackupDir(ctx, u.desk.Dir)
+	if err != nil {
+		return err.Error(), true
+	}
+	if last := store.LastAutoBackup(dir); last.IsZero() {
+		text = lang.L("Chưa có bản sao lưu tự động nào trong {{.Dir}}.", map[string]string{"Dir": dir})
+	} else {
+		text = lang.L("Bản sao lưu tự động gần nhất: {{.At}}, trong {{.Dir}}.", map[string]string{
+			"At": last.In(workday.Loc).Format("15:04 02/01/2006"), "Dir": dir})
+	}
+	u.autoMu.Lock()
+	f := u.autoFail
+	u.autoMu.Unlock()
+	if f.err != nil {
+		text += "\n" + lang.L("Lần sao lưu tự động lúc {{.At}} không được: {{.Err}}", map[string]string{
+			"At": f.at.In(workday.Loc).Format("15:04 02/01/2006"), "Err": f.err.Error()})
+		return text, true
+	}
+	return text, false
 }

@@ -61,6 +61,9 @@ type ui struct {
 	activeMu   sync.Mutex
 	lastActive time.Time
 
+	autoMu   sync.Mutex
+	autoFail autoFailure // the last automatic backup of this session that failed, if any
+
 	rating   *ratingWatch   // "Mời đánh giá" and the citizen's answer
 	kioskSet *kioskSettings // Quản trị → Màn hình người dân
 	place    *placeLabel    // the counter and the database, under the rail
