@@ -194,14 +194,9 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	return restored, nil
 }
 
-// checkInBackground runs the full check of a large ledger while the counter works; on damage it
-// says so and asks to restart, when the start-up check offers the newest good backup.
-func (u *ui) checkInBackground(path string) {
-	goAsync(func() { u.checkLedger(path) })
-}
-
-// checkLedger is checkInBackground's work, in the caller's goroutine; false when the ledger is
-// damaged.
+// checkLedger runs the full check of a large ledger (afterStartup calls it while the counter
+// works); on damage it says so and asks to restart, when the start-up check offers the newest
+// good backup, and returns false.
 func (u *ui) checkLedger(path string) bool {
 	rep, err := store.BackgroundCheck(context.Background(), path)
 	if err != nil || rep.OK {

@@ -18,7 +18,7 @@ func TestBackgroundCheckOfADamagedLedgerAsksToRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A healthy ledger: nothing is shown.
-	u.checkInBackground(path)
+	u.checkLedger(path)
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("a dialog was shown for a healthy ledger")
 	}
@@ -34,7 +34,7 @@ func TestBackgroundCheckOfADamagedLedgerAsksToRestart(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.checkInBackground(path)
+	u.checkLedger(path)
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(screenText(top), "bị hỏng") {
 		t.Fatalf("no damage dialog after the background check; overlay: %v", top)

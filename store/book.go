@@ -170,8 +170,14 @@ func (s *Store) PendingHandovers(ctx context.Context, by, to string, limit int) 
 	if err != nil {
 		return nil, err
 	}
+	return s.pendingTo(ctx, o.ID, limit)
+}
+
+// pendingTo is PendingHandovers for the store's own use, by official id (the caller checked the
+// permission).
+func (s *Store) pendingTo(ctx context.Context, id int64, limit int) ([]Dossier, error) {
 	var out []Dossier
-	err = s.each(ctx, dossierSelect+` WHERE d.pending_to_id = ?`+bookOrder+` LIMIT ?`, []any{o.ID, limit}, func(d Dossier) error {
+	err := s.each(ctx, dossierSelect+` WHERE d.pending_to_id = ?`+bookOrder+` LIMIT ?`, []any{id, limit}, func(d Dossier) error {
 		out = append(out, d)
 		return nil
 	})

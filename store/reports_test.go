@@ -564,7 +564,8 @@ func fillYears(b *testing.B, s *Store, perYear int) {
 			ended, closed = ts(end), ts(end)
 		}
 		if closed != nil {
-			late, early = TimelinessAt(end, due) == TimelyLate, TimelinessAt(end, due) == TimelyEarly
+			when := TimelinessAt(end, due)
+			late, early = when == TimelyLate, when == TimelyEarly
 		}
 		res, err := ins.Exec(fmt.Sprintf("HD001-%s-%06d", rec.Format("060102"), i), year, no, p.ID, p.Code, p.Name, p.FieldName,
 			ts(rec), ts(due), ts(due), status, ids[receiver], ts(rec.Add(time.Hour)), resolved, returned, ended, closed, late,

@@ -59,17 +59,17 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 		return Receipt{}, err
 	}
 	r := Receipt{Dossier: dos}
-	path, err := d.drawReceipt(ctx, dos)
+	// One read of the agency: the slip's header and where (or whether) to print it.
+	ag, err := d.Store.Agency(ctx)
+	var path string
+	if err == nil {
+		path, err = drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, "01"))
+	}
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
 		return r, nil
 	}
 	r.SlipPath = path
-	ag, err := d.Store.Agency(ctx)
-	if err != nil {
-		r.PrintErr = err
-		return r, nil
-	}
 	if !ag.SaveOnly {
 		r.PrintErr = d.send(ctx, path, ag.Printer)
 	}
@@ -131,12 +131,8 @@ func (d *Desk) OpenPDF(path string) error {
 	return printer.Open(path)
 }
 
-// ReceiptFor builds the Mẫu 01 values of a dossier: the slip shows the snapshot taken at intake.
-func (d *Desk) ReceiptFor(ctx context.Context, dos store.Dossier) (print.Receipt, error) {
-	ag, err := d.Store.Agency(ctx)
-	if err != nil {
-		return print.Receipt{}, err
-	}
+// receiptOf builds the Mẫu 01 values of a dossier: the slip shows the snapshot taken at intake.
+func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 	docs := make([]print.Document, len(dos.Documents))
 	for i, doc := range dos.Documents {
 		docs[i] = print.Document{Name: doc.Name, Kind: doc.Kind, Count: doc.Count}
@@ -161,12 +157,16 @@ func (d *Desk) ReceiptFor(ctx context.Context, dos store.Dossier) (print.Receipt
 		BookNo:          dos.BookNo,
 		Receiver:        dos.ReceivedByName,
 		Fee:             dos.Fee,
-	}, nil
+	}
 }
 
 // writeReceipt draws Mẫu 01 again into the archive and records it (a reprint).
 func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (string, error) {
-	path, err := d.drawReceipt(ctx, dos)
+	ag, err := d.Store.Agency(ctx)
+	if err != nil {
+		return "", err
+	}
+	path, err := drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, "01"))
 	if err != nil {
 		return "", err
 	}
@@ -176,19 +176,14 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	return path, nil
 }
 
-// drawReceipt draws Mẫu 01 into its archive file. The file is not flushed to the disk before
-// the slip prints: the dossier is durable in the ledger and the slip can be drawn from it again
-// (Slip checks the file is whole), so an intake waits for one flush, its commit.
-func (d *Desk) drawReceipt(ctx context.Context, dos store.Dossier) (string, error) {
-	rc, err := d.ReceiptFor(ctx, dos)
+// drawReceipt draws Mẫu 01 into its archive file at path. The file is not flushed to the disk
+// before the slip prints: the dossier is durable in the ledger and the slip can be drawn from it
+// again (Slip checks the file is whole), so an intake waits for one flush, its commit.
+func drawReceipt(ag store.Agency, dos store.Dossier, path string) (string, error) {
+	pdf, err := print.ReceiptPDF(receiptOf(ag, dos))
 	if err != nil {
 		return "", err
 	}
-	pdf, err := print.ReceiptPDF(rc)
-	if err != nil {
-		return "", err
-	}
-	path := d.archivePath(dos.Code, dos.ReceivedAt, "01")
 	if err := writeFile(path, pdf, false); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
