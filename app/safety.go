@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/store"
-	"motcua/store/workday"
 )
 
 // safetyScreen is Quản trị → Bảo mật và sao lưu: how officials log in, when the window locks,
@@ -142,7 +141,7 @@ func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return u.st.Backup(ctx, by, filepath.Join(dir, "motcua-thucong-"+now().In(workday.Loc).Format("20060102-150405")+u.st.BackupExt()))
+	return u.st.Backup(ctx, by, filepath.Join(dir, u.st.ManualBackupName(now())))
 }
 
 func (s *safetyScreen) chooseRestore() {
@@ -232,14 +231,14 @@ func (u *ui) autoBackupState(ctx context.Context) (text string, failed bool) {
 		text = lang.L("Chưa có bản sao lưu tự động nào trong {{.Dir}}.", map[string]string{"Dir": dir})
 	} else {
 		text = lang.L("Bản sao lưu tự động gần nhất: {{.At}}, trong {{.Dir}}.", map[string]string{
-			"At": last.In(workday.Loc).Format("15:04 02/01/2006"), "Dir": dir})
+			"At": shortTime(last), "Dir": dir})
 	}
 	u.autoMu.Lock()
 	f := u.autoFail
 	u.autoMu.Unlock()
 	if f.err != nil {
 		text += "\n" + lang.L("Lần sao lưu tự động lúc {{.At}} không được: {{.Err}}", map[string]string{
-			"At": f.at.In(workday.Loc).Format("15:04 02/01/2006"), "Err": f.err.Error()})
+			"At": shortTime(f.at), "Err": f.err.Error()})
 		return text, true
 	}
 	return text, false

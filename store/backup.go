@@ -77,6 +77,13 @@ func (s *Store) AutoBackup(ctx context.Context, dir, reason string) (string, err
 	})
 }
 
+// ManualBackupName is the file name of a backup an official asks for at t ("Sao lưu ngay",
+// motcua backup): named in Vietnam time like the automatic ones, whatever zone the PC's clock is
+// in, and apart from them so rotation never deletes it.
+func (s *Store) ManualBackupName(t time.Time) string {
+	return "motcua-thucong-" + t.In(workday.Loc).Format(backupLayout) + s.BackupExt()
+}
+
 // LastAutoBackup is the time of the newest automatic backup in dir (zero if none).
 func LastAutoBackup(dir string) time.Time {
 	bs := listBackups(dir)

@@ -234,7 +234,7 @@ func runBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		dest = filepath.Join(dir, "motcua-thucong-"+time.Now().In(workday.Loc).Format("20060102-150405")+d.Store.BackupExt())
+		dest = filepath.Join(dir, d.Store.ManualBackupName(time.Now()))
 	}
 	path, err := d.Store.Backup(e.ctx, e.by, dest)
 	if err != nil {
