@@ -556,8 +556,8 @@ func (g *generator) dossier(id int64) genDossier {
 		returned, recipient, recipientID = tb, name, idno
 	}
 
-	when := ""
-	if !closed.IsZero() {
+	when := TimelyNone
+	if !resolved.IsZero() { // refused, withdrawn and stopped ones have no timeliness
 		when = TimelinessAt(closed, due)
 	}
 	late, early := when == TimelyLate, when == TimelyEarly
