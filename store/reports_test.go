@@ -706,7 +706,7 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 		}
 	}
 	for letter, want := range map[string]cols{"C": {"tuphap", true}, "A": {"tuphap", false}, "E": {"tuphap", false},
-		"N": {"diachinh", false}, "I": {"", true}, "B": {"", false}} {
+		"N": {"diachinh", false}, "I": {"", false}, "B": {"", false}} {
 		if got := written[rd.codes[letter]]; got != want {
 			t.Errorf("%s: %+v, want %+v", letter, got, want)
 		}
@@ -717,12 +717,17 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 	if _, err := s.w.ExecContext(ctx, `UPDATE dossiers SET resolved_by = NULL, early = 0`); err != nil {
 		t.Fatal(err)
 	}
+	// 0010 then clears the early flag of refused, withdrawn and stopped dossiers (no timeliness).
 	src, err := migrationFiles.ReadFile(s.d.migrationsDir() + "/0008_report_columns.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
+	src10, err := migrationFiles.ReadFile(s.d.migrationsDir() + "/0010_lifecycle_law.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
 	updates := 0
-	for _, stmt := range strings.Split(string(src), ";") {
+	for _, stmt := range strings.Split(string(src)+";"+string(src10), ";") {
 		var lines []string
 		for _, l := range strings.Split(stmt, "\n") {
 			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
@@ -736,8 +741,8 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 			updates++
 		}
 	}
-	if updates != 2 {
-		t.Fatalf("found %d UPDATE statements in migration 0008, want 2", updates)
+	if updates != 2+4 {
+		t.Fatalf("found %d UPDATE statements in migrations 0008 and 0010, want 6", updates)
 	}
 	if got := read(); !reflect.DeepEqual(got, written) {
 		t.Errorf("after the backfill:\n%v\nthe lifecycle wrote:\n%v", got, written)
