@@ -302,8 +302,9 @@ func AgencyBand(score float64) string {
 // Received counts dossiers they received; HandedOver and Returned the handovers and result
 // returns they recorded. Resolved, Early, OnTime and Late count the dossiers resolved in the
 // period that the official received at the counter or resolved themself (a dossier counts once
-// per official, for each official it passed through in those roles); LateCodes lists the late
-// ones (at most 100). The rating figures count the ratings given to the official in the period;
+// per official, for each official it passed through in those roles); a late one is Late only for
+// the official who held it when it went late (on time for the others), and LateCodes lists those
+// (at most 100). The rating figures count the ratings given to the official in the period;
 // Indices are each criterion's points ÷ ratings that scored it, one decimal; Score is
 // officialIndices' sum on the 0–6 scale and Band the share of duties it gives.
 type Scorecard struct {
@@ -395,7 +396,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	}
 	f, t := ts(p.From), ts(p.To)
 	var id int64
-	var n, n2, n3 int
+	var n, n2, n3 int // n3: the ratings' third count
 	get := func() *Scorecard {
 		c := cards[id]
 		if c == nil { // an official added while reading: not in this report
@@ -442,32 +443,46 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 			fn(get())
 		}
 	}
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0)`+
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
 		resolved+pair+` GROUP BY received_by, resolved_by`, []any{f, t, one, one},
-		[]any{&id, &rb, &n, &n2, &n3}, func() error {
+		[]any{&id, &rb, &n, &n2}, func() error {
 			credit(func(c *Scorecard) {
 				c.Resolved += n
 				c.Early += n2
-				c.Late += n3
-				c.OnTime = c.Resolved - c.Early - c.Late
-				c.OnTimeRate = ratio(c.Resolved-c.Late, c.Resolved)
 			})
 			return nil
 		}); err != nil {
 		return nil, err
 	}
-	// The late ones' codes, from their own small index, in code order for each official.
+	// A late result is charged to whoever held the dossier when it went late (late_by, kept by the
+	// lifecycle), not to an official who handed it on in time: for them it counts as on time. The
+	// late ones come from their own small index, in code order for each official.
+	lateOnly := ` AND ? = 0 AND ? = 0 AND ? = 0`
+	if one != 0 {
+		lateOnly = ` AND (received_by = ? OR resolved_by = ? OR late_by = ?)`
+	}
 	var code string
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), code`+resolved+` AND late = 1`+pair+` ORDER BY code`,
-		[]any{f, t, one, one}, []any{&id, &rb, &code}, func() error {
-			credit(func(c *Scorecard) {
-				if len(c.LateCodes) < lateCodesCap {
-					c.LateCodes = append(c.LateCodes, code)
-				}
-			})
-			return nil
-		}); err != nil {
+	var lb int64
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COALESCE(late_by, received_by), code`+resolved+
+		` AND late = 1`+lateOnly+` ORDER BY code`, []any{f, t, one, one, one}, []any{&id, &rb, &lb, &code}, func() error {
+		if lb != id && lb != rb { // held late by someone who neither received nor resolved it: theirs too
+			if h := cards[lb]; h != nil {
+				h.Resolved++
+			}
+		}
+		id = lb
+		c := get()
+		c.Late++
+		if len(c.LateCodes) < lateCodesCap {
+			c.LateCodes = append(c.LateCodes, code)
+		}
+		return nil
+	}); err != nil {
 		return nil, err
+	}
+	for _, c := range cards {
+		c.OnTime = c.Resolved - c.Early - c.Late
+		c.OnTimeRate = ratio(c.Resolved-c.Late, c.Resolved)
 	}
 	// Ratings: levels and indices in one pass over the period's ratings, then conduct chips and
 	// complaints.
