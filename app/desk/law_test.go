@@ -95,7 +95,11 @@ func TestResumeReissuesTheReceipt(t *testing.T) {
 	ctx := context.Background()
 	var sent []string
 	d.SetSender(func(_ context.Context, path, _ string) error { sent = append(sent, path); return nil })
-	r, err := d.Receive(ctx, func() store.Intake { in := intake(p, "Lê Thị Cúc"); in.ReceivedAt = vn(2026, 1, 5, 9, 0); return in }())
+	r, err := d.Receive(ctx, func() store.Intake {
+		in := intake(p, "Lê Thị Cúc")
+		in.ReceivedAt = vn(2026, 1, 5, 9, 0)
+		return in
+	}())
 	if err != nil {
 		t.Fatal(err)
 	}
