@@ -78,7 +78,7 @@ type intakeScreen struct {
 	pagesRow, postRow                 fyne.CanvasObject
 
 	// Circular 03/2025: how the dossier came in, who resolves it, who filed for the applicant.
-	channel                                          *widget.RadioGroup
+	channel                                          *widget.Select
 	portal, resolver                                 *field
 	portalRow                                        fyne.CanvasObject
 	repName, repAddress, repIDNo, repPhone, repEmail *field
@@ -160,11 +160,10 @@ func newIntake(u *ui) *intakeScreen {
 		"portal_code": i.portal, "resolving_agency": i.resolver, "rep_name": i.repName, "rep_address": i.repAddress,
 		"rep_idno": i.repIDNo, "rep_phone": i.repPhone, "rep_email": i.repEmail, "rep_paper": i.repPaper,
 	}
-	i.channel = widget.NewRadioGroup([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
+	// A drop-down, not radio buttons: three long choices in a row would widen the column past 1366 px.
+	i.channel = widget.NewSelect([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
 		i.showPortal()
 	})
-	i.channel.Horizontal = true
-	i.channel.Required = true
 	i.sets.entry.OnChanged = func(string) { i.preview() }
 	i.pages.entry.OnChanged = func(string) { i.preview() }
 
