@@ -216,8 +216,28 @@ func (v *dossierView) confirm() {
 	})
 }
 
+// resume restarts the clock; the desk prints the new Mẫu 01 with the new due time. A printer
+// failure is reported in the status line: the dossier is resumed all the same.
 func (v *dossierView) resume() {
-	v.runNow(func(ctx context.Context, a store.Action) (store.Dossier, error) { return v.u.st.Resume(ctx, a) })
+	a := v.action()
+	ctx := context.Background()
+	goAsync(func() {
+		r, err := v.u.desk.Resume(ctx, a)
+		fyne.Do(func() {
+			if err != nil {
+				v.status.SetText(err.Error())
+				v.status.Importance = widget.DangerImportance
+				v.status.Refresh()
+				return
+			}
+			v.changed(r.Dossier)
+			if r.PrintErr != nil {
+				v.status.SetText(lang.L("Đã tiếp tục xử lý; chưa in được giấy hẹn mới (Mẫu 01): {{.Err}}", map[string]string{"Err": r.PrintErr.Error()}))
+				v.status.Importance = widget.WarningImportance
+				v.status.Refresh()
+			}
+		})
+	})
 }
 
 // runNow performs a step that needs nothing typed; a refusal shows in the status line.

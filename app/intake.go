@@ -77,6 +77,15 @@ type intakeScreen struct {
 	fields                            map[string]*field
 	pagesRow, postRow                 fyne.CanvasObject
 
+	// Circular 03/2025: how the dossier came in, who resolves it, who filed for the applicant.
+	channel                                          *widget.Select
+	portal, resolver                                 *field
+	portalRow                                        fyne.CanvasObject
+	repName, repAddress, repIDNo, repPhone, repEmail *field
+	repPaper                                         *field
+	repBox                                           *widget.Accordion
+	refuseBtn                                        *widget.Button
+
 	docs     []docRow
 	docsBox  *fyne.Container
 	docsErr  *widget.Label
@@ -130,17 +139,31 @@ func newIntake(u *ui) *intakeScreen {
 	i.procInfo.Hide()
 
 	i.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
-	i.idno = newField(u, lang.L("Số CCCD"), lang.L("12 chữ số"))
+	i.idno = newField(u, lang.L("Số định danh cá nhân (CCCD)"), lang.L("12 chữ số"))
 	i.phone = newField(u, lang.L("Điện thoại"), "09xxxxxxxx")
 	i.address = newField(u, lang.L("Địa chỉ"), lang.L("Số nhà, đường, tổ dân phố"))
 	i.email = newField(u, lang.L("Email"), lang.L("không bắt buộc"))
 	i.sets = newField(u, lang.L("Số bộ hồ sơ"), "1")
 	i.pages = newField(u, lang.L("Số trang"), lang.L("số trang cần chứng thực"))
 	i.postAddress = newField(u, lang.L("Địa chỉ nhận qua bưu chính"), lang.L("nơi bưu điện chuyển kết quả đến"))
+	i.portal = newField(u, lang.L("Mã hồ sơ trên Cổng dịch vụ công"), lang.L("mã của hồ sơ nộp trực tuyến"))
+	i.resolver = newField(u, lang.L("Cơ quan giải quyết"), lang.L("bỏ trống: chính cơ quan này"))
+	i.repName = newField(u, lang.L("Họ và tên"), lang.L("người được ủy quyền nộp hồ sơ"))
+	i.repAddress = newField(u, lang.L("Địa chỉ"), "")
+	i.repIDNo = newField(u, lang.L("Số định danh cá nhân (CCCD)"), lang.L("12 chữ số"))
+	i.repPhone = newField(u, lang.L("Điện thoại"), "09xxxxxxxx")
+	i.repEmail = newField(u, lang.L("Email"), lang.L("không bắt buộc"))
+	i.repPaper = newField(u, lang.L("Giấy tờ ủy quyền"), lang.L("ví dụ: Giấy ủy quyền số 12/UQ ngày 01/12/2026"))
 	i.fields = map[string]*field{
 		"name": i.name, "idno": i.idno, "phone": i.phone, "address": i.address, "email": i.email,
 		"sets": i.sets, "pages": i.pages, "post_address": i.postAddress,
+		"portal_code": i.portal, "resolving_agency": i.resolver, "rep_name": i.repName, "rep_address": i.repAddress,
+		"rep_idno": i.repIDNo, "rep_phone": i.repPhone, "rep_email": i.repEmail, "rep_paper": i.repPaper,
 	}
+	// A drop-down, not radio buttons: three long choices in a row would widen the column past 1366 px.
+	i.channel = widget.NewSelect([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
+		i.showPortal()
+	})
 	i.sets.entry.OnChanged = func(string) { i.preview() }
 	i.pages.entry.OnChanged = func(string) { i.preview() }
 
@@ -161,6 +184,7 @@ func newIntake(u *ui) *intakeScreen {
 	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
 	i.submitBtn = widget.NewButtonWithIcon(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
 	i.submitBtn.Importance = widget.HighImportance
+	i.refuseBtn = widget.NewButtonWithIcon(lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
 
 	i.noticeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.noticeText.Wrapping = fyne.TextWrapWord
@@ -191,7 +215,11 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 		return c
 	}
 	procedure := container.NewVBox(heading(lang.L("Thủ tục")), i.procEntry, i.procErr, i.procPick, i.procInfo)
-	applicant := container.NewVBox(heading(lang.L("Người nộp hồ sơ")), form(i.name, i.idno, i.phone, i.address, i.email))
+	i.portalRow = form(i.portal)
+	i.repBox = widget.NewAccordion(widget.NewAccordionItem(lang.L("Người được ủy quyền nộp thay (nếu có)"),
+		form(i.repName, i.repAddress, i.repIDNo, i.repPhone, i.repEmail, i.repPaper)))
+	applicant := container.NewVBox(heading(lang.L("Người nộp hồ sơ")), form(i.name, i.idno, i.phone, i.address, i.email),
+		container.NewHBox(widget.NewLabel(lang.L("Hình thức nộp:")), i.channel), i.portalRow, form(i.resolver), i.repBox)
 
 	// Counts are short: a narrow entry reads better than one across the column.
 	narrow := func(f *field) *fyne.Container {
@@ -211,7 +239,7 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	columns := container.New(layout.NewGridLayoutWithColumns(2), container.NewVScroll(applicant), right)
 	strip := container.NewStack(canvas.NewRectangle(colourRail),
 		container.NewVBox(container.NewHBox(i.due, layout.NewSpacer(), i.fee), i.prints))
-	summary := container.NewVBox(strip, container.NewHBox(layout.NewSpacer(), i.submitBtn))
+	summary := container.NewVBox(strip, container.NewHBox(i.refuseBtn, layout.NewSpacer(), i.submitBtn))
 	top := container.NewVBox(i.notice, procedure)
 	return container.NewPadded(container.NewBorder(top, summary, nil, nil, columns))
 }
@@ -384,6 +412,29 @@ func (i *intakeScreen) showPost() {
 	}
 }
 
+func (i *intakeScreen) showPortal() {
+	if i.portalRow == nil {
+		return
+	}
+	if i.channel.Selected == lang.L("Trực tuyến") {
+		i.portalRow.Show()
+	} else {
+		i.portalRow.Hide()
+		i.portal.setError("")
+	}
+}
+
+// channelOf is the channel the radio group names.
+func (i *intakeScreen) channelOf() store.Channel {
+	switch i.channel.Selected {
+	case lang.L("Qua bưu chính công ích"):
+		return store.ChannelPost
+	case lang.L("Trực tuyến"):
+		return store.ChannelOnline
+	}
+	return store.ChannelDirect
+}
+
 // intake is what the form says now.
 func (i *intakeScreen) intake() store.Intake {
 	in := store.Intake{
@@ -397,6 +448,14 @@ func (i *intakeScreen) intake() store.Intake {
 		ReceivedAt:  now(),
 		By:          i.u.actorLogin(),
 		PostAddress: "",
+
+		Channel:         i.channelOf(),
+		ResolvingAgency: i.resolver.entry.Text,
+		Rep: store.Representative{Name: i.repName.entry.Text, Address: i.repAddress.entry.Text, IDNo: i.repIDNo.entry.Text,
+			Phone: i.repPhone.entry.Text, Email: i.repEmail.entry.Text, Paper: i.repPaper.entry.Text},
+	}
+	if in.Channel == store.ChannelOnline {
+		in.PortalCode = i.portal.entry.Text
 	}
 	if i.proc != nil {
 		in.ProcedureID = i.proc.ID
@@ -519,17 +578,75 @@ func (i *intakeScreen) showError(err error) {
 		i.u.fail(err)
 		return
 	}
+	if strings.HasPrefix(ve.Field, "rep_") {
+		i.repBox.Open(0)
+	}
 	f.setError(ve.Message)
 	i.u.win.Canvas().Focus(f.entry)
+}
+
+// askRefusal asks why the dossier does not qualify, then records the refusal at the counter and
+// prints Mẫu 03 instead of the appointment slip: no fee, no due time.
+func (i *intakeScreen) askRefusal() {
+	if i.busy {
+		return
+	}
+	reason := widget.NewMultiLineEntry()
+	reason.SetPlaceHolder(lang.L("Lý do cụ thể hồ sơ không được tiếp nhận"))
+	reason.Wrapping = fyne.TextWrapWord
+	reason.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(lang.L("Hãy ghi lý do từ chối."))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Lý do"), reason)}
+	dlg := dialog.NewForm(lang.L("Từ chối tiếp nhận hồ sơ"), lang.L("Từ chối và in Mẫu 03"), lang.L("Không"), items, func(ok bool) {
+		if ok {
+			i.refuse(reason.Text)
+		}
+	}, i.u.win)
+	dlg.Resize(fyne.NewSize(520, 260))
+	dlg.Show()
+	i.u.win.Canvas().Focus(reason)
+}
+
+// refuse records the refusal at the counter with what the form says.
+func (i *intakeScreen) refuse(reason string) {
+	i.clearErrors()
+	in := i.intake()
+	i.busy = true
+	i.submitBtn.Disable()
+	i.refuseBtn.Disable()
+	ctx := context.Background()
+	goAsync(func() {
+		r, err := i.u.desk.RefuseIntake(ctx, in, reason)
+		fyne.Do(func() {
+			i.busy = false
+			i.submitBtn.Enable()
+			i.refuseBtn.Enable()
+			if err != nil {
+				i.showError(err)
+				return
+			}
+			i.received(r)
+		})
+	})
 }
 
 func (i *intakeScreen) received(r desk.Receipt) {
 	i.last = &r
 	d := r.Dossier
 	i.u.rating.ask(d.Code)
-	i.noticeText.SetText(lang.L("Đã tiếp nhận hồ sơ {{.Code}} — số thứ tự {{.No}} — {{.Name}} — hẹn trả {{.Due}}", map[string]any{
-		"Code": d.Code, "No": d.BookNo, "Name": d.Name, "Due": dueText(d.DueAt),
-	}))
+	if d.RefusedAtIntake {
+		i.noticeText.SetText(lang.L("Đã ghi hồ sơ {{.Code}} — số thứ tự {{.No}} — {{.Name}}: từ chối tiếp nhận, in Phiếu từ chối (Mẫu 03)", map[string]any{
+			"Code": d.Code, "No": d.BookNo, "Name": d.Name,
+		}))
+	} else {
+		i.noticeText.SetText(lang.L("Đã tiếp nhận hồ sơ {{.Code}} — số thứ tự {{.No}} — {{.Name}} — hẹn trả {{.Due}}", map[string]any{
+			"Code": d.Code, "No": d.BookNo, "Name": d.Name, "Due": dueText(d.DueAt),
+		}))
+	}
 	if r.PrintErr != nil {
 		i.noticeWarn.SetText(lang.L("Hồ sơ đã được lưu, nhưng chưa in được phiếu hẹn: {{.Err}}. Bấm “In lại” hoặc “Mở PDF”.", map[string]string{"Err": r.PrintErr.Error()}))
 		i.noticeWarn.Show()
@@ -550,9 +667,13 @@ func (i *intakeScreen) clear() {
 	i.settingProc = false
 	i.procInfo.Hide()
 	i.procPick.Show()
-	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.pages, i.postAddress} {
+	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.pages, i.postAddress,
+		i.portal, i.resolver, i.repName, i.repAddress, i.repIDNo, i.repPhone, i.repEmail, i.repPaper} {
 		f.entry.SetText("")
 	}
+	i.channel.SetSelected(lang.L("Trực tiếp"))
+	i.showPortal()
+	i.repBox.CloseAll()
 	i.sets.entry.SetText("1")
 	i.pages.entry.SetText("1")
 	i.pagesRow.Hide()
@@ -567,7 +688,8 @@ func (i *intakeScreen) typed() bool {
 	if i.proc != nil || strings.TrimSpace(i.procEntry.Text) != "" {
 		return true
 	}
-	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.postAddress} {
+	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.postAddress,
+		i.portal, i.resolver, i.repName, i.repAddress, i.repIDNo, i.repPhone, i.repEmail, i.repPaper} {
 		if strings.TrimSpace(f.entry.Text) != "" {
 			return true
 		}

@@ -267,3 +267,59 @@ func TestNoDocumentTickedIsNamedAndTickAllFixesIt(t *testing.T) {
 		t.Error("the documents error stayed after the intake")
 	}
 }
+
+// The intake of Circular 03/2025 (issue 15): online with the portal's code, another resolving
+// agency and an authorised representative are stored; a refusal at the counter records the
+// dossier without an appointment and prints Mẫu 03, not Mẫu 01.
+func TestIntakeLawFieldsAndRefusal(t *testing.T) {
+	u, s, printed := newTestUI(t, nil)
+	i := u.intake
+	pick(t, u, "chung thuc", "Chứng thực bản sao từ bản chính")
+	fillApplicant(t, u, "001203004567")
+	test.Tap(i.docs[0].check)
+	i.channel.SetSelected("Trực tuyến")
+	if !i.portalRow.Visible() {
+		t.Fatal("online: the portal's code is not asked")
+	}
+	test.Tap(i.submitBtn)
+	if i.portal.err.Text == "" || i.last != nil {
+		t.Fatalf("online without the portal's code was received; errors %q", errorsShown(i))
+	}
+	test.Type(i.portal.entry, "G22-261204-0001")
+	test.Type(i.resolver.entry, "UBND xã Yên Sở")
+	test.Type(i.repName.entry, "Phạm Văn Dũng")
+	test.Tap(i.submitBtn)
+	if i.last != nil || i.repPaper.err.Text == "" || !i.repBox.Items[0].Open {
+		t.Fatalf("a representative without the authorisation paper was received; errors %q", errorsShown(i))
+	}
+	test.Type(i.repPaper.entry, "Giấy ủy quyền số 3/UQ")
+	test.Tap(i.submitBtn)
+	if i.last == nil {
+		t.Fatalf("nothing received; errors %q", errorsShown(i))
+	}
+	d, err := s.Dossier(context.Background(), "", i.last.Dossier.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Channel != "online" || d.PortalCode != "G22-261204-0001" || d.ResolvingAgency != "UBND xã Yên Sở" ||
+		d.Rep.Name != "Phạm Văn Dũng" || d.Rep.Paper != "Giấy ủy quyền số 3/UQ" {
+		t.Errorf("stored %+v", d)
+	}
+	if i.channel.Selected != "Trực tiếp" || i.portalRow.Visible() || i.repName.entry.Text != "" {
+		t.Error("the form was not cleared for the next citizen")
+	}
+
+	pick(t, u, "chung thuc", "Chứng thực bản sao từ bản chính")
+	fillApplicant(t, u, "001203004567")
+	before := len(*printed)
+	i.refuse("Giấy tờ không thuộc thẩm quyền chứng thực của UBND phường")
+	if i.last == nil || !i.last.Dossier.RefusedAtIntake || !strings.HasSuffix(i.last.SlipPath, "-mau03.pdf") {
+		t.Fatalf("refusal: %+v; errors %q", i.last, errorsShown(i))
+	}
+	if len(*printed) != before+1 || !strings.HasSuffix((*printed)[len(*printed)-1], "-mau03.pdf") {
+		t.Errorf("printed %v, want Mẫu 03", (*printed)[before:])
+	}
+	if !strings.Contains(i.noticeText.Text, "Mẫu 03") || strings.Contains(i.noticeText.Text, "hẹn trả") {
+		t.Errorf("notice %q", i.noticeText.Text)
+	}
+}

@@ -73,7 +73,7 @@ func fillBook(t testing.TB, s *Store, n int) {
 		case StatusRefused, StatusWithdrawn, StatusStopped:
 			ended, closed = ts(end), ts(end)
 		}
-		if closed != nil {
+		if resolved != nil { // refused, withdrawn and stopped ones have no timeliness
 			late = TimelinessAt(end, due) == TimelyLate
 		}
 		receiver := []string{"tiepnhan1", "tiepnhan2"}[i%2]

@@ -556,8 +556,8 @@ func (g *generator) dossier(id int64) genDossier {
 		returned, recipient, recipientID = tb, name, idno
 	}
 
-	when := ""
-	if !closed.IsZero() {
+	when := TimelyNone
+	if !resolved.IsZero() { // refused, withdrawn and stopped ones have no timeliness
 		when = TimelinessAt(closed, due)
 	}
 	late, early := when == TimelyLate, when == TimelyEarly
@@ -565,8 +565,10 @@ func (g *generator) dossier(id int64) genDossier {
 	if !resolved.IsZero() {
 		resolvedBy = g.handler.ID
 	}
+	var lateBy any // the processing official held it when it went late: it was handed over early
 	if late {
 		g.stats.Late++
+		lateBy = g.handler.ID
 	}
 	var rating *genRating
 	if !returned.IsZero() && g.rnd.Float64() < 0.4 { // ~40 % of returns are rated at the kiosk
@@ -585,7 +587,7 @@ func (g *generator) dossier(id int64) genDossier {
 	args := []any{id, code, year, g.bookLast[year], p.ID, p.Code, p.Name, p.FieldName, p.Days, name, idno, phoneNo,
 		address, "", docs, sets, pages, fee, byPost, post, ts(rec), ts(due), ts(origDue), status, counter.ID,
 		nullTS(transferred), nullTS(resolved), nullTS(returned), nullTS(ended), nullTS(closed), late, holder, pending,
-		supplements, rescheduled, "", recipient, recipientID, resolvedBy, early}
+		supplements, rescheduled, "", recipient, recipientID, resolvedBy, early, lateBy}
 	return genDossier{args: args, events: evs, search: searchText(code, name, idno, phoneNo), rating: rating}
 }
 
@@ -619,7 +621,7 @@ func (g *generator) rating(late bool) *genRating {
 const bulkDossierCols = `id, code, book_year, book_no, procedure_id, procedure_code, procedure_name, field_name, days,
 	name, idno, phone, address, email, documents, sets, pages, fee, by_post, post_address, received_at, due_at,
 	original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
-	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno, resolved_by, early`
+	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno, resolved_by, early, late_by`
 
 // multi is a prepared multi-row INSERT of rows rows of cols columns, and its pending values.
 type multi struct {
@@ -680,7 +682,7 @@ func (m *multi) flush(ctx context.Context, t *sql.Tx) error {
 
 // batch writes up to n more dossiers in the caller's transaction.
 func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
-	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 40, 50)
+	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 41, 50)
 	if err != nil {
 		return err
 	}

@@ -20,11 +20,46 @@ type ReceivedDocument struct {
 	Count int    `json:"count"`
 }
 
+// Channel is how a dossier reached the counter (Biểu II.06a counts online ones apart).
+type Channel string
+
+const (
+	ChannelDirect Channel = "direct" // trực tiếp
+	ChannelPost   Channel = "post"   // qua dịch vụ bưu chính công ích
+	ChannelOnline Channel = "online" // trực tuyến, with the portal's dossier code
+)
+
+// Channels lists the channels in the order the intake offers them.
+var Channels = []Channel{ChannelDirect, ChannelPost, ChannelOnline}
+
+var channelNames = map[Channel]string{
+	ChannelDirect: "Trực tiếp",
+	ChannelPost:   "Qua dịch vụ bưu chính công ích",
+	ChannelOnline: "Trực tuyến",
+}
+
+// Name is the channel's Vietnamese name ("" for an unknown one).
+func (c Channel) Name() string { return channelNames[c] }
+
+// Representative is the authorised person who files for the applicant (Mẫu 01 of Circular
+// 03/2025: name, address, personal identifier, phone, email and the authorisation paper).
+type Representative struct {
+	Name    string `json:"name"`
+	Address string `json:"address,omitempty"`
+	IDNo    string `json:"idno,omitempty"` // số định danh cá nhân (CCCD)
+	Phone   string `json:"phone,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Paper   string `json:"paper,omitempty"` // giấy tờ ủy quyền: "Giấy ủy quyền số 12/UQ ngày 01/12/2026"
+}
+
+// IsZero reports whether no representative was given.
+func (r Representative) IsZero() bool { return r == Representative{} }
+
 // Intake is what the counter official types to receive a dossier.
 type Intake struct {
 	ProcedureID int64
 	Name        string
-	IDNo        string // CCCD, 12 digits
+	IDNo        string // số định danh cá nhân: the CCCD, 12 digits
 	Phone       string
 	Address     string
 	Email       string             // optional
@@ -35,6 +70,11 @@ type Intake struct {
 	PostAddress string             // required when ByPost
 	ReceivedAt  time.Time          // zero → now
 	By          string             // official login; empty → DefaultActor
+
+	Channel         Channel        // "" → ChannelDirect
+	PortalCode      string         // the portal's dossier code; required online, only online
+	ResolvingAgency string         // the agency that resolves it; "" → this agency
+	Rep             Representative // optional: who filed for the applicant
 
 	// ArchiveSlip, when set, names the file the caller will write the dossier's Mẫu 01 slip to,
 	// from its code and time of receipt. It is recorded (Slips) in the intake's own transaction:
@@ -56,7 +96,7 @@ type Dossier struct {
 	FieldName     string
 	Days          int
 
-	Name, IDNo, Phone, Address, Email string
+	Name, IDNo, Phone, Address, Email string // IDNo: số định danh cá nhân (CCCD)
 
 	Documents []ReceivedDocument
 	Sets      int
@@ -90,6 +130,29 @@ type Dossier struct {
 	ResultNote    string
 	Recipient     string // who collected the result
 	RecipientIDNo string
+
+	Channel         Channel
+	PortalCode      string         // online dossiers: the portal's code
+	ResolvingAgency string         // "" = the receiving agency itself (see ResolverName)
+	Rep             Representative // zero when the applicant filed in person
+	Cutoff          CutoffRule     // the start rule the due time was computed with
+	RecordedAt      time.Time      // when the intake was typed; later than ReceivedAt for entries from the paper book
+	RefusedAtIntake bool           // refused at the counter: Mẫu 03, no Mẫu 01, no fee, no due time (DueAt is zero)
+}
+
+// ResolverName is the agency that resolves the dossier: the one recorded at intake, else the
+// receiving agency named agency.
+func (d Dossier) ResolverName(agency string) string {
+	if d.ResolvingAgency != "" {
+		return d.ResolvingAgency
+	}
+	return agency
+}
+
+// EnteredLate reports whether the intake was typed on a later day than the receipt (from the
+// paper book): its book number is in the order of entry, not of receipt.
+func (d Dossier) EnteredLate() bool {
+	return !d.RecordedAt.IsZero() && dayStart(d.RecordedAt).After(dayStart(d.ReceivedAt))
 }
 
 // earliest receipt accepted: the book is entered from paper at most back to 2000.
@@ -98,13 +161,13 @@ var earliest = time.Date(2000, 1, 1, 0, 0, 0, 0, workday.Loc)
 // Validate checks and normalises every field of the intake; it returns the first bad field as a
 // *ValidationError. The store also checks that the procedure exists and is active.
 func (in Intake) Validate() error {
-	_, err := in.normalize(time.Now())
+	_, err := in.normalize(time.Now(), false)
 	return err
 }
 
 // normalize returns the intake as it will be stored: NFC, trimmed, spaces collapsed, phone as
 // 0xxxxxxxxx, defaults applied.
-func (in Intake) normalize(now time.Time) (Intake, error) {
+func (in Intake) normalize(now time.Time, refusal bool) (Intake, error) {
 	var err error
 	if in.ProcedureID <= 0 {
 		return in, invalid("procedure", "Chưa chọn thủ tục hành chính; hãy gõ vài chữ của tên thủ tục để chọn.")
@@ -124,8 +187,9 @@ func (in Intake) normalize(now time.Time) (Intake, error) {
 	if in.Email, err = email(in.Email); err != nil {
 		return in, err
 	}
-	// A slip that lists no document proves nothing about what the citizen handed in.
-	if len(in.Documents) == 0 {
+	// A slip that lists no document proves nothing about what the citizen handed in; a refusal
+	// at the counter may list none.
+	if len(in.Documents) == 0 && !refusal {
 		return in, invalid("documents", "Thành phần hồ sơ: hãy đánh dấu ít nhất một giấy tờ đã nhận.")
 	}
 	docs := make([]ReceivedDocument, len(in.Documents))
@@ -156,7 +220,70 @@ func (in Intake) normalize(now time.Time) (Intake, error) {
 	if in.By, err = cleanText("by", "Tên đăng nhập của cán bộ", in.By, false, 32); err != nil {
 		return in, err
 	}
-	return in, nil
+	return in, in.normalizeLaw()
+}
+
+// normalizeLaw checks the intake fields of Circular 03/2025: channel and portal code, resolving
+// agency, authorised representative.
+func (in *Intake) normalizeLaw() error {
+	var err error
+	if in.Channel == "" {
+		in.Channel = ChannelDirect
+	}
+	if in.Channel.Name() == "" {
+		return invalid("channel", "Hình thức nhận hồ sơ phải là trực tiếp (direct), bưu chính (post) hoặc trực tuyến (online).")
+	}
+	if in.PortalCode, err = cleanText("portal_code", "Mã hồ sơ trên Cổng dịch vụ công", in.PortalCode, in.Channel == ChannelOnline, 60); err != nil {
+		if in.Channel == ChannelOnline && in.PortalCode == "" {
+			return invalid("portal_code", "Hồ sơ nộp trực tuyến: hãy nhập mã hồ sơ trên Cổng dịch vụ công.")
+		}
+		return err
+	}
+	if in.PortalCode != "" && in.Channel != ChannelOnline {
+		return invalid("portal_code", "Mã hồ sơ trên Cổng dịch vụ công chỉ nhập cho hồ sơ nộp trực tuyến.")
+	}
+	if strings.ContainsAny(in.PortalCode, " ") {
+		return invalid("portal_code", "Mã hồ sơ trên Cổng dịch vụ công không có dấu cách.")
+	}
+	in.PortalCode = strings.ToUpper(in.PortalCode)
+	if in.ResolvingAgency, err = cleanText("resolving_agency", "Cơ quan giải quyết", in.ResolvingAgency, false, 200); err != nil {
+		return err
+	}
+	in.Rep, err = in.Rep.normalize()
+	return err
+}
+
+// normalize checks a representative: all empty is none; otherwise the name and the
+// authorisation paper are needed, the rest is checked when given.
+func (r Representative) normalize() (Representative, error) {
+	var err error
+	for _, p := range []*string{&r.Name, &r.Address, &r.IDNo, &r.Phone, &r.Email, &r.Paper} {
+		*p = strings.TrimSpace(*p)
+	}
+	if r.IsZero() {
+		return r, nil
+	}
+	if r.Name, err = personName("rep_name", "Họ và tên người được ủy quyền", r.Name); err != nil {
+		return r, err
+	}
+	if r.Address, err = cleanText("rep_address", "Địa chỉ người được ủy quyền", r.Address, false, 300); err != nil {
+		return r, err
+	}
+	if r.IDNo != "" {
+		if r.IDNo, err = idNo(r.IDNo); err != nil {
+			return r, invalid("rep_idno", "Người được ủy quyền: "+err.Error())
+		}
+	}
+	if r.Phone, err = phone("rep_phone", r.Phone, false); err != nil {
+		return r, invalid("rep_phone", "Người được ủy quyền: "+err.Error())
+	}
+	if r.Email, err = email(r.Email); err != nil {
+		return r, invalid("rep_email", "Người được ủy quyền: "+err.Error())
+	}
+	if r.Paper, err = cleanText("rep_paper", "Giấy tờ ủy quyền", r.Paper, true, 300); err != nil {
+		return r, err
+	}
+	return r, nil
 }
 
 // normalizeCounts checks what the due date and the fee depend on (sets, pages, receipt time).
@@ -220,15 +347,33 @@ func (s *Store) Preview(ctx context.Context, in Intake) (due time.Time, fee int6
 	if err != nil {
 		return time.Time{}, 0, err
 	}
-	return cal.Due(in.ReceivedAt, p.Days, a.Hours).In(workday.Loc), p.Fee.total(in.Sets, in.Pages), nil
+	return dueBy(cal, in.ReceivedAt, p.Days, a.Hours, p.Cutoff.effective(a.DefaultCutoff)), p.Fee.total(in.Sets, in.Pages), nil
 }
 
 // Receive validates the intake and commits the dossier with its code and book number, its due
-// time (from the calendar and office hours in force now) and a "receive" event, all in one
-// transaction. On any error nothing is written.
+// time (from the calendar and office hours in force now, and the procedure's cut-off rule) and a
+// "receive" event, all in one transaction. On any error nothing is written.
 func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
+	return s.receive(ctx, in, "")
+}
+
+// RefuseIntake records a dossier refused at the counter because it does not qualify (Mẫu 03):
+// it takes a code and a book number (the book notes it), but no fee and no due time, and it is
+// closed at once with a "refuse" event saying who refused and why. No Mẫu 01 is issued; the
+// documents may be none.
+func (s *Store) RefuseIntake(ctx context.Context, in Intake, reason string) (Dossier, error) {
+	r, err := reasonText(reason)
+	if err != nil {
+		return Dossier{}, err
+	}
+	in.ArchiveSlip = nil
+	return s.receive(ctx, in, r)
+}
+
+// receive is Receive, or RefuseIntake when refusal (the reason) is set.
+func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier, error) {
 	now := s.now()
-	in, err := in.normalize(now)
+	in, err := in.normalize(now, refusal != "")
 	if err != nil {
 		return Dossier{}, err
 	}
@@ -253,24 +398,44 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		if a.Code == "" {
 			return invalid("agency", "Chưa cấu hình mã cơ quan; quản trị viên hãy nhập thông tin cơ quan trước khi tiếp nhận hồ sơ.")
 		}
+		if in.Documents == nil {
+			in.Documents = []ReceivedDocument{}
+		}
 		docsJSON, _ := json.Marshal(in.Documents)
-		due := cal.Due(in.ReceivedAt, p.Days, a.Hours)
-		code, year, bookNo, err := number(ctx, t, a.Code, in.ReceivedAt)
+		var repJSON []byte
+		if !in.Rep.IsZero() {
+			repJSON, _ = json.Marshal(in.Rep)
+		}
+		rule := p.Cutoff.effective(a.DefaultCutoff)
+		due := dueBy(cal, in.ReceivedAt, p.Days, a.Hours, rule)
+		code, year, bookNo, err := number(ctx, t, a, in.ReceivedAt)
 		if err != nil {
 			return err
 		}
 		fee := p.Fee.total(in.Sets, in.Pages)
+		status, dueText, kind := StatusReceived, ts(due), ActReceive
+		var closed any
+		if refusal != "" {
+			// No appointment and nothing to pay: the dossier ends where it came in.
+			status, dueText, kind, fee, due, closed = StatusRefused, "", ActRefuse, 0, time.Time{}, ts(in.ReceivedAt)
+		}
 		id, err := insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
 			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
-			by_post, post_address, received_at, due_at, original_due_at, status, received_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			by_post, post_address, received_at, due_at, original_due_at, status, received_by,
+			channel, portal_code, resolving_agency, representative, cutoff, recorded_at, ended_at, closed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, p.Days, in.Name, in.IDNo, in.Phone, in.Address,
 			in.Email, string(docsJSON), in.Sets, in.Pages, fee, in.ByPost, in.PostAddress,
-			ts(in.ReceivedAt), ts(due), ts(due), StatusReceived, by.ID)
+			ts(in.ReceivedAt), dueText, dueText, status, by.ID,
+			string(in.Channel), in.PortalCode, in.ResolvingAgency, string(repJSON), string(rule), ts(now), closed, closed)
 		if err != nil {
 			return fmt.Errorf("không lưu được hồ sơ: %w", err)
 		}
-		if err := appendEvent(ctx, t, id, in.ReceivedAt, now, by.ID, "receive", 0, StatusReceived, "", nil); err != nil {
+		var data any
+		if refusal != "" {
+			data = ReasonData{Reason: refusal}
+		}
+		if err := appendEvent(ctx, t, id, in.ReceivedAt, now, by.ID, kind, 0, status, refusal, data); err != nil {
 			return err
 		}
 		if err := s.d.indexSearch(ctx, t, id, searchText(code, in.Name, in.IDNo, in.Phone)); err != nil {
@@ -286,9 +451,15 @@ func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
 		d = Dossier{ID: id, Code: code, BookYear: year, BookNo: bookNo, ProcedureID: p.ID, ProcedureCode: p.Code,
 			ProcedureName: p.Name, FieldName: p.FieldName, Days: p.Days, Name: in.Name, IDNo: in.IDNo, Phone: in.Phone,
 			Address: in.Address, Email: in.Email, Sets: in.Sets, Pages: in.Pages, Fee: fee, ByPost: in.ByPost,
-			PostAddress: in.PostAddress, ReceivedAt: stored(in.ReceivedAt), DueAt: stored(due), OriginalDueAt: stored(due),
-			Status: StatusReceived, StatusName: StatusName(StatusReceived), ReceivedBy: by.Login, ReceivedByName: by.FullName,
-			Holder: by.Login, HolderName: by.FullName}
+			PostAddress: in.PostAddress, ReceivedAt: stored(in.ReceivedAt), Status: status, StatusName: StatusName(status),
+			ReceivedBy: by.Login, ReceivedByName: by.FullName, Holder: by.Login, HolderName: by.FullName,
+			Channel: in.Channel, PortalCode: in.PortalCode, ResolvingAgency: in.ResolvingAgency, Rep: in.Rep,
+			Cutoff: rule, RecordedAt: stored(now), RefusedAtIntake: refusal != ""}
+		if refusal == "" {
+			d.DueAt, d.OriginalDueAt = stored(due), stored(due)
+		} else {
+			d.EndedAt = stored(in.ReceivedAt)
+		}
 		return json.Unmarshal(docsJSON, &d.Documents)
 	})
 	if err != nil {
@@ -309,23 +480,33 @@ const dossierSelect = `SELECT d.id, d.code, d.book_year, d.book_no, d.procedure_
 	d.field_name, d.days, d.name, d.idno, d.phone, d.address, d.email, d.documents, d.sets, d.pages, d.fee,
 	d.by_post, d.post_address, d.received_at, d.due_at, d.original_due_at, d.status, o.login, o.full_name,
 	d.transferred_at, d.resolved_at, d.returned_at, d.ended_at, COALESCE(h.login, o.login), COALESCE(h.full_name, o.full_name),
-	COALESCE(p.login, ''), COALESCE(p.full_name, ''), d.supplements, d.rescheduled, d.result_note, d.recipient, d.recipient_idno
+	COALESCE(p.login, ''), COALESCE(p.full_name, ''), d.supplements, d.rescheduled, d.result_note, d.recipient, d.recipient_idno,
+	d.channel, d.portal_code, d.resolving_agency, d.representative, d.cutoff, d.recorded_at
 	FROM dossiers d JOIN officials o ON o.id = d.received_by
 	LEFT JOIN officials h ON h.id = d.holder_id LEFT JOIN officials p ON p.id = d.pending_to_id`
 
 func scanDossier(sc interface{ Scan(...any) error }) (Dossier, error) {
 	var d Dossier
-	var docs, rec, due, odue string
-	var later [4]sql.NullString
+	var docs, rec, due, odue, rep string
+	var later [5]sql.NullString
 	err := sc.Scan(&d.ID, &d.Code, &d.BookYear, &d.BookNo, &d.ProcedureID, &d.ProcedureCode, &d.ProcedureName,
 		&d.FieldName, &d.Days, &d.Name, &d.IDNo, &d.Phone, &d.Address, &d.Email, &docs, &d.Sets, &d.Pages, &d.Fee,
 		&d.ByPost, &d.PostAddress, &rec, &due, &odue, &d.Status, &d.ReceivedBy, &d.ReceivedByName,
 		&later[0], &later[1], &later[2], &later[3], &d.Holder, &d.HolderName, &d.PendingTo, &d.PendingToName,
-		&d.Supplements, &d.Rescheduled, &d.ResultNote, &d.Recipient, &d.RecipientIDNo)
+		&d.Supplements, &d.Rescheduled, &d.ResultNote, &d.Recipient, &d.RecipientIDNo,
+		&d.Channel, &d.PortalCode, &d.ResolvingAgency, &rep, &d.Cutoff, &later[4])
 	if err != nil {
 		return d, err
 	}
-	for i, t := range []*time.Time{&d.TransferredAt, &d.ResolvedAt, &d.ReturnedAt, &d.EndedAt} {
+	if rep != "" {
+		if err := json.Unmarshal([]byte(rep), &d.Rep); err != nil {
+			return d, fmt.Errorf("người được ủy quyền của hồ sơ %s lưu sai định dạng: %w", d.Code, err)
+		}
+	}
+	if d.Cutoff == CutoffDefault {
+		d.Cutoff = CutoffNextDay // due times computed before the rule existed
+	}
+	for i, t := range []*time.Time{&d.TransferredAt, &d.ResolvedAt, &d.ReturnedAt, &d.EndedAt, &d.RecordedAt} {
 		if later[i].Valid {
 			if *t, err = parseTS(later[i].String); err != nil {
 				return d, err
@@ -339,10 +520,14 @@ func scanDossier(sc interface{ Scan(...any) error }) (Dossier, error) {
 		s string
 		t *time.Time
 	}{{rec, &d.ReceivedAt}, {due, &d.DueAt}, {odue, &d.OriginalDueAt}} {
+		if p.s == "" && p.t != &d.ReceivedAt {
+			continue // refused at the counter: no due time
+		}
 		if *p.t, err = parseTS(p.s); err != nil {
 			return d, err
 		}
 	}
+	d.RefusedAtIntake = d.Status == StatusRefused && d.DueAt.IsZero()
 	d.StatusName = StatusName(d.Status)
 	return d, nil
 }

@@ -302,3 +302,146 @@ func TestReceiveRecordsTheArchivedSlip(t *testing.T) {
 		t.Errorf("a refused intake wrote rows: %v → %v (archive asked %v)", before, after, asked)
 	}
 }
+
+// A refusal at the counter (issue 15): the dossier is recorded with a code and a book number,
+// refused at once, with no fee, no due time and no Mẫu 01 on record; the event says who refused
+// and why; it has no timeliness and II.06a does not count it as received.
+func TestRefuseIntake(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	at := vn(2026, 1, 5, 9, 30)
+	in := intake(t, s, "CT03", at) // 50.000 đ, 2 days
+	in.Documents = nil             // nothing accepted
+	in.ArchiveSlip = func(string, time.Time) string { return "/nowhere/mau01.pdf" }
+	for _, bad := range []string{"", "   ", "a\x00b"} {
+		before := counts(t, s)
+		_, err := s.RefuseIntake(ctx, in, bad)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != "reason" {
+			t.Errorf("RefuseIntake(reason %q) = %v, want a reason error", bad, err)
+		}
+		if !equalCounts(counts(t, s), before) {
+			t.Errorf("refused refusal wrote rows")
+		}
+	}
+	d, err := s.RefuseIntake(ctx, in, "Thủ tục không thuộc thẩm quyền của UBND phường")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Dossier(ctx, "", d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, d) {
+		t.Errorf("RefuseIntake returned\n%+v\nDossier reads\n%+v", d, got)
+	}
+	if got.Status != StatusRefused || !got.RefusedAtIntake || got.Fee != 0 || !got.DueAt.IsZero() || !got.OriginalDueAt.IsZero() ||
+		got.BookNo != 1 || got.Code != "HD001-260105-0001" || !got.EndedAt.Equal(at) || got.Timeliness(vn(2027, 1, 1, 0, 0)) != TimelyNone {
+		t.Errorf("refused at intake: %+v", got)
+	}
+	slips, err := s.Slips(ctx, "", d.Code)
+	if err != nil || len(slips) != 0 {
+		t.Errorf("slips on record %v, %v; want no Mẫu 01", slips, err)
+	}
+	evs, err := s.Events(ctx, "", d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rd ReasonData
+	if len(evs) != 1 || evs[0].Kind != ActRefuse || evs[0].By != "tiepnhan1" || evs[0].Decode(&rd) != nil ||
+		rd.Reason != "Thủ tục không thuộc thẩm quyền của UBND phường" || evs[0].ToStatus != StatusRefused {
+		t.Errorf("events %+v (%+v): want one refuse event by tiepnhan1 with the reason", evs, rd)
+	}
+	// The next dossier follows it in the book: the refusal is noted there.
+	if n := receive(t, s, intake(t, s, "HT01", at.Add(time.Minute))); n.BookNo != 2 {
+		t.Errorf("next book number %d, want 2", n.BookNo)
+	}
+	_, total, err := s.ReportII06a(ctx, "chutich", vn(2026, 1, 1, 0, 0), vn(2026, 1, 31, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total.ReceivedTotal != 1 || total.RefusedWithdrawn != 0 {
+		t.Errorf("II.06a counts the counter's refusal: %+v", total)
+	}
+	// The desk summary never lists it as due or overdue.
+	sum, err := s.Desk(ctx, "tiepnhan1", vn(2026, 2, 1, 9, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range sum.Overdue {
+		if o.Code == d.Code {
+			t.Errorf("the desk lists the refusal as overdue")
+		}
+	}
+}
+
+// The intake fields of Circular 03/2025: channel (online needs the portal's code), the resolving
+// agency, the authorised representative; all stored and read back.
+func TestIntakeLawFields(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	at := vn(2026, 1, 5, 9, 30)
+	in := intake(t, s, "HT04", at)
+	in.Channel, in.PortalCode = ChannelOnline, " g22.99-260105-0001 "
+	in.ResolvingAgency = "UBND  xã Yên Sở"
+	in.Rep = Representative{Name: " Trần Thị  Bình", Address: "Số 9 phố Huế", IDNo: "0010 9000 5678", Phone: "024 3355 6677",
+		Email: "binh@example.com", Paper: "Giấy ủy quyền số 12/UQ ngày 01/01/2026"}
+	d := receive(t, s, in)
+	got, err := s.Dossier(ctx, "", d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Representative{Name: "Trần Thị Bình", Address: "Số 9 phố Huế", IDNo: "001090005678", Phone: "02433556677",
+		Email: "binh@example.com", Paper: "Giấy ủy quyền số 12/UQ ngày 01/01/2026"}
+	if got.Channel != ChannelOnline || got.PortalCode != "G22.99-260105-0001" || got.ResolvingAgency != "UBND xã Yên Sở" ||
+		got.Rep != want || got.ResolverName("UBND phường Hoài Đức") != "UBND xã Yên Sở" || !reflect.DeepEqual(got, d) {
+		t.Errorf("stored %+v", got)
+	}
+	plain := receive(t, s, intake(t, s, "HT04", at))
+	if plain.Channel != ChannelDirect || !plain.Rep.IsZero() || plain.ResolverName("UBND phường Hoài Đức") != "UBND phường Hoài Đức" {
+		t.Errorf("defaults: %+v", plain)
+	}
+	before := counts(t, s)
+	for _, c := range []struct {
+		edit  func(*Intake)
+		field string
+	}{
+		{func(in *Intake) { in.Channel = "fax" }, "channel"},
+		{func(in *Intake) { in.Channel = ChannelOnline }, "portal_code"},
+		{func(in *Intake) { in.PortalCode = "X1" }, "portal_code"},
+		{func(in *Intake) { in.Rep = Representative{Name: "Trần Bình"} }, "rep_paper"},
+		{func(in *Intake) { in.Rep = Representative{Paper: "Giấy ủy quyền"} }, "rep_name"},
+		{func(in *Intake) { in.Rep = Representative{Name: "Trần Bình", Paper: "UQ", IDNo: "123"} }, "rep_idno"},
+		{func(in *Intake) { in.Rep = Representative{Name: "Trần Bình", Paper: "UQ", Phone: "12"} }, "rep_phone"},
+		{func(in *Intake) { in.Rep = Representative{Name: "Trần Bình", Paper: "UQ", Email: "x@"} }, "rep_email"},
+		{func(in *Intake) { in.ResolvingAgency = "a\tb" }, "resolving_agency"},
+	} {
+		in := intake(t, s, "HT04", at)
+		c.edit(&in)
+		_, err := s.Receive(ctx, in)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != c.field {
+			t.Errorf("Receive = %v, want a %q error", err, c.field)
+		}
+	}
+	if !equalCounts(counts(t, s), before) {
+		t.Error("bad intakes wrote rows")
+	}
+}
+
+// A dossier entered later from the paper book takes the next number (numbers are the order of
+// entry and never change) and says so: Dossier.EnteredLate, which the book's note reads.
+func TestEnteredLateFromThePaperBook(t *testing.T) {
+	s := openTest(t)
+	now := vn(2026, 12, 4, 10, 0)
+	s.now = func() time.Time { return now }
+	today := receive(t, s, intake(t, s, "HT01", now.Add(-time.Hour)))
+	late := receive(t, s, intake(t, s, "HT01", vn(2026, 11, 16, 9, 0)))
+	if late.BookNo != today.BookNo+1 || !late.EnteredLate() || today.EnteredLate() || !late.RecordedAt.Equal(stored(now)) {
+		t.Errorf("today %d %v, late entry %d %v (recorded %v)", today.BookNo, today.EnteredLate(), late.BookNo, late.EnteredLate(), late.RecordedAt)
+	}
+	got, err := s.Dossier(context.Background(), "", late.Code)
+	if err != nil || !got.EnteredLate() || !got.RecordedAt.Equal(late.RecordedAt) {
+		t.Errorf("read back: %+v, %v", got.RecordedAt, err)
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +11,9 @@ import (
 
 	"motcua/store/workday"
 )
+
+// ActReceive is the kind of the intake's event (a refusal at the counter appends ActRefuse instead).
+const ActReceive = "receive"
 
 // Actions on a dossier after intake. Each is also the kind of the event it appends.
 const (
@@ -185,14 +189,56 @@ type colVal struct {
 
 func (st *step) put(col string, v any) { st.set = append(st.set, colVal{col, v}) }
 
-// close records that processing ended at st.at: the timeliness is fixed from then on.
-func (st *step) close(col string) {
+// close records that processing ended at st.at. A resolved dossier's timeliness is fixed from
+// then on (judged); a refused, withdrawn or stopped one has none: never early, never late.
+func (st *step) close(col string, judged bool) {
 	st.put(col, ts(st.at))
 	st.put("closed_at", ts(st.at))
-	when := TimelinessAt(st.at, st.d.DueAt)
+	when := TimelyNone
+	if judged {
+		when = TimelinessAt(st.at, st.d.DueAt)
+	}
 	st.put("late", when == TimelyLate)
 	st.put("early", when == TimelyEarly)
 	st.put("pending_to_id", nil)
+}
+
+// lateHolder is the official who held the dossier when it went late: the receiver of the last
+// handover made by the due minute (confirmed or not: the giver handed it over in time), else the
+// official who received it at the counter. The scorecards charge the late result to them.
+func lateHolder(ctx context.Context, t *sql.Tx, d Dossier) (int64, error) {
+	rows, err := t.QueryContext(ctx, `SELECT at, data FROM dossier_events WHERE dossier_id = ? AND kind = ? ORDER BY id DESC`,
+		d.ID, ActHandover)
+	if err != nil {
+		return 0, err
+	}
+	login := d.ReceivedBy
+	for rows.Next() {
+		var at, data string
+		if err := rows.Scan(&at, &data); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		when, err := parseTS(at)
+		if err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if TimelinessAt(when, d.DueAt) != TimelyLate {
+			var hd HandoverData
+			if err := json.Unmarshal([]byte(data), &hd); err == nil && hd.To != "" {
+				login = hd.To
+			}
+			break
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err = t.QueryRowContext(ctx, `SELECT id FROM officials WHERE login = ?`, login).Scan(&id)
+	return id, err
 }
 
 type applyFunc func(ctx context.Context, t *sql.Tx, st *step) error
@@ -484,7 +530,7 @@ func (s *Store) Resume(ctx context.Context, a Action) (Dossier, error) {
 		if err != nil {
 			return err
 		}
-		due := cal.Due(st.at, st.d.Days, ag.Hours)
+		due := dueBy(cal, st.at, st.d.Days, ag.Hours, st.d.Cutoff)
 		st.put("due_at", ts(due))
 		st.data = DueData{OldDue: st.d.DueAt, NewDue: due.In(workday.Loc)}
 		return nil
@@ -513,7 +559,7 @@ func (s *Store) end(ctx context.Context, action string, a Action, reason string)
 		return Dossier{}, err
 	}
 	return s.change(ctx, action, a, func(_ context.Context, _ *sql.Tx, st *step) error {
-		st.close("ended_at")
+		st.close("ended_at", false)
 		st.data = ReasonData{Reason: r}
 		st.noteOr(r)
 		return nil
@@ -557,8 +603,15 @@ func (s *Store) Reschedule(ctx context.Context, a Action, days int, reason, faul
 // Resolve records that processing is done (Đã xử lý xong); a.Note is the result note. The
 // dossier's timeliness is fixed at a.At.
 func (s *Store) Resolve(ctx context.Context, a Action) (Dossier, error) {
-	return s.change(ctx, ActResolve, a, func(_ context.Context, _ *sql.Tx, st *step) error {
-		st.close("resolved_at")
+	return s.change(ctx, ActResolve, a, func(ctx context.Context, t *sql.Tx, st *step) error {
+		st.close("resolved_at", true)
+		if TimelinessAt(st.at, st.d.DueAt) == TimelyLate {
+			id, err := lateHolder(ctx, t, st.d)
+			if err != nil {
+				return err
+			}
+			st.put("late_by", id)
+		}
 		st.put("resolved_by", st.by.ID)
 		st.put("result_note", st.note)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -187,6 +188,77 @@ func TestBookNumberRestartsOnFirstOfJanuary(t *testing.T) {
 	for i, w := range want {
 		if got[i].Code != w.code || got[i].BookYear != w.year || got[i].BookNo != w.book {
 			t.Errorf("intake %d: %s book %d/%d, want %s book %d/%d", i+1, got[i].Code, got[i].BookNo, got[i].BookYear, w.code, w.book, w.year)
+		}
+	}
+}
+
+// The dossier code of Circular 03/2025 with the agency's electronic identifier as published
+// (dots and letters); a changed identifier or pattern applies to new dossiers only, and the codes
+// issued before stay valid: found by code, by search, usable in every action (issue 15).
+func TestCodePatternWithDottedIdentifier(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	at := vn(2026, 12, 4, 9, 0)
+	old := receive(t, s, intake(t, s, "HT04", at))
+	if old.Code != "HD001-261204-0001" {
+		t.Fatalf("code before the change %s", old.Code)
+	}
+	a, err := s.Agency(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Code = " 000.21.26.h26 "
+	if err := s.SaveAgency(ctx, "admin", a); err != nil {
+		t.Fatal(err)
+	}
+	d := receive(t, s, intake(t, s, "HT04", at.Add(time.Minute)))
+	if d.Code != "000.21.26.H26-261204-0001" {
+		t.Errorf("code %s, want 000.21.26.H26-261204-0001", d.Code)
+	}
+	// A longer sequence and a literal (the 2-digit system part of Circular 04/2025).
+	a.Code, a.CodePattern = "000.21.26.H26", "{agency}-{yymmdd}-99{seq:5}"
+	if err := s.SaveAgency(ctx, "admin", a); err != nil {
+		t.Fatal(err)
+	}
+	d2 := receive(t, s, intake(t, s, "HT04", at.Add(2*time.Minute)))
+	if d2.Code != "000.21.26.H26-261204-9900002" {
+		t.Errorf("code %s, want 000.21.26.H26-261204-9900002", d2.Code)
+	}
+	for _, c := range []string{old.Code, strings.ToLower(d.Code), " " + d2.Code + " "} {
+		got, err := s.Dossier(ctx, "", c)
+		if err != nil {
+			t.Errorf("Dossier(%q): %v", c, err)
+			continue
+		}
+		found, err := s.SearchDossiers(ctx, "", c, 5)
+		if err != nil || len(found) != 1 || found[0].Code != got.Code {
+			t.Errorf("SearchDossiers(%q) = %v, %v", c, codes(found), err)
+		}
+		if _, err := s.PublicStatus(ctx, c); err != nil {
+			t.Errorf("PublicStatus(%q): %v", c, err)
+		}
+	}
+	// The old code still takes every action.
+	if _, err := s.Handover(ctx, Action{Code: old.Code, By: "tiepnhan1", At: at.Add(time.Hour)}, "tuphap"); err != nil {
+		t.Errorf("handover by the old code: %v", err)
+	}
+	if n, err := s.BookCount(ctx, BookFilter{Query: "000.21.26.h26"}); err != nil || n != 2 {
+		t.Errorf("book search by the identifier: %d, %v; want 2", n, err)
+	}
+}
+
+func TestParseCodePattern(t *testing.T) {
+	toks, err := parseCodePattern(DefaultCodePattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := formatCode(toks, "000.21.26.H26", "261204", 12345); got != "000.21.26.H26-261204-12345" {
+		t.Errorf("5-digit sequence: %s", got)
+	}
+	for _, bad := range []string{"", "{agency}", "{agency}{yymmdd}", "{agency}-{yymmdd}-{seq:9}", "{agency}-{yymmdd}-{seq:x}",
+		"{agency}-{yymmdd}-{seq}-{agency}", "{agency} {yymmdd}-{seq}", "{agency}-{yymmdd}-{seq}}", "hd-{agency}-{yymmdd}-{seq}"} {
+		if _, err := parseCodePattern(bad); err == nil {
+			t.Errorf("parseCodePattern(%q) accepted", bad)
 		}
 	}
 }

@@ -38,6 +38,7 @@ type Procedure struct {
 	Documents  []Document
 	LegalBasis string
 	Active     bool
+	Cutoff     CutoffRule // when a dossier received late in the day starts its clock; "" = the agency's default
 }
 
 // Fields lists the catalogue's fields by code.
@@ -58,13 +59,13 @@ func (s *Store) Fields(ctx context.Context) ([]Field, error) {
 	return out, rows.Err()
 }
 
-const procedureSelect = `SELECT p.id, p.code, p.name, p.field_id, f.name, p.days, p.fee, p.documents, p.legal_basis, p.active
+const procedureSelect = `SELECT p.id, p.code, p.name, p.field_id, f.name, p.days, p.fee, p.documents, p.legal_basis, p.active, p.cutoff
 	FROM procedures p JOIN fields f ON f.id = p.field_id`
 
 func scanProcedure(sc interface{ Scan(...any) error }) (Procedure, error) {
 	var p Procedure
 	var fee, docs string
-	if err := sc.Scan(&p.ID, &p.Code, &p.Name, &p.FieldID, &p.FieldName, &p.Days, &fee, &docs, &p.LegalBasis, &p.Active); err != nil {
+	if err := sc.Scan(&p.ID, &p.Code, &p.Name, &p.FieldID, &p.FieldName, &p.Days, &fee, &docs, &p.LegalBasis, &p.Active, &p.Cutoff); err != nil {
 		return p, err
 	}
 	if err := json.Unmarshal([]byte(fee), &p.Fee); err != nil {
@@ -212,6 +213,9 @@ func normProcedure(p Procedure) (Procedure, error) {
 	if p.Fee, err = validFee(p.Fee); err != nil {
 		return p, err
 	}
+	if err := validCutoff("cutoff", p.Cutoff, true); err != nil {
+		return p, err
+	}
 	for i, d := range p.Documents {
 		n := strconv.Itoa(i + 1)
 		if d.Name, err = cleanText("documents", "Tên giấy tờ thứ "+n, d.Name, true, 300); err != nil {
@@ -265,8 +269,8 @@ func saveProcedure(ctx context.Context, t *sql.Tx, now time.Time, by string, p *
 	docs, _ := json.Marshal(p.Documents)
 	if p.ID == 0 {
 		p.Active = true
-		p.ID, err = insertID(ctx, t, `INSERT INTO procedures(code, name, field_id, days, fee, documents, legal_basis, active)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 1)`, p.Code, p.Name, p.FieldID, p.Days, string(fee), string(docs), p.LegalBasis)
+		p.ID, err = insertID(ctx, t, `INSERT INTO procedures(code, name, field_id, days, fee, documents, legal_basis, active, cutoff)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`, p.Code, p.Name, p.FieldID, p.Days, string(fee), string(docs), p.LegalBasis, p.Cutoff)
 		if err != nil {
 			return err
 		}
@@ -277,8 +281,8 @@ func saveProcedure(ctx context.Context, t *sql.Tx, now time.Time, by string, p *
 		return err
 	}
 	if _, err := t.ExecContext(ctx, `UPDATE procedures SET code = ?, name = ?, field_id = ?, days = ?, fee = ?,
-		documents = ?, legal_basis = ?, active = ? WHERE id = ?`,
-		p.Code, p.Name, p.FieldID, p.Days, string(fee), string(docs), p.LegalBasis, p.Active, p.ID); err != nil {
+		documents = ?, legal_basis = ?, active = ?, cutoff = ? WHERE id = ?`,
+		p.Code, p.Name, p.FieldID, p.Days, string(fee), string(docs), p.LegalBasis, p.Active, p.Cutoff, p.ID); err != nil {
 		return err
 	}
 	return audit(ctx, t, now, by, "procedure", p.Code, "update", old, p, "")

@@ -49,10 +49,11 @@ func ratio(n, d int) float64 {
 }
 
 // II06aRow is one line of Biểu số II.06a/VPCP/KSTT: a procedure (or the total) in a period.
-// ReceivedOnline is 0: the counter has no online channel yet, every dossier is received in
-// person or by post (ReceivedDirect). RefusedWithdrawn (refused, withdrawn or stopped in the
-// period) is shown apart, so that CarriedOver + ReceivedTotal = ResolvedTotal +
-// InProgressTotal + RefusedWithdrawn.
+// ReceivedOnline counts the dossiers received through the online channel, ReceivedDirect those
+// received in person or by post. RefusedWithdrawn (refused, withdrawn or stopped in the period)
+// is shown apart and has no timeliness, so that CarriedOver + ReceivedTotal = ResolvedTotal +
+// InProgressTotal + RefusedWithdrawn and the on-time rate counts resolved dossiers only. A
+// dossier refused at the counter was never received: it is in none of the columns.
 type II06aRow struct {
 	Field             string  `json:"field"`
 	Procedure         string  `json:"procedure"`
@@ -96,7 +97,7 @@ func count1(cond string) string { return `COALESCE(SUM(CASE WHEN ` + cond + ` TH
 // (closed_at ≥ from) and those still open, received before its end. Two index ranges, never the
 // years before.
 const periodDossiers = `SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
-		WHERE closed_at >= ?1 AND received_at < ?2
+		WHERE closed_at >= ?1 AND received_at < ?2 AND due_at <> ''
 	UNION ALL
 	SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
 		WHERE closed_at IS NULL AND received_at < ?2`
@@ -129,8 +130,12 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 		` + count1(`closed_at IS NULL OR closed_at >= ?2`) + ` AS open,
 		` + count1(`(closed_at IS NULL OR closed_at >= ?2) AND due_at < ?3 AND NOT (closed_at IS NULL AND status = ?4)`) + ` AS overdue
 		FROM x GROUP BY procedure_id)
-	SELECT COALESCE(f.name, ''), COALESCE(p.name, ''), received, carried, resolved, early, late, ended, open, overdue
+	SELECT g.procedure_id, COALESCE(f.name, ''), COALESCE(p.name, ''), received, carried, resolved, early, late, ended, open, overdue
 	FROM g LEFT JOIN procedures p ON p.id = g.procedure_id LEFT JOIN fields f ON f.id = p.field_id`
+	online, err := s.onlineReceived(ctx, p)
+	if err != nil {
+		return nil, total, err
+	}
 	rs, err := s.r.QueryContext(ctx, q, ts(p.From), ts(p.To), ts(at), StatusSupplement)
 	if err != nil {
 		return nil, total, err
@@ -138,11 +143,13 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 	defer rs.Close()
 	for rs.Next() {
 		var r II06aRow
-		if err := rs.Scan(&r.Field, &r.Procedure, &r.ReceivedTotal, &r.CarriedOver, &r.ResolvedTotal, &r.ResolvedEarly,
+		var pid int64
+		if err := rs.Scan(&pid, &r.Field, &r.Procedure, &r.ReceivedTotal, &r.CarriedOver, &r.ResolvedTotal, &r.ResolvedEarly,
 			&r.ResolvedLate, &r.RefusedWithdrawn, &r.InProgressTotal, &r.InProgressOverdue); err != nil {
 			return nil, total, err
 		}
-		r.ReceivedDirect = r.ReceivedTotal
+		r.ReceivedOnline = online[pid]
+		r.ReceivedDirect = r.ReceivedTotal - r.ReceivedOnline
 		r.ResolvedOnTime = r.ResolvedTotal - r.ResolvedEarly - r.ResolvedLate
 		r.InProgressWithin = r.InProgressTotal - r.InProgressOverdue
 		r.rate()
@@ -162,6 +169,20 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 	total.Procedure = "Tổng cộng"
 	total.rate()
 	return rows, total, nil
+}
+
+// onlineReceived counts each procedure's dossiers received online in the period, from their own
+// small index (migration 0010).
+func (s *Store) onlineReceived(ctx context.Context, p Period) (map[int64]int, error) {
+	out := map[int64]int{}
+	var pid int64
+	var n int
+	err := s.scanRows(ctx, `SELECT procedure_id, COUNT(*) FROM dossiers WHERE channel = 'online' AND received_at >= ? AND received_at < ?
+		AND due_at <> '' GROUP BY procedure_id`, []any{ts(p.From), ts(p.To)}, []any{&pid, &n}, func() error {
+		out[pid] = n
+		return nil
+	})
+	return out, err
 }
 
 // MonthRate is one bar of the on-time chart: dossiers resolved in a calendar month.
@@ -281,8 +302,9 @@ func AgencyBand(score float64) string {
 // Received counts dossiers they received; HandedOver and Returned the handovers and result
 // returns they recorded. Resolved, Early, OnTime and Late count the dossiers resolved in the
 // period that the official received at the counter or resolved themself (a dossier counts once
-// per official, for each official it passed through in those roles); LateCodes lists the late
-// ones (at most 100). The rating figures count the ratings given to the official in the period;
+// per official, for each official it passed through in those roles); a late one is Late only for
+// the official who held it when it went late (on time for the others), and LateCodes lists those
+// (at most 100). The rating figures count the ratings given to the official in the period;
 // Indices are each criterion's points ÷ ratings that scored it, one decimal; Score is
 // officialIndices' sum on the 0–6 scale and Band the share of duties it gives.
 type Scorecard struct {
@@ -374,7 +396,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	}
 	f, t := ts(p.From), ts(p.To)
 	var id int64
-	var n, n2, n3 int
+	var n, n2, n3 int // n3: the ratings' third count
 	get := func() *Scorecard {
 		c := cards[id]
 		if c == nil { // an official added while reading: not in this report
@@ -421,32 +443,46 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 			fn(get())
 		}
 	}
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0), COALESCE(SUM(late), 0)`+
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
 		resolved+pair+` GROUP BY received_by, resolved_by`, []any{f, t, one, one},
-		[]any{&id, &rb, &n, &n2, &n3}, func() error {
+		[]any{&id, &rb, &n, &n2}, func() error {
 			credit(func(c *Scorecard) {
 				c.Resolved += n
 				c.Early += n2
-				c.Late += n3
-				c.OnTime = c.Resolved - c.Early - c.Late
-				c.OnTimeRate = ratio(c.Resolved-c.Late, c.Resolved)
 			})
 			return nil
 		}); err != nil {
 		return nil, err
 	}
-	// The late ones' codes, from their own small index, in code order for each official.
+	// A late result is charged to whoever held the dossier when it went late (late_by, kept by the
+	// lifecycle), not to an official who handed it on in time: for them it counts as on time. The
+	// late ones come from their own small index, in code order for each official.
+	lateOnly := ` AND ? = 0 AND ? = 0 AND ? = 0`
+	if one != 0 {
+		lateOnly = ` AND (received_by = ? OR resolved_by = ? OR late_by = ?)`
+	}
 	var code string
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), code`+resolved+` AND late = 1`+pair+` ORDER BY code`,
-		[]any{f, t, one, one}, []any{&id, &rb, &code}, func() error {
-			credit(func(c *Scorecard) {
-				if len(c.LateCodes) < lateCodesCap {
-					c.LateCodes = append(c.LateCodes, code)
-				}
-			})
-			return nil
-		}); err != nil {
+	var lb int64
+	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COALESCE(late_by, received_by), code`+resolved+
+		` AND late = 1`+lateOnly+` ORDER BY code`, []any{f, t, one, one, one}, []any{&id, &rb, &lb, &code}, func() error {
+		if lb != id && lb != rb { // held late by someone who neither received nor resolved it: theirs too
+			if h := cards[lb]; h != nil {
+				h.Resolved++
+			}
+		}
+		id = lb
+		c := get()
+		c.Late++
+		if len(c.LateCodes) < lateCodesCap {
+			c.LateCodes = append(c.LateCodes, code)
+		}
+		return nil
+	}); err != nil {
 		return nil, err
+	}
+	for _, c := range cards {
+		c.OnTime = c.Resolved - c.Early - c.Late
+		c.OnTimeRate = ratio(c.Resolved-c.Late, c.Resolved)
 	}
 	// Ratings: levels and indices in one pass over the period's ratings, then conduct chips and
 	// complaints.

@@ -300,16 +300,17 @@ func TestScorecardsHandComputed(t *testing.T) {
 		t.Errorf("officials = %v, want %v", logins, want)
 	}
 	c := byLogin["tiepnhan1"]
-	// Received D E F G J K H I L M; resolved in Q1 among the ones they received: A D F on time, G H early, E late.
-	if c.Received != 10 || c.Resolved != 6 || c.Early != 2 || c.OnTime != 3 || c.Late != 1 || c.Returned != 2 {
+	// Received D E F G J K H I L M; resolved in Q1 among the ones they received: A D F on time, G H early, and
+	// E, late, but handed over to tuphap three days before its due time: late for tuphap, not for the counter.
+	if c.Received != 10 || c.Resolved != 6 || c.Early != 2 || c.OnTime != 4 || c.Late != 0 || c.Returned != 2 {
 		t.Errorf("tiepnhan1 counts = %+v", c)
 	}
 	// Handovers in Q1: D E F G, H, M (L went to supplement at the counter; A, B left in December).
 	if c.HandedOver != 6 {
 		t.Errorf("tiepnhan1 handed over %d, want 6 (D E F G H M)", c.HandedOver)
 	}
-	if math.Abs(c.OnTimeRate-5.0/6) > 1e-12 || !reflect.DeepEqual(c.LateCodes, []string{rd.codes["E"]}) {
-		t.Errorf("tiepnhan1 rate %v, late %v; want 5/6, [%s]", c.OnTimeRate, c.LateCodes, rd.codes["E"])
+	if c.OnTimeRate != 1 || len(c.LateCodes) != 0 {
+		t.Errorf("tiepnhan1 rate %v, late %v; want 1, none", c.OnTimeRate, c.LateCodes)
 	}
 	if c.Ratings != 3 || c.VerySatisfied != 1 || c.Satisfied != 1 || c.Unsatisfied != 1 {
 		t.Errorf("tiepnhan1 ratings = %d (%d/%d/%d), want 3 (1/1/1)", c.Ratings, c.VerySatisfied, c.Satisfied, c.Unsatisfied)
@@ -333,16 +334,56 @@ func TestScorecardsHandComputed(t *testing.T) {
 	}
 
 	tp := byLogin["tuphap"]
-	if tp.Received != 0 || tp.Resolved != 6 || tp.Early != 2 || tp.OnTime != 3 || tp.Late != 1 || tp.Ratings != 0 || tp.Band != "" {
+	if tp.Received != 0 || tp.Resolved != 6 || tp.Early != 2 || tp.OnTime != 3 || tp.Late != 1 || tp.Ratings != 0 || tp.Band != "" ||
+		!reflect.DeepEqual(tp.LateCodes, []string{rd.codes["E"]}) {
 		t.Errorf("tuphap = %+v", tp)
 	}
 	t2 := byLogin["tiepnhan2"]
-	if t2.Received != 1 || t2.Resolved != 1 || t2.Late != 1 || t2.OnTimeRate != 0 || t2.Ratings != 2 || t2.VerySatisfied != 2 ||
+	// N went late at diachinh's, handed over by tiepnhan2 on the day it came in.
+	if t2.Received != 1 || t2.Resolved != 1 || t2.Late != 0 || t2.OnTimeRate != 1 || t2.Ratings != 2 || t2.VerySatisfied != 2 ||
 		t2.Score != 6 || t2.Band != BandFull || len(t2.Complaints) != 0 {
 		t.Errorf("tiepnhan2 = %+v", t2)
 	}
 	if dc := byLogin["diachinh"]; dc.Resolved != 1 || dc.Late != 1 || !reflect.DeepEqual(dc.LateCodes, []string{rd.codes["N"]}) {
 		t.Errorf("diachinh = %+v", dc)
+	}
+}
+
+// The counter official who kept a dossier past its due time is the one charged with the late
+// result; the processing official who then resolved it is not (issue 15).
+func TestScorecardChargesWhoHeldItLate(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	d := receive(t, s, lifeIntake(t, s, monday)) // due Thu 08/01 09:00
+	// Handed over only on Friday, after the due minute: late at the counter.
+	if _, err := s.Handover(ctx, Action{Code: d.Code, By: "tiepnhan1", At: vn(2026, 1, 9, 8, 0)}, "tuphap"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ConfirmHandover(ctx, Action{Code: d.Code, By: "tuphap", At: vn(2026, 1, 9, 8, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Resolve(ctx, Action{Code: d.Code, By: "tuphap", At: vn(2026, 1, 9, 10, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	cards, err := s.Scorecards(ctx, "chutich", vn(2026, 1, 1, 0, 0), vn(2026, 1, 31, 0, 0), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cards {
+		switch c.Official {
+		case "tiepnhan1":
+			if c.Resolved != 1 || c.Late != 1 || !reflect.DeepEqual(c.LateCodes, []string{d.Code}) {
+				t.Errorf("tiepnhan1 (held it late) = %+v", c)
+			}
+		case "tuphap":
+			if c.Resolved != 1 || c.Late != 0 || c.OnTime != 1 || len(c.LateCodes) != 0 {
+				t.Errorf("tuphap (got it late) = %+v", c)
+			}
+		}
+	}
+	one, err := s.Scorecards(ctx, "tiepnhan1", vn(2026, 1, 1, 0, 0), vn(2026, 1, 31, 0, 0), "tiepnhan1")
+	if err != nil || len(one) != 1 || one[0].Late != 1 {
+		t.Errorf("own scorecard %+v, %v", one, err)
 	}
 }
 
@@ -706,7 +747,7 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 		}
 	}
 	for letter, want := range map[string]cols{"C": {"tuphap", true}, "A": {"tuphap", false}, "E": {"tuphap", false},
-		"N": {"diachinh", false}, "I": {"", true}, "B": {"", false}} {
+		"N": {"diachinh", false}, "I": {"", false}, "B": {"", false}} {
 		if got := written[rd.codes[letter]]; got != want {
 			t.Errorf("%s: %+v, want %+v", letter, got, want)
 		}
@@ -717,12 +758,17 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 	if _, err := s.w.ExecContext(ctx, `UPDATE dossiers SET resolved_by = NULL, early = 0`); err != nil {
 		t.Fatal(err)
 	}
+	// 0010 then clears the early flag of refused, withdrawn and stopped dossiers (no timeliness).
 	src, err := migrationFiles.ReadFile(s.d.migrationsDir() + "/0008_report_columns.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
+	src10, err := migrationFiles.ReadFile(s.d.migrationsDir() + "/0010_lifecycle_law.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
 	updates := 0
-	for _, stmt := range strings.Split(string(src), ";") {
+	for _, stmt := range strings.Split(string(src)+";"+string(src10), ";") {
 		var lines []string
 		for _, l := range strings.Split(stmt, "\n") {
 			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
@@ -736,8 +782,8 @@ func TestResolverAndEarlyColumns(t *testing.T) {
 			updates++
 		}
 	}
-	if updates != 2 {
-		t.Fatalf("found %d UPDATE statements in migration 0008, want 2", updates)
+	if updates != 2+4 {
+		t.Fatalf("found %d UPDATE statements in migrations 0008 and 0010, want 6", updates)
 	}
 	if got := read(); !reflect.DeepEqual(got, written) {
 		t.Errorf("after the backfill:\n%v\nthe lifecycle wrote:\n%v", got, written)

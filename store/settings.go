@@ -15,11 +15,14 @@ import (
 type Agency struct {
 	Name       string // "UBND phường Hoài Đức"
 	ParentName string // left header line, "UBND PHƯỜNG HOÀI ĐỨC"
-	Code       string // the agency code opening every dossier code, 2–10 of A–Z 0–9
+	Code       string // the agency's electronic identifier opening every dossier code, as published: "000.21.26.H26"
 	Place      string // địa danh in "{Place}, ngày … tháng … năm …"
 	Hours      workday.OfficeHours
 	Printer    string // CUPS printer name; empty = default printer
 	SaveOnly   bool   // write PDFs to the archive without printing
+
+	CodePattern   string     // the dossier code pattern (numbering.go); "" = DefaultCodePattern
+	DefaultCutoff CutoffRule // the start rule of procedures without their own; "" = CutoffNextDay
 }
 
 // settings keys of the agency.
@@ -31,6 +34,8 @@ const (
 	keyHours        = "agency.hours"
 	keyPrinter      = "agency.printer"
 	keySaveOnly     = "agency.save_only"
+	keyCodePattern  = "agency.code_pattern"
+	keyCutoff       = "agency.cutoff"
 	keyCalendarRev  = "calendar.rev"
 )
 
@@ -83,6 +88,10 @@ func agencyFrom(ctx context.Context, q queryer) (Agency, error) {
 			a.Printer = v
 		case keySaveOnly:
 			a.SaveOnly = v == "1"
+		case keyCodePattern:
+			a.CodePattern = v
+		case keyCutoff:
+			a.DefaultCutoff = CutoffRule(v)
 		case keyHours:
 			var hj hoursJSON
 			if err := json.Unmarshal([]byte(v), &hj); err != nil {
@@ -129,12 +138,24 @@ func normAgency(a Agency) (Agency, error) {
 	}
 	code, ok := clean(a.Code)
 	code = strings.ToUpper(code)
-	if !ok || len(code) < 2 || len(code) > 10 || strings.IndexFunc(code, func(r rune) bool {
-		return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}) >= 0 {
-		return a, invalid("code", "Mã cơ quan phải gồm 2 đến 10 ký tự, chỉ chữ in hoa A–Z và chữ số 0–9.")
+	// The electronic identifier as the province publishes it (Decision 20/2020/QĐ-TTg): groups of
+	// letters and digits joined by dots, "000.21.26.H26"; short codes of earlier versions ("HD001") too.
+	if !ok || len(code) < 2 || len(code) > 30 || strings.IndexFunc(code, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.')
+	}) >= 0 || strings.HasPrefix(code, ".") || strings.HasSuffix(code, ".") || strings.Contains(code, "..") {
+		return a, invalid("code", "Mã cơ quan (mã định danh điện tử) phải gồm 2 đến 30 ký tự: chữ in hoa A–Z, chữ số và dấu chấm giữa các nhóm, ví dụ 000.21.26.H26.")
 	}
 	a.Code = code
+	a.CodePattern = strings.TrimSpace(a.CodePattern)
+	if a.CodePattern == "" {
+		a.CodePattern = DefaultCodePattern
+	}
+	if _, err := parseCodePattern(a.CodePattern); err != nil {
+		return a, err
+	}
+	if err := validCutoff("cutoff", a.DefaultCutoff, true); err != nil {
+		return a, err
+	}
 	if a.Hours == (workday.OfficeHours{}) {
 		a.Hours = workday.DefaultHours()
 	}
@@ -170,6 +191,7 @@ func saveAgency(ctx context.Context, t *sql.Tx, now time.Time, by string, old, a
 	for k, v := range map[string]string{
 		keyAgencyName: a.Name, keyAgencyParent: a.ParentName, keyAgencyCode: a.Code, keyAgencyPlace: a.Place,
 		keyHours: string(hj), keyPrinter: a.Printer, keySaveOnly: saveOnly,
+		keyCodePattern: a.CodePattern, keyCutoff: string(a.DefaultCutoff),
 	} {
 		if _, err := t.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
 			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, k, v); err != nil {

@@ -20,7 +20,8 @@ func TestSaveAgency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Agency{Name: "UBND xã Yên Sở", ParentName: "UBND XÃ YÊN SỞ", Code: "YS02", Place: "Yên Sở", Hours: h, Printer: "HP_A5", SaveOnly: true}
+	want := Agency{Name: "UBND xã Yên Sở", ParentName: "UBND XÃ YÊN SỞ", Code: "YS02", Place: "Yên Sở", Hours: h, Printer: "HP_A5", SaveOnly: true,
+		CodePattern: DefaultCodePattern}
 	if got != want {
 		t.Errorf("Agency() = %+v, want %+v", got, want)
 	}
@@ -35,7 +36,17 @@ func TestSaveAgency(t *testing.T) {
 	}{
 		{func(a *Agency) { a.Code = "X" }, "code"},
 		{func(a *Agency) { a.Code = "HD-01" }, "code"},
-		{func(a *Agency) { a.Code = "ABCDEFGHIJK" }, "code"},
+		{func(a *Agency) { a.Code = "ABCDEFGHIJKLMNOPQRSTUVWXYZ01234" }, "code"},
+		{func(a *Agency) { a.Code = ".21.26.H26" }, "code"},
+		{func(a *Agency) { a.Code = "000..26.H26" }, "code"},
+		{func(a *Agency) { a.Code = "000.21.26.H26." }, "code"},
+		{func(a *Agency) { a.CodePattern = "{agency}-{seq:4}" }, "code_pattern"},
+		{func(a *Agency) { a.CodePattern = "{agency}-{yymmdd}-{seq:3}" }, "code_pattern"},
+		{func(a *Agency) { a.CodePattern = "{agency}-{yymmdd}-{seq:4}-{seq:4}" }, "code_pattern"},
+		{func(a *Agency) { a.CodePattern = "{agency}_{yymmdd}-{seq:4}" }, "code_pattern"},
+		{func(a *Agency) { a.CodePattern = "{agency}-{yymmdd}-{so:4}" }, "code_pattern"},
+		{func(a *Agency) { a.CodePattern = "{agency}-{yymmdd}-{seq:4" }, "code_pattern"},
+		{func(a *Agency) { a.DefaultCutoff = "later" }, "cutoff"},
 		{func(a *Agency) { a.Name = "" }, "name"},
 		{func(a *Agency) { a.Hours.Close = a.Hours.Open }, "hours"},
 		{func(a *Agency) { a.Hours.Cutoff = a.Hours.Close + 1 }, "hours"},

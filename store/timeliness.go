@@ -14,6 +14,7 @@ const (
 	TimelyLate    = "late"    // Quá hạn: ended after the due minute
 	TimelyWithin  = "within"  // Trong hạn: open, due minute not passed (or waiting for papers)
 	TimelyOverdue = "overdue" // Quá hạn: open, due minute passed
+	TimelyNone    = ""        // refused, withdrawn or stopped: never judged early, on time or late
 )
 
 var timelinessNames = map[string]string{
@@ -58,7 +59,13 @@ func (d Dossier) EndAt() time.Time {
 // due time in force (the rescheduled one after an apology); for an open dossier it is "within"
 // or "overdue" at now. A dossier waiting for papers is "within": its clock is stopped and
 // restarts on Resume.
+//
+// A refused, withdrawn or stopped dossier has no timeliness (TimelyNone): it was not resolved, so
+// it is neither early nor late, in the book, the slips, `show` and the on-time rate alike.
 func (d Dossier) Timeliness(now time.Time) string {
+	if !d.Judged() {
+		return TimelyNone
+	}
 	if end := d.EndAt(); !end.IsZero() {
 		return TimelinessAt(end, d.DueAt)
 	}
@@ -66,4 +73,14 @@ func (d Dossier) Timeliness(now time.Time) string {
 		return TimelyOverdue
 	}
 	return TimelyWithin
+}
+
+// Judged reports whether the dossier has a timeliness: false when it was refused, withdrawn or
+// stopped (at the counter or later).
+func (d Dossier) Judged() bool {
+	switch d.Status {
+	case StatusRefused, StatusWithdrawn, StatusStopped:
+		return false
+	}
+	return true
 }

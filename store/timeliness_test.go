@@ -91,3 +91,59 @@ func TestResolvedTimeliness(t *testing.T) {
 		})
 	}
 }
+
+// A refused, withdrawn or stopped dossier has no timeliness (issue 15): not "Trước hạn" nor "Đúng
+// hạn" however early it ended, nor "Quá hạn" however late; the late and early columns the book,
+// the reports and the scorecards read are 0; the on-time rate counts only resolved dossiers.
+func TestEndedDossiersHaveNoTimeliness(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		end  func(a Action) (Dossier, error)
+		at   time.Time
+	}{
+		{"refused early", func(a Action) (Dossier, error) { return s.Refuse(ctx, a, "Không thuộc thẩm quyền") }, vn(2026, 1, 6, 9, 0)},
+		{"withdrawn on the due day", func(a Action) (Dossier, error) { return s.Withdraw(ctx, a, "Công dân xin rút") }, vn(2026, 1, 8, 8, 0)},
+		{"stopped after the due time", func(a Action) (Dossier, error) {
+			a.By = "tuphap"
+			return s.Stop(ctx, a, "Công dân đề nghị dừng")
+		}, vn(2026, 1, 12, 10, 0)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := receive(t, s, lifeIntake(t, s, monday))
+			if _, err := s.Handover(ctx, Action{Code: d.Code, By: "tiepnhan1", At: monday.Add(time.Hour)}, "tuphap"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.ConfirmHandover(ctx, Action{Code: d.Code, By: "tuphap", At: monday.Add(2 * time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+			d, err := c.end(Action{Code: d.Code, By: "tiepnhan1", At: c.at})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Timeliness(vn(2026, 3, 1, 0, 0)); got != TimelyNone || TimelinessName(got) != "" {
+				t.Errorf("timeliness %q (%q), want none", got, TimelinessName(got))
+			}
+			var late, early int
+			if err := s.r.QueryRow(`SELECT late, early FROM dossiers WHERE id = ?`, d.ID).Scan(&late, &early); err != nil {
+				t.Fatal(err)
+			}
+			if late != 0 || early != 0 {
+				t.Errorf("late %d early %d stored, want 0 0", late, early)
+			}
+			n, err := s.BookCount(ctx, BookFilter{LateOnly: true, Query: d.Code})
+			if err != nil || n != 0 {
+				t.Errorf("late-only book holds it: %d, %v", n, err)
+			}
+		})
+	}
+	rows, total, err := s.ReportII06a(ctx, "chutich", vn(2026, 1, 1, 0, 0), vn(2026, 3, 1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total.RefusedWithdrawn != 3 || total.ResolvedTotal != 0 || total.ResolvedEarly+total.ResolvedOnTime+total.ResolvedLate != 0 ||
+		total.OnTimeRate != 0 || len(rows) != 1 {
+		t.Errorf("II.06a total %+v: the three are refused/withdrawn/stopped, none resolved, no on-time rate", total)
+	}
+}

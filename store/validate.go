@@ -101,8 +101,10 @@ func idNo(s string) (string, error) {
 	return c, nil
 }
 
-// phone validates a Vietnamese mobile number and normalises it to 0xxxxxxxxx: spaces, dots,
-// dashes and brackets are dropped, +84 / 84 become 0.
+// phone validates a phone number and normalises it: a Vietnamese mobile (10 digits, 0xxxxxxxxx)
+// or landline (11 digits, 02xxxxxxxxx: 024 3355 6677), with +84 / 84 becoming 0; or a foreign
+// number written with + and its country code (+33 1 23 45 67 89 → +33123456789, 8–15 digits as
+// E.164 allows). Spaces, dots, dashes and brackets are dropped.
 func phone(field string, s string, required bool) (string, error) {
 	c, ok := clean(s)
 	if !ok {
@@ -124,11 +126,16 @@ func phone(field string, s string, required bool) (string, error) {
 	switch {
 	case strings.HasPrefix(c, "+84"):
 		c = "0" + c[3:]
-	case strings.HasPrefix(c, "84") && len(c) == 11:
+	case strings.HasPrefix(c, "+"):
+		if n := len(c) - 1; digits(c[1:]) && n >= 8 && n <= 15 && c[1] != '0' {
+			return c, nil
+		}
+		return "", invalid(field, "Số điện thoại nước ngoài phải là dấu + rồi mã nước và số, 8 đến 15 chữ số (ví dụ +33 1 23 45 67 89).")
+	case strings.HasPrefix(c, "84") && (len(c) == 11 || len(c) == 12 && c[2] == '2'):
 		c = "0" + c[2:]
 	}
-	if len(c) != 10 || c[0] != '0' || strings.IndexFunc(c, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-		return "", invalid(field, "Số điện thoại phải gồm 10 chữ số và bắt đầu bằng 0 (ví dụ 0912345678).")
+	if !digits(c) || c[0] != '0' || !(len(c) == 10 || len(c) == 11 && c[1] == '2') {
+		return "", invalid(field, "Số điện thoại phải là số di động 10 chữ số (ví dụ 0912345678), số cố định 11 chữ số bắt đầu bằng 02 (ví dụ 024 3355 6677) hoặc số nước ngoài bắt đầu bằng + (ví dụ +33 1 23 45 67 89).")
 	}
 	return c, nil
 }

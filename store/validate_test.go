@@ -43,7 +43,11 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 		{"phone not starting 0", func(in *Intake) { in.Phone = "9123456789" }, "phone"},
 		{"phone empty", func(in *Intake) { in.Phone = "" }, "phone"},
 		{"phone with letters", func(in *Intake) { in.Phone = "09123abc78" }, "phone"},
-		{"phone +1", func(in *Intake) { in.Phone = "+1 202 555 0100" }, "phone"},
+		{"phone +0 is no country", func(in *Intake) { in.Phone = "+0 202 555 0100" }, "phone"},
+		{"phone + of 7 digits", func(in *Intake) { in.Phone = "+1 202 55" }, "phone"},
+		{"phone + of 16 digits", func(in *Intake) { in.Phone = "+1 202 555 0100 12345" }, "phone"},
+		{"landline not starting 02", func(in *Intake) { in.Phone = "091 2345 6789" }, "phone"},
+		{"landline of 12 digits", func(in *Intake) { in.Phone = "024 3355 66778" }, "phone"},
 		{"address empty", func(in *Intake) { in.Address = "" }, "address"},
 		{"address 301 runes", func(in *Intake) { in.Address = strings.Repeat("đ", 301) }, "address"},
 		{"address with newline", func(in *Intake) { in.Address = "Số 5\nngõ 12" }, "address"},
@@ -84,6 +88,30 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 				t.Errorf("rows written on error: %v, before %v", got, before)
 			}
 		})
+	}
+}
+
+// Landlines (11 digits since 2017) and foreign numbers are real applicants' phones (issue 15);
+// the CCCD stays strict (TestReceiveValidation).
+func TestPhoneLandlineAndForeign(t *testing.T) {
+	for in, want := range map[string]string{
+		"024 3355 6677":      "02433556677",
+		"(0236) 382.1234":    "02363821234",
+		"+84 24 3355 6677":   "02433556677",
+		"84 24 3355 6677":    "02433556677",
+		"+84 912 345 678":    "0912345678",
+		"84912345678":        "0912345678",
+		"+1 202 555 0100":    "+12025550100",
+		"+33 1 23 45 67 89":  "+33123456789",
+		"+81-3-1234-5678":    "+81312345678",
+		"0912 345 678":       "0912345678",
+		"+855 23 123 456":    "+85523123456",
+		"+44 (20) 7946 0958": "+442079460958",
+	} {
+		got, err := phone("phone", in, true)
+		if err != nil || got != want {
+			t.Errorf("phone(%q) = %q, %v; want %q", in, got, err, want)
+		}
 	}
 }
 
@@ -219,7 +247,10 @@ func FuzzIDNo(f *testing.F) {
 func FuzzPhone(f *testing.F) {
 	fuzzField(f, "phone", append(textSeeds, "0912.345.678", "84912345678", "(091) 234-5678"),
 		func(in *Intake, v string) { in.Phone = v }, func(d Dossier) string { return d.Phone },
-		func(v string) bool { return len(v) == 10 && v[0] == '0' && digits(v) })
+		func(v string) bool {
+			return len(v) == 10 && v[0] == '0' && digits(v) || len(v) == 11 && strings.HasPrefix(v, "02") && digits(v) ||
+				len(v) >= 9 && len(v) <= 16 && v[0] == '+' && v[1] != '0' && digits(v[1:])
+		})
 }
 
 func FuzzAddress(f *testing.F) {

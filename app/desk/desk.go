@@ -76,12 +76,60 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	return r, nil
 }
 
-// Slip returns the archived Mẫu 01 PDF of a dossier, drawing it again if the file is missing;
-// by is the official asking (store.PermViewDossiers).
+// RefuseIntake records a dossier refused at the counter (store.RefuseIntake: no fee, no due time,
+// no Mẫu 01) and writes and prints its refusal, Mẫu 03, in place of the appointment slip. The
+// refusal is recorded whenever err is nil; PrintErr only says the paper did not come out.
+func (d *Desk) RefuseIntake(ctx context.Context, in store.Intake, reason string) (Receipt, error) {
+	dos, err := d.Store.RefuseIntake(ctx, in, reason)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r := Receipt{Dossier: dos}
+	path, err := d.Form(ctx, in.By, dos.Code, "03")
+	if err != nil {
+		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được ghi là từ chối tiếp nhận nhưng chưa tạo được phiếu từ chối: %w", dos.Code, err)
+		return r, nil
+	}
+	r.SlipPath = path
+	r.PrintErr = d.Print(ctx, path)
+	return r, nil
+}
+
+// Resume records that the missing papers came (store.Resume: the clock restarts) and gives the
+// citizen a new Mẫu 01 with the new due time, written beside the first one in the archive and
+// printed: the book, the slip and `show` then agree on the due time.
+func (d *Desk) Resume(ctx context.Context, a store.Action) (Receipt, error) {
+	dos, err := d.Store.Resume(ctx, a)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r := Receipt{Dossier: dos}
+	path, err := d.writeReceipt(ctx, a.By, dos)
+	if err != nil {
+		r.PrintErr = fmt.Errorf("Hồ sơ %s đã tiếp tục xử lý nhưng chưa tạo được giấy hẹn mới: %w", dos.Code, err)
+		return r, nil
+	}
+	r.SlipPath = path
+	r.PrintErr = d.Print(ctx, path)
+	return r, nil
+}
+
+// errNoReceipt is the answer for Mẫu 01 of a dossier refused at the counter.
+func errNoReceipt(code string) error {
+	return fmt.Errorf("%w Giấy tiếp nhận (Mẫu 01) của hồ sơ %s: hồ sơ bị từ chối tiếp nhận tại Bộ phận một cửa, phiếu của hồ sơ là Mẫu 03",
+		store.ErrNotFound, code)
+}
+
+// Slip returns the archived Mẫu 01 PDF of a dossier, the latest issued (after a supplement the
+// clock restarted and a new one was issued), drawing it again if the file is missing; by is the
+// official asking (store.PermViewDossiers).
 func (d *Desk) Slip(ctx context.Context, by, code string) (string, error) {
 	dos, err := d.Store.Dossier(ctx, by, code)
 	if err != nil {
 		return "", err
+	}
+	if dos.RefusedAtIntake {
+		return "", errNoReceipt(dos.Code)
 	}
 	slips, err := d.Store.Slips(ctx, by, dos.Code)
 	if err != nil {
@@ -117,11 +165,14 @@ func completePDF(path string) bool {
 	return bytes.Contains(tail, []byte("%%EOF"))
 }
 
-// Print sends an archived PDF to the agency's printer.
+// Print sends an archived PDF to the agency's printer, unless the agency saves only.
 func (d *Desk) Print(ctx context.Context, path string) error {
 	ag, err := d.Store.Agency(ctx)
 	if err != nil {
 		return err
+	}
+	if ag.SaveOnly {
+		return nil
 	}
 	return d.send(ctx, path, ag.Printer)
 }
@@ -160,13 +211,30 @@ func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 	}
 }
 
-// writeReceipt draws Mẫu 01 again into the archive and records it (a reprint).
+// writeReceipt draws the dossier's Mẫu 01 as it stands into the archive and records it: the
+// intake's slip, or after n resumptions the n-th reissue (…-mau01-bs{n}.pdf), dated when the
+// complete dossier came back and due at the restarted due time. The earlier ones stay archived.
 func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (string, error) {
+	if dos.RefusedAtIntake {
+		return "", errNoReceipt(dos.Code)
+	}
 	ag, err := d.Store.Agency(ctx)
 	if err != nil {
 		return "", err
 	}
-	path, err := drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, "01"))
+	events, err := d.Store.Events(ctx, by, dos.Code)
+	if err != nil {
+		return "", err
+	}
+	name, resumed, received := "01", 0, dos.ReceivedAt
+	for _, e := range events {
+		if e.Kind == store.ActResume {
+			resumed++
+			dos.ReceivedAt = e.At // Mẫu 01's "Thời gian nhận hồ sơ": the complete dossier
+			name = "01-bs" + strconv.Itoa(resumed)
+		}
+	}
+	path, err := drawReceipt(ag, dos, d.archivePath(dos.Code, received, name))
 	if err != nil {
 		return "", err
 	}

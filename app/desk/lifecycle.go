@@ -110,7 +110,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		}
 	case "05":
 		pdf, err = print.ControlPDF(print.Control{Header: head, Code: dos.Code, Applicant: dos.Name,
-			Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, Agency: ag.Name,
+			Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, Agency: dos.ResolverName(ag.Name),
 			Steps: ControlSteps(dos, events)})
 	default:
 		return "", fmt.Errorf("%w mẫu phiếu %q (có: 01, 02, 03, 04, 05)", store.ErrNotFound, form)
@@ -189,6 +189,11 @@ func ControlSteps(dos store.Dossier, events []store.Event) []print.Step {
 			_ = e.Decode(&rd)
 			steps = append(steps, print.Step{From: e.ByName, To: rd.Recipient, At: e.At,
 				Result: store.TimelinessName(dos.Timeliness(e.At)), Note: e.Note, Giver: e.ByName, Receiver: rd.Recipient})
+		}
+	}
+	if !dos.Judged() { // refused, withdrawn or stopped: no step is early, on time or late
+		for i := range steps {
+			steps[i].Result = ""
 		}
 	}
 	return steps
@@ -296,14 +301,33 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 	return os.Rename(tmp.Name(), path)
 }
 
-// BookRow is a dossier as a line of Mẫu 06: the note says its status, its timeliness at now,
-// a reschedule and repeated supplement requests.
+// BookRow is a dossier as a line of Mẫu 06: the note says its status, its timeliness at now
+// (none for a refused, withdrawn or stopped one), a refusal at the counter, a reschedule,
+// repeated supplement requests, how it came in when not in person, and why an entry from the
+// paper book has a later number than dossiers received after it. Agency is the receiving
+// agency: the row names the resolving one.
 func BookRow(dos store.Dossier, agency string, now time.Time) print.BookRow {
 	method := "Trực tiếp"
 	if dos.ByPost {
 		method = "Bưu chính"
 	}
-	note := []string{dos.StatusName, store.TimelinessName(dos.Timeliness(now))}
+	note := []string{dos.StatusName}
+	if t := store.TimelinessName(dos.Timeliness(now)); t != "" {
+		note = append(note, t)
+	}
+	if dos.RefusedAtIntake {
+		note = append(note, "từ chối tiếp nhận tại Bộ phận một cửa (Mẫu 03)")
+	}
+	if dos.EnteredLate() {
+		note = append(note, "vào sổ ngày "+dos.RecordedAt.In(workday.Loc).Format("02/01/2006")+
+			" từ sổ giấy, tiếp nhận ngày "+dos.ReceivedAt.In(workday.Loc).Format("02/01/2006"))
+	}
+	switch dos.Channel {
+	case store.ChannelOnline:
+		note = append(note, "nộp trực tuyến, mã trên Cổng: "+dos.PortalCode)
+	case store.ChannelPost:
+		note = append(note, "nộp qua bưu chính công ích")
+	}
 	if dos.Rescheduled {
 		note = append(note, "hẹn lại, hạn cũ "+dos.OriginalDueAt.In(workday.Loc).Format("15:04 02/01/2006"))
 	}
@@ -315,7 +339,7 @@ func BookRow(dos store.Dossier, agency string, now time.Time) print.BookRow {
 		addr += "; ĐT: " + dos.Phone
 	}
 	return print.BookRow{No: dos.BookNo, Code: dos.Code, Procedure: dos.ProcedureName, Applicant: dos.Name,
-		AddressPhone: addr, Agency: agency, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt,
+		AddressPhone: addr, Agency: dos.ResolverName(agency), ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt,
 		TransferredAt: dos.TransferredAt, ResultAt: dos.ResolvedAt, ReturnedAt: dos.ReturnedAt,
 		Method: method, Note: strings.Join(note, "; ")}
 }

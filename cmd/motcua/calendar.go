@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/store"
 	"motcua/store/workday"
 )
 
@@ -74,8 +75,12 @@ func runDue(e *env, args []string) error {
 	fs := e.newFlags("due")
 	at := fs.String("at", "", "thời điểm tiếp nhận \"2026-01-26 16:20\" (mặc định: bây giờ)")
 	days := fs.Int("days", 0, "số ngày làm việc theo quy định (0: trong ngày)")
+	rule := fs.String("rule", "", "next_day: nhận sau giờ chốt tính từ ngày làm việc tiếp theo; receipt: tính từ lúc nhận (mặc định: quy tắc mặc định của cơ quan)")
 	if err := e.parse(fs, args); err != nil {
 		return err
+	}
+	if r := store.CutoffRule(*rule); r != store.CutoffDefault && r != store.CutoffNextDay && r != store.CutoffReceipt {
+		return usagef("-rule: chỉ nhận next_day hoặc receipt")
 	}
 	if *days < 0 || *days > 365 {
 		return usagef("-days: số ngày làm việc phải từ 0 đến 365")
@@ -100,7 +105,11 @@ func runDue(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, cal.Due(received, *days, a.Hours).In(workday.Loc).Format(time.RFC3339))
+	r := store.CutoffRule(*rule)
+	if r == store.CutoffDefault {
+		r = a.DefaultCutoff
+	}
+	fmt.Fprintln(e.stdout, cal.DueWith(received, *days, a.Hours, r != store.CutoffReceipt).In(workday.Loc).Format(time.RFC3339))
 	return nil
 }
 

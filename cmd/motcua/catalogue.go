@@ -48,7 +48,7 @@ func runSetup(e *env, args []string) error {
 	fs := e.newFlags("setup")
 	name := fs.String("name", "", "tên cơ quan, ví dụ \"UBND xã Tân Lập\"")
 	parent := fs.String("parent", "", "tên in ở đầu phiếu, ví dụ \"UBND XÃ TÂN LẬP\"")
-	code := fs.String("code", "", "mã cơ quan (2–10 chữ in hoa và chữ số)")
+	code := fs.String("code", "", "mã định danh điện tử của cơ quan, ví dụ 000.21.26.H26 (chữ in hoa, chữ số, dấu chấm)")
 	place := fs.String("place", "", "địa danh in trên phiếu")
 	admin := fs.String("admin", "", "tên đăng nhập của quản trị viên đầu tiên")
 	adminName := fs.String("admin-name", "", "họ và tên của quản trị viên đầu tiên")
@@ -122,7 +122,9 @@ func runAgency(e *env, args []string) error {
 	fs := e.newFlags("agency")
 	name := fs.String("name", "", "tên cơ quan, ví dụ \"UBND phường Hoài Đức\"")
 	parent := fs.String("parent", "", "tên cơ quan in ở đầu phiếu, ví dụ \"UBND PHƯỜNG HOÀI ĐỨC\"")
-	code := fs.String("code", "", "mã cơ quan dùng trong mã hồ sơ")
+	code := fs.String("code", "", "mã định danh điện tử của cơ quan dùng trong mã hồ sơ, ví dụ 000.21.26.H26")
+	pattern := fs.String("code-pattern", "", "mẫu mã hồ sơ, mặc định "+store.DefaultCodePattern+" (hồ sơ đã có giữ mã cũ)")
+	rule := fs.String("cutoff-rule", "", "thủ tục không có quy tắc riêng: next_day (nhận sau giờ chốt tính từ ngày làm việc tiếp theo) hoặc receipt (tính từ lúc nhận)")
 	place := fs.String("place", "", "địa danh in trên phiếu")
 	printerName := fs.String("printer", "", "tên máy in (bỏ trống: máy in mặc định)")
 	saveOnly := fs.String("save-only", "", "yes: chỉ lưu PDF, không in; no: in")
@@ -153,6 +155,10 @@ func runAgency(e *env, args []string) error {
 	set(&a.Code, *code, "code")
 	set(&a.Place, *place, "place")
 	set(&a.Printer, *printerName, "printer")
+	set(&a.CodePattern, *pattern, "code-pattern")
+	if isSet(fs, "cutoff-rule") {
+		a.DefaultCutoff, changed = store.CutoffRule(*rule), true
+	}
 	if isSet(fs, "save-only") {
 		switch *saveOnly {
 		case "yes", "true", "1":
@@ -193,6 +199,7 @@ func agencyJSON(a store.Agency) map[string]any {
 		"open": a.Hours.Open.String(), "lunch_start": a.Hours.LunchStart.String(),
 		"lunch_end": a.Hours.LunchEnd.String(), "close": a.Hours.Close.String(),
 		"cutoff": a.Hours.Cutoff.String(), "printer": a.Printer, "save_only": a.SaveOnly,
+		"code_pattern": a.CodePattern, "cutoff_rule": string(a.DefaultCutoff),
 	}
 }
 

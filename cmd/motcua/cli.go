@@ -47,7 +47,7 @@ func init() {
 	commands = []command{
 		{"demo", "tạo dữ liệu mẫu (chạy lại không sao)", runDemo},
 		{"setup", "thiết lập cơ quan mới không dùng dữ liệu mẫu: -name -parent -code -place -admin -admin-name", runSetup},
-		{"receive", "tiếp nhận một hồ sơ và in phiếu hẹn (Mẫu 01), in ra JSON", runReceive},
+		{"receive", "tiếp nhận một hồ sơ và in phiếu hẹn (Mẫu 01), in ra JSON; -refuse \"lý do\": từ chối tiếp nhận, in Mẫu 03", runReceive},
 		{"slip", "tạo lại phiếu của một hồ sơ: -code MÃ [-o TỆP]", runSlip},
 		{"show", "xem một hồ sơ: -code MÃ", runShow},
 		{"search", "tìm hồ sơ theo mã, tên (không dấu cũng được), CCCD, điện thoại", runSearch},

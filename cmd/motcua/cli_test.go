@@ -198,10 +198,15 @@ func TestCalendarCommands(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != "2026-04-26" {
 		t.Errorf("lunar -to-solar 10/3/2026 = %q (exit %d), want 2026-04-26", out, code)
 	}
-	// Monday 26/01/2026 16:20 is after the cut-off: counting starts Tuesday 07:30, 3 working days on.
+	// Monday 26/01/2026 16:20 is after the cut-off: Tuesday, Wednesday and Thursday are the 3
+	// working days, due at Thursday's closing (never 07:30 of Friday).
 	out, _, code = motcua(t, dir, "due", "-at", "2026-01-26 16:20", "-days", "3")
-	if code != 0 || strings.TrimSpace(out) != "2026-01-30T07:30:00+07:00" {
-		t.Errorf("due = %q (exit %d), want 2026-01-30T07:30:00+07:00", out, code)
+	if code != 0 || strings.TrimSpace(out) != "2026-01-29T17:00:00+07:00" {
+		t.Errorf("due = %q (exit %d), want 2026-01-29T17:00:00+07:00", out, code)
+	}
+	out, _, code = motcua(t, dir, "due", "-at", "2026-01-26 16:20", "-days", "3", "-rule", "receipt")
+	if code != 0 || strings.TrimSpace(out) != "2026-01-29T16:20:00+07:00" {
+		t.Errorf("due from receipt = %q (exit %d), want 2026-01-29T16:20:00+07:00", out, code)
 	}
 	// The Government adds a day off: due dates after it move on by a day.
 	if _, stderr, code := motcua(t, dir, "demo"); code != 0 {
@@ -211,8 +216,8 @@ func TestCalendarCommands(t *testing.T) {
 		t.Fatalf("override add: %s", stderr)
 	}
 	out, _, _ = motcua(t, dir, "due", "-at", "2026-01-26 16:20", "-days", "3")
-	if strings.TrimSpace(out) != "2026-02-02T07:30:00+07:00" {
-		t.Errorf("due after an extra day off = %q, want 2026-02-02T07:30:00+07:00", out)
+	if strings.TrimSpace(out) != "2026-01-30T17:00:00+07:00" {
+		t.Errorf("due after an extra day off = %q, want 2026-01-30T17:00:00+07:00", out)
 	}
 	out, _, _ = motcua(t, dir, "holidays", "-year", "2026")
 	if !strings.Contains(out, "2026-01-28\textra\tNghỉ thêm") {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/app/desk"
 	"motcua/store"
 	"motcua/store/workday"
 )
@@ -15,9 +16,10 @@ type receiveResult struct {
 	Code       string `json:"code"`
 	BookNo     int    `json:"book_no"`
 	ReceivedAt string `json:"received_at"`
-	DueAt      string `json:"due_at"`
+	DueAt      string `json:"due_at"` // "" for a refusal at the counter
 	Fee        int64  `json:"fee"`
-	Slip       string `json:"slip"`
+	Slip       string `json:"slip"` // Mẫu 01, or Mẫu 03 for a refusal
+	Refused    bool   `json:"refused,omitempty"`
 	PrintError string `json:"print_error,omitempty"`
 }
 
@@ -36,8 +38,22 @@ func runReceive(e *env, args []string) error {
 	at := fs.String("at", "", "thời điểm tiếp nhận \"2026-01-26 08:15\" (mặc định: bây giờ)")
 	pdf := fs.String("pdf", "", "chép thêm phiếu hẹn ra tệp này")
 	count := fs.Int("count", 1, "tiếp nhận lặp lại N hồ sơ giống nhau (thử tải), mỗi hồ sơ một JSON")
+	channel := fs.String("channel", "direct", "hình thức nộp: direct (trực tiếp), post (bưu chính công ích), online (trực tuyến)")
+	portal := fs.String("portal-code", "", "mã hồ sơ trên Cổng dịch vụ công (hồ sơ trực tuyến)")
+	resolver := fs.String("resolver", "", "cơ quan giải quyết, khi không phải cơ quan tiếp nhận")
+	refuse := fs.String("refuse", "", "từ chối tiếp nhận vì hồ sơ không đủ điều kiện, với lý do này: in Mẫu 03, không có giấy hẹn")
+	var rep store.Representative
+	fs.StringVar(&rep.Name, "rep-name", "", "người được ủy quyền nộp hồ sơ: họ và tên")
+	fs.StringVar(&rep.Address, "rep-address", "", "người được ủy quyền: địa chỉ")
+	fs.StringVar(&rep.IDNo, "rep-idno", "", "người được ủy quyền: số định danh cá nhân (CCCD)")
+	fs.StringVar(&rep.Phone, "rep-phone", "", "người được ủy quyền: số điện thoại")
+	fs.StringVar(&rep.Email, "rep-email", "", "người được ủy quyền: thư điện tử")
+	fs.StringVar(&rep.Paper, "rep-paper", "", "giấy tờ ủy quyền, ví dụ \"Giấy ủy quyền số 12/UQ ngày 01/12/2026\"")
 	if err := e.parse(fs, args); err != nil {
 		return err
+	}
+	if isSet(fs, "refuse") && strings.TrimSpace(*refuse) == "" {
+		return usagef("-refuse: hãy ghi lý do từ chối tiếp nhận")
 	}
 	if *proc == "" {
 		return usagef("-procedure: hãy chọn thủ tục (id hoặc mã, xem 'motcua procedures')")
@@ -63,23 +79,32 @@ func runReceive(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *refuse != "" && !isSet(fs, "docs") {
+		received = nil // refused: only the papers named were seen
+	}
 	in := store.Intake{
 		ProcedureID: p.ID, Name: *name, IDNo: *idno, Phone: *phone, Address: *address, Email: *email,
 		Documents: received, Sets: *sets, Pages: *pages,
 		ByPost: *post != "", PostAddress: *post, ReceivedAt: receivedAt, By: by,
+		Channel: store.Channel(*channel), PortalCode: *portal, ResolvingAgency: *resolver, Rep: rep,
 	}
 	// -count repeats the intake (scripts, the crash test): each dossier's JSON is printed only
 	// after its transaction committed, so a printed number is a kept number.
 	for n := 0; n < *count; n++ {
-		r, err := d.Receive(e.ctx, in)
+		var r desk.Receipt
+		if *refuse != "" {
+			r, err = d.RefuseIntake(e.ctx, in, *refuse)
+		} else {
+			r, err = d.Receive(e.ctx, in)
+		}
 		if err != nil {
 			return err
 		}
 		out := receiveResult{
 			Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
 			ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
-			DueAt:      r.Dossier.DueAt.In(workday.Loc).Format(time.RFC3339),
-			Fee:        r.Dossier.Fee, Slip: r.SlipPath,
+			DueAt:      rfc(r.Dossier.DueAt),
+			Fee:        r.Dossier.Fee, Slip: r.SlipPath, Refused: r.Dossier.RefusedAtIntake,
 		}
 		if r.PrintErr != nil {
 			out.PrintError = r.PrintErr.Error()
@@ -127,7 +152,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 func runSlip(e *env, args []string) error {
 	fs := e.newFlags("slip")
 	code := fs.String("code", "", "mã hồ sơ")
-	form := fs.String("form", "01", "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
+	form := fs.String("form", "01", "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả (bản mới nhất), 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
 	out := fs.String("o", "", "chép phiếu ra tệp này")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -185,11 +210,21 @@ type dossierJSON struct {
 	ByPost        bool     `json:"by_post"`
 	PostAddress   string   `json:"post_address,omitempty"`
 	ReceivedAt    string   `json:"received_at"`
-	DueAt         string   `json:"due_at"`
+	DueAt         string   `json:"due_at"` // "" for a refusal at the counter: no appointment
 	ReceivedBy    string   `json:"received_by"`
 
+	Identifier      string                `json:"identifier"` // số định danh cá nhân: the CCCD
+	Channel         string                `json:"channel"`
+	ChannelName     string                `json:"channel_name"`
+	PortalCode      string                `json:"portal_code,omitempty"`
+	ResolvingAgency string                `json:"resolving_agency"`
+	Representative  *store.Representative `json:"representative,omitempty"`
+	RefusedAtIntake bool                  `json:"refused_at_intake,omitempty"`
+	RecordedAt      string                `json:"recorded_at,omitempty"`
+	EnteredLate     bool                  `json:"entered_late,omitempty"` // typed later from the paper book
+
 	OriginalDueAt  string      `json:"original_due_at"`
-	Timeliness     string      `json:"timeliness"` // early, on_time, late; within, overdue while open
+	Timeliness     string      `json:"timeliness"` // early, on_time, late; within, overdue while open; "" refused, withdrawn, stopped
 	TimelinessName string      `json:"timeliness_name"`
 	Holder         string      `json:"holder"`
 	PendingTo      string      `json:"pending_to,omitempty"`
@@ -212,13 +247,21 @@ func toJSON(d store.Dossier) dossierJSON {
 		Name: d.Name, IDNo: d.IDNo, Phone: d.Phone, Address: d.Address, Email: d.Email,
 		Sets: d.Sets, Fee: d.Fee, ByPost: d.ByPost, PostAddress: d.PostAddress,
 		ReceivedAt: d.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
-		DueAt:      d.DueAt.In(workday.Loc).Format(time.RFC3339),
+		DueAt:      rfc(d.DueAt),
 		ReceivedBy: d.ReceivedBy,
+
+		Identifier: d.IDNo, Channel: string(d.Channel), ChannelName: d.Channel.Name(), PortalCode: d.PortalCode,
+		ResolvingAgency: d.ResolvingAgency, RefusedAtIntake: d.RefusedAtIntake, RecordedAt: rfc(d.RecordedAt),
+		EnteredLate: d.EnteredLate(),
 
 		OriginalDueAt: rfc(d.OriginalDueAt), Holder: d.Holder, PendingTo: d.PendingTo,
 		TransferredAt: rfc(d.TransferredAt), ResolvedAt: rfc(d.ResolvedAt), ReturnedAt: rfc(d.ReturnedAt), EndedAt: rfc(d.EndedAt),
 		Supplements: d.Supplements, Rescheduled: d.Rescheduled, ResultNote: d.ResultNote,
 		Recipient: d.Recipient, RecipientIDNo: d.RecipientIDNo,
+	}
+	if !d.Rep.IsZero() {
+		rep := d.Rep
+		out.Representative = &rep
 	}
 	out.Timeliness = d.Timeliness(time.Now())
 	out.TimelinessName = store.TimelinessName(out.Timeliness)

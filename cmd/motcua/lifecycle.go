@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"strings"
 	"time"
 
@@ -130,7 +131,17 @@ func runSupplement(e *env, args []string) error {
 func runResume(e *env, args []string) error {
 	af := e.actionFlags("resume")
 	return e.act(af, args, nil, func(d *desk.Desk, a store.Action) (store.Dossier, error) {
-		return d.Store.Resume(e.ctx, a)
+		// The clock restarts: the citizen gets a new Mẫu 01 with the new due time.
+		r, err := d.Resume(e.ctx, a)
+		if err == nil {
+			if r.PrintErr != nil {
+				fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
+			}
+			if r.SlipPath != "" {
+				fmt.Fprintln(e.stderr, "motcua: giấy tiếp nhận và hẹn trả mới (Mẫu 01):", r.SlipPath)
+			}
+		}
+		return r.Dossier, err
 	})
 }
 

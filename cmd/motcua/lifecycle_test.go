@@ -202,3 +202,68 @@ func TestBookExportsBothFormats(t *testing.T) {
 		t.Error("a .csv book was written")
 	}
 }
+
+// Issue 15 at the command line: a refusal at the counter (receive -refuse), the channel, the
+// resolving agency and the representative recorded and shown; after a supplement `slip -form 01`
+// is the reissued Mẫu 01 with the due time `show` gives.
+func TestReceiveLawFlags(t *testing.T) {
+	dir := demoFolder(t)
+	out, stderr, code := motcua(t, dir, "receive", "-procedure", "CT03", "-name", "Trần Văn Bình", "-idno", "001203004567",
+		"-phone", "024 3355 6677", "-address", "Hoài Đức", "-at", "2026-01-05 09:00", "-refuse", "Không thuộc thẩm quyền")
+	if code != 0 {
+		t.Fatalf("receive -refuse: exit %d: %s", code, stderr)
+	}
+	var r receiveResult
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Refused || r.DueAt != "" || r.Fee != 0 || !strings.HasSuffix(r.Slip, "-mau03.pdf") {
+		t.Errorf("refusal: %+v", r)
+	}
+	d := step(t, dir, "show", "-code", r.Code)
+	if d.Status != 3 || !d.RefusedAtIntake || d.DueAt != "" || d.Timeliness != "" || d.TimelinessName != "" || d.Phone != "02433556677" {
+		t.Errorf("show of the refusal: %+v", d)
+	}
+	if _, stderr, code := motcua(t, dir, "slip", "-code", r.Code, "-form", "01"); code == 0 {
+		t.Errorf("slip -form 01 of a refusal succeeded")
+	} else if !strings.Contains(stderr, "Mẫu 03") {
+		t.Errorf("slip -form 01 of a refusal: %s", stderr)
+	}
+	if _, _, code := motcua(t, dir, "receive", "-procedure", "CT03", "-name", "Trần Văn Bình", "-idno", "001203004567",
+		"-phone", "0912345678", "-address", "Hoài Đức", "-refuse", " "); code != 2 {
+		t.Errorf("receive -refuse without a reason: exit %d, want 2", code)
+	}
+
+	out, stderr, code = motcua(t, dir, "receive", "-procedure", "HT04", "-name", "Lê Thị Cúc", "-idno", "001203004567",
+		"-phone", "+33 1 23 45 67 89", "-address", "Hoài Đức", "-at", "2026-01-05 09:00", "-channel", "online",
+		"-portal-code", "G22-260105-0007", "-resolver", "UBND xã Yên Sở", "-rep-name", "Phạm Văn Dũng",
+		"-rep-idno", "001203009999", "-rep-paper", "Giấy ủy quyền số 3/UQ")
+	if code != 0 {
+		t.Fatalf("receive online: exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	d = step(t, dir, "show", "-code", r.Code)
+	if d.Channel != "online" || d.PortalCode != "G22-260105-0007" || d.ResolvingAgency != "UBND xã Yên Sở" || d.Identifier != "001203004567" ||
+		d.Representative == nil || d.Representative.Name != "Phạm Văn Dũng" || d.Representative.Paper != "Giấy ủy quyền số 3/UQ" ||
+		d.Phone != "+33123456789" {
+		t.Errorf("show: %+v (representative %+v)", d, d.Representative)
+	}
+	if _, _, code := motcua(t, dir, "receive", "-procedure", "HT04", "-name", "Lê Thị Cúc", "-idno", "001203004567",
+		"-phone", "0912345678", "-address", "Hoài Đức", "-channel", "online"); code != 2 {
+		t.Errorf("online without the portal's code: exit %d, want 2", code)
+	}
+
+	step(t, dir, "handover", "-code", r.Code, "-to", "tuphap", "-by", "tiepnhan1", "-at", "2026-01-05 10:00")
+	step(t, dir, "-by", "tuphap", "confirm", "-code", r.Code, "-at", "2026-01-05 10:30")
+	step(t, dir, "supplement", "-code", r.Code, "-docs", "Tờ khai", "-reason", "Thiếu", "-by", "tuphap", "-at", "2026-01-06 09:00")
+	d = step(t, dir, "resume", "-code", r.Code, "-by", "tiepnhan1", "-at", "2026-01-07 16:00")
+	if d.DueAt != "2026-01-12T17:00:00+07:00" {
+		t.Errorf("resumed after the cut-off: due %s, want Mon 12/01 17:00", d.DueAt)
+	}
+	out, stderr, code = motcua(t, dir, "slip", "-code", r.Code, "-form", "01")
+	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), "-mau01-bs1.pdf") {
+		t.Errorf("slip -form 01 after resume: %q exit %d %s", out, code, stderr)
+	}
+}

@@ -8,30 +8,45 @@ import (
 	"time"
 )
 
-// Due returns when a dossier received at `received` for a procedure of `days` working days is due,
-// in Loc (DESIGN.md, "The working-day calendar"):
+// Due is DueWith under the cut-off rule (received after h.Cutoff counts from the next working day).
+func (c *Calendar) Due(received time.Time, days int, h OfficeHours) time.Time {
+	return c.DueWith(received, days, h, true)
+}
+
+// DueWith returns when a dossier received at `received` for a procedure of `days` working days is
+// due, in Loc (docs/DEADLINES.md):
 //
-//   - received on a working day at or before h.Cutoff (15:00:00 counts, 15:00:01 does not), the clock
-//     starts at the receipt time, moved to h.Open if earlier and to h.LunchEnd if inside the lunch
-//     break [h.LunchStart, h.LunchEnd); received later, or on a day off, it starts at h.Open of the
-//     next working day;
-//   - days ≥ 1: due on the days-th working day after the start day, at the start's time of day;
-//   - days ≤ 0 (same day): due at h.Close of the start day.
+//   - the clock starts at the receipt time, moved to h.Open if earlier and to h.LunchEnd if inside
+//     the lunch break [h.LunchStart, h.LunchEnd); received on a day off or after h.Close, it starts at
+//     h.Open of the next working day; with cutoff, received after h.Cutoff (15:00:00 counts,
+//     15:00:01 does not) starts at h.Open of the next working day too;
+//   - days ≤ 0 (same day): due at h.Close of the start day;
+//   - a clock starting at h.Open has whole working days: due at h.Close of the days-th working day
+//     counting the start day (never at 07:30 of the day after, which is the same working time but
+//     a day later on paper);
+//   - otherwise due on the days-th working day after the start day, at the start's time of day.
 //
 // h is expected to pass Validate.
-func (c *Calendar) Due(received time.Time, days int, h OfficeHours) time.Time {
-	start := c.start(received, h)
+func (c *Calendar) DueWith(received time.Time, days int, h OfficeHours, cutoff bool) time.Time {
+	start := c.start(received, h, cutoff)
 	if days <= 0 {
 		return at(start, h.Close)
+	}
+	if start.Equal(at(start, h.Open)) {
+		return at(c.AddWorkingDays(start, days-1), h.Close)
 	}
 	d := c.AddWorkingDays(start, days)
 	return time.Date(d.Year(), d.Month(), d.Day(), start.Hour(), start.Minute(), start.Second(), start.Nanosecond(), Loc)
 }
 
 // start is when the processing time of a dossier received at r begins to run.
-func (c *Calendar) start(r time.Time, h OfficeHours) time.Time {
+func (c *Calendar) start(r time.Time, h OfficeHours, cutoff bool) time.Time {
 	r = r.In(Loc)
-	if c.IsWorkingDay(r) && !r.After(at(r, h.Cutoff)) {
+	last := h.Close
+	if cutoff {
+		last = h.Cutoff
+	}
+	if c.IsWorkingDay(r) && !r.After(at(r, last)) {
 		switch {
 		case r.Before(at(r, h.Open)):
 			return at(r, h.Open)

@@ -13,11 +13,22 @@ import (
 
 // The Vietnamese lunisolar calendar, after Hồ Ngọc Đức's "Thuật toán tính âm lịch": new moons from
 // Meeus' series, month 11 is the one holding the winter solstice, a leap month is the first month of a
-// 13-month year without a major solar term. Everything is reckoned at UTC+7 (Vietnam since 1968), which
-// is why some years differ from the Chinese calendar (UTC+8): Tết 1985, 2007 and 2030 come a day or a
-// month apart. Checked against published tables for 1900–2100; outside that range the series drift.
+// 13-month year without a major solar term. Everything from 1968 is reckoned at UTC+7, which is why some
+// years differ from the Chinese calendar (UTC+8): Tết 1985, 2007 and 2030 come a day or a month
+// apart. Before 1968 Vietnam's calendar was reckoned at UTC+8, like the Chinese one (Tết 1965 was on
+// 2 February, not 1 February as UTC+7 gives), so those dates use UTC+8. Checked against published
+// tables for 1900–2100; outside that range the series drift.
 
-const lunarZone = 7.0 // hours east of Greenwich
+// zoneSwitchJD is 1968-01-01, from which the calendar is reckoned at UTC+7.
+var zoneSwitchJD = jdFromDate(1968, 1, 1)
+
+// lunarZone is the time zone (hours east of Greenwich) the calendar is reckoned in on Julian day jd.
+func lunarZone(jd float64) float64 {
+	if jd < float64(zoneSwitchJD) {
+		return 8
+	}
+	return 7
+}
 
 // LunarDate is a date of the Vietnamese lunar calendar. Month is 1–12; Leap marks the intercalary
 // month (tháng nhuận) that repeats Month. Year is the solar year in which its lunar year begins.
@@ -228,15 +239,16 @@ func sunLongitude(jdn float64) float64 {
 	return l
 }
 
-// newMoonDay is the local (UTC+7) day number on which the k-th new moon falls.
+// newMoonDay is the local (UTC+7; UTC+8 before 1968) day number on which the k-th new moon falls.
 func newMoonDay(k int) int {
-	return int(math.Floor(newMoon(k) + 0.5 + lunarZone/24))
+	nm := newMoon(k)
+	return int(math.Floor(nm + 0.5 + lunarZone(nm)/24))
 }
 
 // sunSector is which of the 12 major solar terms' 30° sectors the sun is in at the start of local
 // day jd (0 = from the vernal equinox).
 func sunSector(jd int) int {
-	return int(math.Floor(sunLongitude(float64(jd)-0.5-lunarZone/24) / math.Pi * 6))
+	return int(math.Floor(sunLongitude(float64(jd)-0.5-lunarZone(float64(jd))/24) / math.Pi * 6))
 }
 
 // lunarMonth11 is the first day of the 11th lunar month of solar year y (the one with the solstice).

@@ -20,6 +20,12 @@ var tetDates = []struct {
 	{1900, day(1900, 1, 31)},
 	{1901, day(1901, 2, 19)},
 	{1902, day(1902, 2, 8)},
+	// Before 1968 the calendar was reckoned at UTC+8 (issue 15): UTC+7 would give 28/1/1903,
+	// 3/2/1935 and 1/2/1965.
+	{1903, day(1903, 1, 29)},
+	{1925, day(1925, 1, 24)},
+	{1935, day(1935, 2, 4)},
+	{1965, day(1965, 2, 2)},
 	{1910, day(1910, 2, 10)},
 	{1930, day(1930, 1, 30)},
 	{1945, day(1945, 2, 13)},
@@ -81,6 +87,27 @@ func TestTet(t *testing.T) {
 		if eve := ToLunar(tc.date.AddDate(0, 0, -1)); eve.Month != 12 || eve.Year != tc.year-1 || eve.Day < 29 {
 			t.Errorf("day before Tết %d is %s, want 29 or 30/12/%d", tc.year, eve, tc.year-1)
 		}
+	}
+}
+
+// Giỗ Tổ Hùng Vương 1939 (10/3 âm lịch) was on 29/4/1939 at UTC+8 (UTC+7 gives 28/4), and the
+// year's days off follow it.
+func TestBefore1968IsUTC8(t *testing.T) {
+	got, err := ToSolar(LunarDate{Day: 10, Month: 3, Year: 1939})
+	if err != nil || !got.Equal(day(1939, 4, 29)) {
+		t.Errorf("Giỗ Tổ 1939 = %s, %v; want 1939-04-29", got.Format(time.DateOnly), err)
+	}
+	if l := ToLunar(day(1965, 2, 1)); l != (LunarDate{Day: 30, Month: 12, Year: 1964}) {
+		t.Errorf("ToLunar(1965-02-01) = %s, want 30/12/1964 (the eve of Tết 1965)", l)
+	}
+	found := false
+	for _, d := range StatutoryDays(1939) {
+		if strings.Contains(d.Name, "Giỗ Tổ") && d.Kind == Statutory {
+			found = d.Date.Equal(day(1939, 4, 29))
+		}
+	}
+	if !found {
+		t.Error("the statutory days of 1939 do not hold Giỗ Tổ on 29/4/1939")
 	}
 }
 
