@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -28,13 +29,15 @@ func newPinScreen(k *kiosk) *pinScreen {
 	p.msg.Importance = widget.DangerImportance
 	p.ok = kioskButton(lang.L("Thoát màn hình"), theme.LogoutIcon(), widget.HighImportance, k.tap(p.submit))
 	p.back = kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
-	body := container.NewVBox(
-		kioskTitle(lang.L("Dành cho cán bộ")),
-		kioskText(lang.L("Nhập mã PIN để thoát màn hình đánh giá."), fyne.TextAlignCenter, false),
-		p.kb.display, p.msg, p.kb.root,
-		container.NewGridWithColumns(2, tall(p.back, 96), tall(p.ok, 96)),
+	p.kb.display.Alignment = fyne.TextAlignCenter
+	body := container.NewBorder(
+		container.NewVBox(kioskTitle(lang.L("Dành cho cán bộ")),
+			kioskText(lang.L("Nhập mã PIN để thoát màn hình đánh giá."), fyne.TextAlignCenter, false),
+			container.NewStack(canvasBox(), p.kb.display), p.msg),
+		container.NewGridWithColumns(2, k.tall(p.back, 84), k.tall(p.ok, 84)), nil, nil,
+		container.NewVBox(layout.NewSpacer(), p.kb.root, layout.NewSpacer()),
 	)
-	p.root = capWidth(600, body)
+	p.root = k.capWidth(640, body)
 	return p
 }
 
