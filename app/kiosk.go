@@ -222,7 +222,7 @@ func (f kioskFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // fitTo sets the scale for a window of size: the design size is 1280×800 in landscape and
-// 900×1400 in portrait, shrunk or grown to the window (not below 0.7: type stays readable).
+// 960×1400 in portrait, shrunk or grown to the window (not below 0.7: type stays readable).
 func (k *kiosk) fitTo(size fyne.Size) {
 	if size.Width <= 0 || size.Height <= 0 {
 		return
@@ -230,14 +230,19 @@ func (k *kiosk) fitTo(size fyne.Size) {
 	portrait := size.Height > size.Width
 	s := min(size.Width/1280, size.Height/800)
 	if portrait {
-		s = min(size.Width/900, size.Height/1400)
+		s = min(size.Width/960, size.Height/1400)
 	}
 	s = max(0.7, min(s, 2))
 	s = float32(int(s*100+0.5)) / 100 // steady under tiny resizes
 	if s == k.scale && portrait == k.portrait {
 		return
 	}
+	turned := portrait != k.portrait
 	k.scale, k.portrait = s, portrait
+	if turned && k.procs != nil && len(k.procs.all) > 0 {
+		k.procs.page = 0 // a page holds more procedures standing up
+		k.procs.render()
+	}
 	k.restyle()
 }
 
@@ -315,11 +320,15 @@ func (k *kiosk) show(id string) {
 // restyle applies the kiosk theme to objects added since the last call (a ThemeOverride only
 // themes what it holds when refreshed).
 func (k *kiosk) restyle() {
-	if k.override != nil {
-		k.override.Refresh()
-	} else {
+	if k.override == nil {
 		k.content.Refresh()
+		return
 	}
+	k.override.Refresh()
+	// A container lays itself out before it refreshes its children, so the first pass placed
+	// them by their sizes in the old theme (a new scale, or a screen not shown since): the
+	// second pass places them by what they now measure.
+	k.content.Refresh()
 }
 
 // widthCap centres its objects in at most w px (scaled) of width: lines of big text stay readable
@@ -351,7 +360,18 @@ func (k *kiosk) capWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
 
 // sideBySide puts its objects in equal columns in landscape and one under the other in portrait
 // (each as high as it needs, the last one taking what is left).
-type sideBySide struct{ k *kiosk }
+// weights, when given, share the width in landscape (one per object).
+type sideBySide struct {
+	k       *kiosk
+	weights []float32
+}
+
+func (l sideBySide) weight(i int) float32 {
+	if i < len(l.weights) {
+		return l.weights[i]
+	}
+	return 1
+}
 
 func (l sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding() * l.k.scale
@@ -360,10 +380,16 @@ func (l sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	if !l.k.portrait {
-		w := (size.Width - pad*(n-1)) / n
+		var total float32
+		for i := range objs {
+			total += l.weight(i)
+		}
+		x, w := float32(0), size.Width-pad*(n-1)
 		for i, o := range objs {
-			o.Move(fyne.NewPos(float32(i)*(w+pad), 0))
-			o.Resize(fyne.NewSize(w, size.Height))
+			ow := w * l.weight(i) / total
+			o.Move(fyne.NewPos(x, 0))
+			o.Resize(fyne.NewSize(ow, size.Height))
+			x += ow + pad
 		}
 		return
 	}
@@ -403,8 +429,27 @@ func (l sideBySide) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (k *kiosk) sideBySide(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(sideBySide{k}, objs...)
+	return container.New(sideBySide{k: k}, objs...)
 }
+
+// columns is a grid of n columns in landscape and p in portrait (narrower: longer labels).
+type columns struct {
+	k    *kiosk
+	n, p int
+}
+
+func (c columns) grid() fyne.Layout {
+	if c.k.portrait {
+		return layout.NewGridLayoutWithColumns(c.p)
+	}
+	return layout.NewGridLayoutWithColumns(c.n)
+}
+
+func (c columns) Layout(objs []fyne.CanvasObject, size fyne.Size) { c.grid().Layout(objs, size) }
+
+func (c columns) MinSize(objs []fyne.CanvasObject) fyne.Size { return c.grid().MinSize(objs) }
+
+func (k *kiosk) columns(n, p int) *fyne.Container { return container.New(columns{k, n, p}) }
 
 func (k *kiosk) welcome() fyne.CanvasObject {
 	title := kioskTitle(lang.L("Xin kính chào Ông/Bà"))
@@ -610,7 +655,8 @@ func newPagerBar(k *kiosk, prev, next func()) *pagerBar {
 	p.prev = widget.NewButtonWithIcon(lang.L("Trang trước"), theme.NavigateBackIcon(), k.tap(prev))
 	p.next = widget.NewButtonWithIcon(lang.L("Trang sau"), theme.NavigateNextIcon(), k.tap(next))
 	p.next.IconPlacement = widget.ButtonIconTrailingText
-	p.root = container.NewGridWithColumns(3, k.tall(p.prev, 80), container.NewCenter(p.label), k.tall(p.next, 80))
+	p.label.Wrapping = fyne.TextWrapOff
+	p.root = container.NewBorder(nil, nil, k.tall(p.prev, 80), k.tall(p.next, 80), p.label)
 	return p
 }
 

@@ -75,7 +75,7 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 		h = 60 // six rows: they must fit a 600-line screen
 	}
 	if mode == kbPIN {
-		h = 84
+		h = 76
 	}
 	for _, row := range rows {
 		grid := container.NewGridWithColumns(max2(len(row), 3))

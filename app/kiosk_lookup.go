@@ -35,8 +35,9 @@ type lookupScreen struct {
 func newLookup(k *kiosk) *lookupScreen {
 	l := &lookupScreen{k: k}
 	row := func(label string, bold bool) (*widget.Label, fyne.CanvasObject) {
+		// The value under its name: a code is one long word, it needs the column's width.
 		v := kioskText("", fyne.TextAlignLeading, bold)
-		return v, container.NewBorder(nil, nil, widget.NewLabel(label), nil, v)
+		return v, container.NewVBox(widget.NewLabel(label), v)
 	}
 	l.problem = kioskText("", fyne.TextAlignLeading, true)
 	l.code, l.codeRow = row(lang.L("Mã hồ sơ:"), true)
@@ -60,11 +61,13 @@ func newLookup(k *kiosk) *lookupScreen {
 		kioskText(lang.L("Nhập mã hồ sơ ghi trên giấy hẹn, hoặc đưa mã QR vào máy quét:"), fyne.TextAlignLeading, false),
 		container.NewStack(canvasBox(), container.NewPadded(l.kb.display)),
 		l.kb.root,
+		container.NewGridWithColumns(2, k.tall(home, 80), k.tall(l.find1, 80)),
 	)
-	// The answer can be long (missing papers): it scrolls in its own half, never off the screen.
-	right := container.NewBorder(nil, container.NewGridWithColumns(2, k.tall(home, 80), k.tall(l.find1, 80)), nil, nil,
-		container.NewVScroll(container.NewPadded(l.result)))
-	l.root = container.NewBorder(kioskTitle(lang.L("Tra cứu hồ sơ")), nil, nil, nil, k.sideBySide(left, right))
+	// The keys take two thirds of a landscape screen (ten keys a row, each a fingertip wide); the
+	// answer can be long (missing papers): it scrolls in the last third, never off the screen.
+	right := container.NewVScroll(container.NewPadded(l.result))
+	l.root = container.NewBorder(kioskTitle(lang.L("Tra cứu hồ sơ")), nil, nil, nil,
+		container.New(sideBySide{k: k, weights: []float32{2, 1}}, left, right))
 	return l
 }
 

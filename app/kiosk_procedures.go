@@ -16,8 +16,27 @@ import (
 	"motcua/store"
 )
 
-// kioskPerPage is how many procedures a page lists: each is a big target with its time and fee.
-const kioskPerPage = 4
+// perPage is how many procedures a page lists: each is a big target with its name, time and fee
+// (up to two lines each). A landscape screen has room for 3, a portrait one for 6 (kioskMaxPage).
+func (p *procBrowser) perPage() int {
+	if p.k.portrait {
+		return kioskMaxPage
+	}
+	return 3
+}
+
+const kioskMaxPage = 6
+
+// pageRows lays the list out in perPage rows, so that a short last page keeps the rows' height.
+type pageRows struct{ p *procBrowser }
+
+func (l pageRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewGridLayoutWithRows(l.p.perPage()).Layout(objs, size)
+}
+
+func (l pageRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewGridLayoutWithRows(l.p.perPage()).MinSize(objs)
+}
 
 // procBrowser is the posted procedures and fees (niêm yết công khai): browse by field or search,
 // page by page, and open one to read its documents, place and legal basis. Its widgets are made
@@ -37,7 +56,7 @@ type procBrowser struct {
 	list       *fyne.Container
 	pager      *pagerBar
 	items      []*widget.Button // the list's buttons on this page, for tests
-	slots      []procSlot       // the kioskPerPage rows, reused for every page
+	slots      []procSlot       // the kioskMaxPage rows, reused for every page
 	none       *widget.Label
 
 	detail    procDetail
@@ -68,8 +87,8 @@ func newProcBrowser(k *kiosk) *procBrowser {
 	p := &procBrowser{k: k}
 	p.fields = container.NewGridWithColumns(4)
 	p.heading = kioskText("", fyne.TextAlignLeading, true)
-	p.list = container.NewGridWithRows(kioskPerPage)
-	for i := 0; i < kioskPerPage; i++ {
+	p.list = container.New(pageRows{p})
+	for i := 0; i < kioskMaxPage; i++ {
 		sl := procSlot{}
 		idx := i
 		sl.btn = widget.NewButton("", k.tap(func() { p.openDetail(p.slots[idx].pr) }))
@@ -86,19 +105,24 @@ func newProcBrowser(k *kiosk) *procBrowser {
 	p.pager = newPagerBar(k, func() { p.turn(-1) }, func() { p.turn(1) })
 	home := kioskButton(lang.L("Về trang chính"), theme.HomeIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
 	search := kioskButton(lang.L("Tìm thủ tục"), theme.SearchIcon(), widget.HighImportance, k.tap(p.openSearch))
-	top := container.NewVBox(kioskTitle(lang.L("Thủ tục hành chính và lệ phí")), p.fields, p.heading)
-	bottom := container.NewVBox(p.pager.root, container.NewGridWithColumns(2, k.tall(home, 80), k.tall(search, 80)))
+	title := kioskTitle(lang.L("Thủ tục hành chính và lệ phí"))
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Alignment = fyne.TextAlignLeading
+	p.heading.Alignment = fyne.TextAlignTrailing
+	// Title and count on one line, paging and the other ways out on one row: the list keeps
+	// the height of three procedures on a 600-line screen.
+	top := container.NewVBox(k.sideBySide(title, p.heading), p.fields)
+	bottom := container.New(listBar{k}, k.tall(home, 80), p.pager.root, k.tall(search, 80))
 	p.listView = container.NewBorder(top, bottom, nil, nil, container.NewStack(p.list, p.none))
 
 	p.detailView = p.newDetail()
 
-	p.searchHit = kioskText(" ", fyne.TextAlignLeading, false)
+	p.searchHit = kioskText("", fyne.TextAlignLeading, false)
 	p.searchKB = newKeyboard(k, kbText, 60, func(q string) { p.countMatches(q) })
 	see := kioskButton(lang.L("Xem kết quả"), theme.SearchIcon(), widget.SuccessImportance, k.tap(func() { p.search(p.searchKB.Text()) }))
 	cancel := kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, k.tap(func() { k.show(kProcedures) }))
 	p.searchView = container.NewBorder(
 		container.NewVBox(kioskTitle(lang.L("Tìm thủ tục")),
-			kioskText(lang.L("Gõ vài chữ của tên thủ tục (không cần dấu):"), fyne.TextAlignLeading, false),
 			k.sideBySide(container.NewStack(canvasBox(), container.NewPadded(p.searchKB.display)), p.searchHit)),
 		container.NewGridWithColumns(2, k.tall(cancel, 80), k.tall(see, 80)), nil, nil,
 		container.NewVBox(layout.NewSpacer(), p.searchKB.root))
@@ -111,7 +135,7 @@ func (p *procBrowser) newDetail() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v := widget.NewLabel("")
 		v.Wrapping = fyne.TextWrapWord
-		return v, container.NewBorder(nil, nil, l, nil, v)
+		return v, container.NewVBox(l, v) // the value under its name: both keep their width
 	}
 	d.name = kioskTitle("")
 	d.name.SizeName = theme.SizeNameSubHeadingText
@@ -140,7 +164,8 @@ func (p *procBrowser) newDetail() fyne.CanvasObject {
 	d.up = widget.NewButtonWithIcon(lang.L("Lên"), theme.MoveUpIcon(), p.k.tap(step(-1)))
 	d.down = widget.NewButtonWithIcon(lang.L("Xuống"), theme.MoveDownIcon(), p.k.tap(step(1)))
 	back := kioskButton(lang.L("Quay lại danh sách"), theme.NavigateBackIcon(), widget.HighImportance, p.k.tap(func() { p.k.show(kProcedures) }))
-	bottom := container.NewGridWithColumns(3, p.k.tall(back, 80), p.k.tall(d.up, 80), p.k.tall(d.down, 80))
+	bottom := container.NewBorder(nil, nil, p.k.tall(back, 80), nil,
+		container.NewGridWithColumns(2, p.k.tall(d.up, 80), p.k.tall(d.down, 80)))
 	return container.NewBorder(nil, bottom, nil, nil, d.scroll)
 }
 
@@ -244,7 +269,43 @@ func (p *procBrowser) filter(field string) {
 	p.render()
 }
 
-func (p *procBrowser) pages() int { return max((len(p.shown)+kioskPerPage-1)/kioskPerPage, 1) }
+// listBar lays out the list's bottom row [home, pager, search]: one row in landscape, the
+// pager above the two buttons in portrait (a portrait screen is too narrow for all five).
+type listBar struct{ k *kiosk }
+
+func (l listBar) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	home, pager, search := objs[0], objs[1], objs[2]
+	pad := theme.Padding() * l.k.scale
+	if l.k.portrait {
+		ph := pager.MinSize().Height
+		pager.Move(fyne.NewPos(0, 0))
+		pager.Resize(fyne.NewSize(size.Width, ph))
+		w, h := (size.Width-pad)/2, size.Height-ph-pad
+		home.Move(fyne.NewPos(0, ph+pad))
+		home.Resize(fyne.NewSize(w, h))
+		search.Move(fyne.NewPos(w+pad, ph+pad))
+		search.Resize(fyne.NewSize(w, h))
+		return
+	}
+	hw, sw := home.MinSize().Width, search.MinSize().Width
+	home.Move(fyne.NewPos(0, 0))
+	home.Resize(fyne.NewSize(hw, size.Height))
+	search.Move(fyne.NewPos(size.Width-sw, 0))
+	search.Resize(fyne.NewSize(sw, size.Height))
+	pager.Move(fyne.NewPos(hw+pad, 0))
+	pager.Resize(fyne.NewSize(size.Width-hw-sw-2*pad, size.Height))
+}
+
+func (l listBar) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h, p, s := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	pad := theme.Padding() * l.k.scale
+	if l.k.portrait {
+		return fyne.NewSize(max(p.Width, h.Width+s.Width+pad), p.Height+pad+max(h.Height, s.Height))
+	}
+	return fyne.NewSize(h.Width+p.Width+s.Width+2*pad, max(h.Height, p.Height, s.Height))
+}
+
+func (p *procBrowser) pages() int { return max((len(p.shown)+p.perPage()-1)/p.perPage(), 1) }
 
 func (p *procBrowser) turn(d int) {
 	p.page = min(max(p.page+d, 0), p.pages()-1)
@@ -254,10 +315,10 @@ func (p *procBrowser) turn(d int) {
 // render lists the current page in the kept rows.
 func (p *procBrowser) render() {
 	p.items = p.items[:0]
-	start := p.page * kioskPerPage
+	start := p.page * p.perPage()
 	for i := range p.slots {
 		sl := &p.slots[i]
-		if start+i >= len(p.shown) {
+		if i >= p.perPage() || start+i >= len(p.shown) {
 			sl.row.Hide()
 			continue
 		}
@@ -305,6 +366,9 @@ func (p *procBrowser) openDetail(pr store.Procedure) {
 
 func (p *procBrowser) openSearch() {
 	p.searchKB.set(p.query)
+	if p.query == "" { // beside the empty box, how to search; then how many are found
+		p.searchHit.SetText(lang.L("Gõ vài chữ của tên thủ tục (không cần dấu):"))
+	}
 	p.k.show(kSearch)
 }
 

@@ -172,9 +172,11 @@ func (r *rateFlow) back(to string) *widget.Button {
 func (r *rateFlow) stepTop(title string) fyne.CanvasObject {
 	t := kioskTitle(title)
 	t.SizeName = theme.SizeNameSubHeadingText
-	c := kioskText("", fyne.TextAlignCenter, false)
+	t.Alignment = fyne.TextAlignLeading
+	c := kioskText("", fyne.TextAlignTrailing, true)
+	c.Wrapping = fyne.TextWrapOff
 	r.chosen = append(r.chosen, c)
-	return container.NewVBox(t, c)
+	return container.NewBorder(nil, nil, nil, c, t) // one line: the criteria need the height
 }
 
 // Faces, drawn as SVG so that they need no emoji font.
@@ -217,8 +219,8 @@ func (r *rateFlow) faceView() fyne.CanvasObject {
 	}
 	back := kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, r.k.tap(func() { r.k.show(kWelcome) }))
 	top := container.NewVBox(kioskTitle(lang.L("Ông/Bà có hài lòng với sự phục vụ?")), who)
-	return container.NewBorder(top, container.NewHBox(r.k.tall(back, 84), layout.NewSpacer()), nil, nil,
-		container.NewVBox(layout.NewSpacer(), faces, layout.NewSpacer()))
+	// The faces take what the title leaves: the bigger the screen, the bigger the targets.
+	return container.NewBorder(top, container.NewHBox(r.k.tall(back, 84), layout.NewSpacer()), nil, nil, faces)
 }
 
 // chooseFace marks the face chosen and goes on to the criteria. Another face may be chosen later
@@ -341,13 +343,12 @@ func (r *rateFlow) moreView() fyne.CanvasObject {
 	r.next = kioskButton(lang.L("Tiếp tục"), theme.NavigateNextIcon(), widget.HighImportance, r.k.tap(func() { r.k.show(kRateConduct) }))
 	r.next.IconPlacement = widget.ButtonIconTrailingText
 	r.moreSend = r.sendButton()
-	body := container.NewVBox(kioskText(lang.L("Ông/Bà đánh giá từng mặt (không bắt buộc):"), fyne.TextAlignLeading, true), rows)
 	bottom := container.NewVBox(r.newMsg(), r.stepBar(r.back(kRate), r.next, r.moreSend))
-	return container.NewBorder(r.stepTop(lang.L("Xin cho biết thêm")), bottom, nil, nil, body)
+	return container.NewBorder(r.stepTop(lang.L("Ông/Bà đánh giá từng mặt (không bắt buộc):")), bottom, nil, nil, rows)
 }
 
 func (r *rateFlow) conductView() fyne.CanvasObject {
-	chips := container.NewGridWithColumns(4)
+	chips := r.k.columns(4, 2)
 	for _, c := range store.ConductChips {
 		chips.Add(r.k.tall(r.chip(c.Key, r.conduct), 100))
 	}
@@ -357,8 +358,8 @@ func (r *rateFlow) conductView() fyne.CanvasObject {
 	r.toReasons.Hide()
 	body := container.NewVBox(kioskText(lang.L("Công chức đã thực hiện “4 xin, 4 luôn”? Chạm để chọn:"), fyne.TextAlignLeading, true), chips)
 	// For "Không hài lòng" the reasons come first: "Tiếp tục: nêu lý do" stands where the send is.
-	bottom := container.NewVBox(r.newMsg(), container.NewGridWithColumns(3, r.k.tall(r.back(kRateMore), 84),
-		layout.NewSpacer(), container.NewStack(r.k.tall(r.conductSend, 84), r.k.tall(r.toReasons, 84))))
+	bottom := container.NewVBox(r.newMsg(), container.NewGridWithColumns(2, r.k.tall(r.back(kRateMore), 84),
+		container.NewStack(r.k.tall(r.conductSend, 84), r.k.tall(r.toReasons, 84))))
 	return container.NewBorder(r.stepTop(lang.L("Cách phục vụ")), bottom, nil, nil, body)
 }
 
@@ -397,9 +398,9 @@ func (r *rateFlow) setCriterion(key string, score int) {
 }
 
 func (r *rateFlow) reasonView() fyne.CanvasObject {
-	chips := container.NewGridWithColumns(4)
+	chips := container.NewGridWithColumns(2) // the reasons are long: two to a row
 	for _, c := range store.RatingReasons {
-		chips.Add(r.k.tall(r.chip(c.Key, r.reasons), 90))
+		chips.Add(r.k.tall(r.chip(c.Key, r.reasons), 64))
 	}
 	r.said = kioskText("", fyne.TextAlignLeading, false)
 	r.said.Wrapping = fyne.TextWrapOff

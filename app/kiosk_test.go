@@ -442,6 +442,7 @@ func TestKioskLookupShowsMaskedDataOnly(t *testing.T) {
 func TestKioskProceduresPaging(t *testing.T) {
 	k, s, _, _ := newTestKiosk(t)
 	all, _ := s.Procedures(context.Background())
+	kioskPerPage := k.procs.perPage()
 	if len(all) <= kioskPerPage {
 		t.Fatalf("the demo catalogue has %d procedures; paging needs more than %d", len(all), kioskPerPage)
 	}
