@@ -178,6 +178,7 @@ func newKiosk(a fyne.App, s *store.Store, counter string) *kiosk {
 	k.lastTouch = k.now()
 	k.win = a.NewWindow(lang.L("Một Cửa — Màn hình đánh giá và tra cứu"))
 	k.win.SetIcon(appIcon())
+	k.win.SetPadded(false) // the screens pad themselves, in the kiosk's scale
 	k.exit = k.win.Close
 	k.win.SetCloseIntercept(k.askExit)
 	k.win.SetOnClosed(func() {

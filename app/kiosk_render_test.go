@@ -113,6 +113,10 @@ func TestKioskScreensFitEverySize(t *testing.T) {
 				if got := c.Size(); got != size {
 					t.Fatalf("%s: the window is %v, want %v: a screen grew it", sc.name, got, size)
 				}
+				// A real window grows to its content's minimum: it must fit the screen.
+				if m := k.win.Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+					t.Errorf("%s: the window would grow to %v on a %v screen", sc.name, m, size)
+				}
 				for _, p := range layoutProblems(c, minTarget) {
 					t.Errorf("%s at %v: %s", sc.name, size, p)
 				}
