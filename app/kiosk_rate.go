@@ -32,16 +32,16 @@ type rateFlow struct {
 
 	sending, sent bool
 
-	faces    map[int]*widget.Button
-	critBtns map[string][3]*widget.Button // criterion → buttons for 2, 1, 0
-	chips    map[string]*widget.Button    // conduct and reason chips by key
-	send     []*widget.Button             // every "Gửi đánh giá" button of this flow
-	moreSend *widget.Button               // the one under the criteria, replaced by next for level 0
-	next     *widget.Button               // the criteria's "Tiếp tục"
-	conductSend, toReasons *widget.Button // under the conduct chips: send, or on to the reasons for level 0
-	chosen   []*widget.Label              // "Ông/Bà chọn: …" on the steps after the faces
-	msgs     []*widget.Label              // error lines, one per view
-	said     *widget.Label                // the comment as typed, on the reasons step
+	faces                  map[int]*widget.Button
+	critBtns               map[string][3]*widget.Button // criterion → buttons for 2, 1, 0
+	chips                  map[string]*widget.Button    // conduct and reason chips by key
+	send                   []*widget.Button             // every "Gửi đánh giá" button of this flow
+	moreSend               *widget.Button               // the one under the criteria, replaced by next for level 0
+	next                   *widget.Button               // the criteria's "Tiếp tục"
+	conductSend, toReasons *widget.Button               // under the conduct chips: send, or on to the reasons for level 0
+	chosen                 []*widget.Label              // "Ông/Bà chọn: …" on the steps after the faces
+	msgs                   []*widget.Label              // error lines, one per view
+	said                   *widget.Label                // the comment as typed, on the reasons step
 
 	whoIntro, whoName, whoProc *widget.Label
 	photo                      *canvas.Image

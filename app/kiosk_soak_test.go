@@ -149,7 +149,9 @@ func TestKioskSoak(t *testing.T) {
 		t.Errorf("%d goroutines after %d ratings, %d before", g, n, goroutines)
 	}
 	// 500 ratings add rows to the database, not to the kiosk: a small margin for the store's caches.
-	if h := heap(); h > heap0+2<<20 {
+	h := heap()
+	t.Logf("heap %d KB before, %d KB after %d ratings; goroutines %d → %d", heap0>>10, h>>10, n, goroutines, runtime.NumGoroutine())
+	if h > heap0+2<<20 {
 		t.Errorf("heap %d KB after %d ratings, %d KB before", h>>10, n, heap0>>10)
 	}
 	rs, err := s.Ratings(ctx, "chutich", time.Time{}, time.Now().AddDate(1, 0, 0), "")
