@@ -149,12 +149,13 @@ type kiosk struct {
 	exit        func() // closes the window; tests record it instead
 	stopTicks   func()
 
-	home  fyne.CanvasObject // the welcome screen, built once
-	rate  *rateFlow
-	procs *procBrowser
-	look  *lookupScreen
-	pin   *pinScreen
-	scan  []rune // what a barcode scanner (keyboard wedge) has typed since the last Enter
+	home   fyne.CanvasObject             // the welcome screen, built once
+	styled map[fyne.CanvasObject]float32 // the screens themed, at what scale (another: theme again)
+	rate   *rateFlow
+	procs  *procBrowser
+	look   *lookupScreen
+	pin    *pinScreen
+	scan   []rune // what a barcode scanner (keyboard wedge) has typed since the last Enter
 }
 
 // NewKioskWindow builds the kiosk window for counter ("" = the store's counter name), not yet shown.
@@ -167,7 +168,7 @@ func NewKioskWindow(a fyne.App, s *store.Store, counter string) fyne.Window {
 // Every screen is built once and kept: the kiosk runs all day, and a screen rebuilt for each
 // citizen would leave its old widgets (and their renderers) behind. A screen is reset, not remade.
 func newKiosk(a fyne.App, s *store.Store, counter string) *kiosk {
-	k := &kiosk{app: a, st: s, counter: counter, now: now, scale: 1}
+	k := &kiosk{app: a, st: s, counter: counter, now: now, scale: 1, styled: map[fyne.CanvasObject]float32{}}
 	if k.counter == "" {
 		k.counter, _ = s.Counter(context.Background())
 	}
@@ -315,7 +316,12 @@ func (k *kiosk) show(id string) {
 		obj = k.pin.root
 	}
 	k.content.Objects = []fyne.CanvasObject{obj}
+	if k.styled[obj] == k.scale {
+		k.content.Refresh() // themed at this scale already: laying it out is enough
+		return
+	}
 	k.restyle()
+	k.styled[obj] = k.scale
 }
 
 // restyle applies the kiosk theme to objects added since the last call (a ThemeOverride only

@@ -236,7 +236,7 @@ func (p *procBrowser) buildFields() {
 		p.fieldBtns = append(p.fieldBtns, b)
 		p.fields.Add(p.k.tall(b, 72))
 	}
-	p.fields.Refresh()
+	clear(p.k.styled) // new buttons: the list is themed again when shown
 }
 
 // markField shows which field button is in force ("" = every field; none after a search).
