@@ -45,6 +45,7 @@ type rateFlow struct {
 
 	whoIntro, whoName, whoProc *widget.Label
 	photo                      *canvas.Image
+	photoBox                   fyne.CanvasObject // the photo's frame, hidden without a photo
 
 	views map[string]fyne.CanvasObject
 }
@@ -143,10 +144,10 @@ func (r *rateFlow) start(p *store.RatingPrompt, photo []byte) {
 	}
 	if p != nil && len(photo) > 0 {
 		r.photo.Resource = fyne.NewStaticResource("anh-"+p.Official+".jpg", photo)
-		r.photo.Show()
+		r.photoBox.Show()
 	} else {
 		r.photo.Resource = nil
-		r.photo.Hide()
+		r.photoBox.Hide()
 	}
 	r.photo.Refresh()
 	r.k.show(kRate)
@@ -203,10 +204,10 @@ func (r *rateFlow) faceView() fyne.CanvasObject {
 	r.whoProc = kioskText("", fyne.TextAlignCenter, false)
 	r.photo = canvas.NewImageFromResource(nil)
 	r.photo.FillMode = canvas.ImageFillContain
-	r.photo.Hide()
 	// The photo stands beside the name: one under the other the faces no longer fit 800 px.
-	who := container.NewBorder(nil, nil, r.k.sized(r.photo, 130, 130), nil,
-		container.NewVBox(r.whoIntro, r.whoName, r.whoProc))
+	r.photoBox = r.k.sized(r.photo, 130, 130)
+	r.photoBox.Hide() // hidden, it takes no room: the name stays centred
+	who := container.NewBorder(nil, nil, r.photoBox, nil, container.NewVBox(r.whoIntro, r.whoName, r.whoProc))
 	faces := container.NewGridWithColumns(3)
 	for _, level := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
 		b := widget.NewButton("", r.k.tap(func() { r.chooseFace(level) }))
