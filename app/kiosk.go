@@ -99,9 +99,7 @@ func RunKiosk(s *store.Store, o KioskOptions) error {
 		counter = counterPref(a)
 	}
 	w := NewKioskWindow(a, s, counter)
-	w.Resize(fyne.NewSize(1280, 800))
-	w.SetFullScreen(o.Fullscreen || a.Preferences().Bool(prefKioskFullscreen))
-	w.Show()
+	showKiosk(w, o.Fullscreen || a.Preferences().Bool(prefKioskFullscreen))
 	a.Run()
 	return nil
 }
@@ -112,9 +110,18 @@ func openKioskIfEnabled(a fyne.App, s *store.Store) {
 	if !p.Bool(prefKioskEnabled) {
 		return
 	}
-	w := NewKioskWindow(a, s, counterPref(a))
-	w.Resize(fyne.NewSize(1280, 800))
-	w.SetFullScreen(p.Bool(prefKioskFullscreen))
+	showKiosk(NewKioskWindow(a, s, counterPref(a)), p.Bool(prefKioskFullscreen))
+}
+
+// kioskWindow is the kiosk window's size when not fullscreen: the smallest screen it is made for,
+// so that it fits on any of them (Fyne cannot tell the monitor's size); the screens then scale
+// to whatever size the window is given (maximised, or dragged).
+var kioskWindow = fyne.NewSize(1024, 600)
+
+// showKiosk opens a kiosk window, fullscreen (on the monitor it is on) or at kioskWindow.
+func showKiosk(w fyne.Window, full bool) {
+	w.Resize(kioskWindow)
+	w.SetFullScreen(full)
 	w.Show()
 }
 

@@ -208,7 +208,7 @@ func (r *rateFlow) faceView() fyne.CanvasObject {
 	r.photoBox = r.k.sized(r.photo, 130, 130)
 	r.photoBox.Hide() // hidden, it takes no room: the name stays centred
 	who := container.NewBorder(nil, nil, r.photoBox, nil, container.NewVBox(r.whoIntro, r.whoName, r.whoProc))
-	faces := container.NewGridWithColumns(3)
+	faces := r.k.columns(3, 1) // standing up, one face a row: wide targets instead of thin columns
 	for _, level := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
 		b := widget.NewButton("", r.k.tap(func() { r.chooseFace(level) }))
 		r.faces[level] = b

@@ -117,8 +117,5 @@ func (k *kioskSettings) save() {
 
 // open shows the citizens' window now, for setting it up on the touch screen.
 func (k *kioskSettings) open() {
-	w := NewKioskWindow(k.u.app, k.u.st, k.u.counterName())
-	w.Resize(fyne.NewSize(1280, 800))
-	w.SetFullScreen(k.full.Checked)
-	w.Show()
+	showKiosk(NewKioskWindow(k.u.app, k.u.st, k.u.counterName()), k.full.Checked)
 }
