@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"testing"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -215,4 +216,51 @@ func indexRunes(s, sub []rune, from int) int {
 		}
 	}
 	return -1
+}
+
+// TestLayoutCheckFindsBrokenScreens: the check reports each kind of broken drawing it is for, and
+// nothing on a sound one.
+func TestLayoutCheckFindsBrokenScreens(t *testing.T) {
+	test.NewTempApp(t)
+	check := func(name string, content fyne.CanvasObject, want string) {
+		t.Helper()
+		w := test.NewWindow(content)
+		defer w.Close()
+		w.Resize(fyne.NewSize(400, 300))
+		got := strings.Join(layoutProblems(w.Canvas(), 0), "\n")
+		if want == "" && got != "" {
+			t.Errorf("%s: reported %s", name, got)
+		}
+		if want != "" && !strings.Contains(got, want) {
+			t.Errorf("%s: want a report of %q, got:\n%s", name, want, got)
+		}
+	}
+	wrapped := func() *widget.Label {
+		l := widget.NewLabel("Xin cảm ơn Ông/Bà!")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	check("sound", container.NewVBox(wrapped(), widget.NewButton("Gửi", nil)), "")
+	check("one glyph per line", container.NewCenter(wrapped()), "breaks a word")
+	a, b := widget.NewButton("Tốt", nil), widget.NewButton("Chưa tốt", nil)
+	over := container.NewWithoutLayout(a, b)
+	a.Resize(fyne.NewSize(100, 40))
+	b.Resize(fyne.NewSize(100, 40))
+	b.Move(fyne.NewPos(50, 20))
+	check("overlap", over, "overlaps")
+	off := widget.NewButton("Gửi đánh giá", nil)
+	off.Move(fyne.NewPos(0, 280))
+	off.Resize(fyne.NewSize(200, 60))
+	check("off the canvas", container.NewWithoutLayout(off), "outside the")
+	small := widget.NewButton("Gửi đánh giá", nil)
+	small.Resize(fyne.NewSize(40, 40))
+	check("cut button", container.NewWithoutLayout(small), "its text is cut")
+	spill := container.New(layout.NewVBoxLayout(), widget.NewLabel("một"), widget.NewLabel("hai"), widget.NewLabel("ba"))
+	check("spill", container.NewGridWithRows(8, spill), "spills out")
+	w := test.NewWindow(container.NewVBox(widget.NewButton("OK", nil)))
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 300))
+	if got := layoutProblems(w.Canvas(), 60); !strings.Contains(strings.Join(got, "\n"), "smaller than a 60 px target") {
+		t.Errorf("a 36 px button is not reported as a small target: %v", got)
+	}
 }
