@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -28,19 +29,22 @@ func newPinScreen(k *kiosk) *pinScreen {
 	p.msg.Importance = widget.DangerImportance
 	p.ok = kioskButton(lang.L("Thoát màn hình"), theme.LogoutIcon(), widget.HighImportance, k.tap(p.submit))
 	p.back = kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
-	body := container.NewVBox(
-		kioskTitle(lang.L("Dành cho cán bộ")),
+	p.kb.display.Alignment = fyne.TextAlignCenter
+	// The words and the PIN beside the keypad in landscape (a 600-line screen has no room for
+	// them above it), above it in portrait.
+	left := container.NewVBox(layout.NewSpacer(), kioskTitle(lang.L("Dành cho cán bộ")),
 		kioskText(lang.L("Nhập mã PIN để thoát màn hình đánh giá."), fyne.TextAlignCenter, false),
-		p.kb.display, p.msg, p.kb.root,
-		container.NewGridWithColumns(2, tall(p.back, 96), tall(p.ok, 96)),
-	)
-	p.root = capWidth(600, body)
+		container.NewStack(canvasBox(), p.kb.display), p.msg, layout.NewSpacer())
+	right := container.NewBorder(nil, container.NewGridWithColumns(2, k.tall(p.back, 84), k.tall(p.ok, 84)), nil, nil,
+		container.NewVBox(layout.NewSpacer(), p.kb.root))
+	p.root = k.capWidth(1100, container.New(sideBySide{k: k, weights: []float32{1, 1.2}}, left, right))
 	return p
 }
 
 func (p *pinScreen) open() {
 	p.kb.set("")
 	p.msg.SetText("")
+	p.msg.Hide()
 	p.ok.Enable()
 	p.k.show(kExit)
 }
@@ -56,8 +60,10 @@ func (p *pinScreen) submit() {
 			switch {
 			case err != nil:
 				p.msg.SetText(err.Error())
+				p.msg.Show()
 			case !ok:
 				p.msg.SetText(lang.L("Mã PIN không đúng."))
+				p.msg.Show()
 			default:
 				p.k.exit()
 			}

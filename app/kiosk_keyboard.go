@@ -47,8 +47,9 @@ type keyboard struct {
 
 func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboard {
 	kb := &keyboard{k: k, mode: mode, max: max, onChange: onChange, keys: map[string]*widget.Button{}}
-	kb.display = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	kb.display.Wrapping = fyne.TextWrapWord
+	// One line, the end of the text when it is long: the keyboard's screen keeps its height.
+	kb.display = widget.NewLabelWithStyle(" ", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	kb.display.Truncation = fyne.TextTruncateClip
 	var rows [][]string
 	switch mode {
 	case kbText:
@@ -69,12 +70,12 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 		rows = [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"0"}}
 	}
 	box := container.NewVBox()
-	h := float32(72)
+	h := float32(64)
 	if mode == kbText {
-		h = 60 // seven rows under the reasons: it must fit a 1080-line screen
+		h = 60 // six rows: they must fit a 600-line screen
 	}
 	if mode == kbPIN {
-		h = 96
+		h = 76
 	}
 	for _, row := range rows {
 		grid := container.NewGridWithColumns(max2(len(row), 3))
@@ -82,7 +83,7 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 			key := key
 			b := widget.NewButton(key, k.tap(func() { kb.add(key) }))
 			kb.keys[key] = b
-			grid.Add(tall(b, h))
+			grid.Add(k.tall(b, h))
 		}
 		box.Add(grid)
 	}
@@ -93,7 +94,7 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 			b := widget.NewButton(m.label, k.tap(func() { kb.mark(m.mark) }))
 			b.Importance = widget.HighImportance
 			kb.keys[m.label] = b
-			marks.Add(tall(b, h))
+			marks.Add(k.tall(b, h))
 		}
 		box.Add(marks)
 	}
@@ -101,16 +102,19 @@ func newKeyboard(k *kiosk, mode kbMode, max int, onChange func(string)) *keyboar
 	kb.keys["⌫"] = del
 	clear := widget.NewButtonWithIcon(lang.L("Xóa hết"), theme.ContentClearIcon(), k.tap(func() { kb.set("") }))
 	kb.keys["clear"] = clear
-	var last fyne.CanvasObject = container.NewGridWithColumns(2, tall(del, h), tall(clear, h))
+	var last fyne.CanvasObject = container.NewGridWithColumns(2, k.tall(del, h), k.tall(clear, h))
 	if mode == kbText {
 		space := widget.NewButton(lang.L("Dấu cách"), k.tap(func() { kb.add(" ") }))
 		kb.keys[" "] = space
-		last = container.NewBorder(nil, nil, nil, container.NewGridWithColumns(2, tall(del, h), tall(clear, h)), tall(space, h))
+		last = container.NewBorder(nil, nil, nil, container.NewGridWithColumns(2, k.tall(del, h), k.tall(clear, h)), k.tall(space, h))
 	}
 	box.Add(last)
 	kb.root = box
 	return kb
 }
+
+// displayRunes is how much of a long text the keyboard's one-line display shows (its end).
+const displayRunes = 40
 
 func max2(a, b int) int {
 	if a > b {
@@ -160,6 +164,9 @@ func (kb *keyboard) changed() {
 	shown := string(kb.text)
 	if kb.mode == kbPIN {
 		shown = strings.Repeat("●", len(kb.text))
+	}
+	if r := []rune(shown); len(r) > displayRunes {
+		shown = "…" + string(r[len(r)-displayRunes+1:])
 	}
 	if shown == "" {
 		shown = " "

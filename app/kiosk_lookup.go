@@ -23,10 +23,37 @@ type lookupScreen struct {
 	find1  *widget.Button
 	result *fyne.Container
 	root   fyne.CanvasObject
+
+	// The answer's lines, made once and filled for each code.
+	problem                           *widget.Label // not found, or the store's error
+	code, name, proc, plain, due      *widget.Label
+	status, missingHead, missing      *widget.Label
+	late                              *widget.Label
+	codeRow, nameRow, procRow, dueRow fyne.CanvasObject
 }
 
 func newLookup(k *kiosk) *lookupScreen {
-	l := &lookupScreen{k: k, result: container.NewVBox()}
+	l := &lookupScreen{k: k}
+	row := func(label string, bold bool) (*widget.Label, fyne.CanvasObject) {
+		// The value under its name: a code is one long word, it needs the column's width.
+		v := kioskText("", fyne.TextAlignLeading, bold)
+		return v, container.NewVBox(widget.NewLabel(label), v)
+	}
+	l.problem = kioskText("", fyne.TextAlignLeading, true)
+	l.code, l.codeRow = row(lang.L("Mã hồ sơ:"), true)
+	l.name, l.nameRow = row(lang.L("Người nộp:"), true)
+	l.proc, l.procRow = row(lang.L("Thủ tục:"), false)
+	l.status = kioskTitle("")
+	l.status.SizeName = theme.SizeNameSubHeadingText
+	l.status.Alignment = fyne.TextAlignLeading
+	l.plain = kioskText("", fyne.TextAlignLeading, false)
+	l.due, l.dueRow = row(lang.L("Hẹn trả kết quả:"), true)
+	l.missingHead = kioskText(lang.L("Cần bổ sung giấy tờ:"), fyne.TextAlignLeading, true)
+	l.missing = kioskText("", fyne.TextAlignLeading, false)
+	l.late = kioskText(lang.L("Hồ sơ đã quá thời hạn hẹn trả. Bộ phận một cửa sẽ xin lỗi và hẹn lại thời gian trả kết quả; xin Ông/Bà hỏi tại quầy."), fyne.TextAlignLeading, true)
+	l.late.Importance = widget.DangerImportance
+	l.result = container.NewVBox(l.problem, l.codeRow, l.nameRow, l.procRow, l.status, l.plain, l.dueRow, l.missingHead, l.missing, l.late)
+	l.clear()
 	l.kb = newKeyboard(k, kbCode, 30, nil)
 	l.find1 = kioskButton(lang.L("Tra cứu"), theme.SearchIcon(), widget.SuccessImportance, k.tap(func() { l.find(l.kb.Text()) }))
 	home := kioskButton(lang.L("Về trang chính"), theme.HomeIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
@@ -34,10 +61,13 @@ func newLookup(k *kiosk) *lookupScreen {
 		kioskText(lang.L("Nhập mã hồ sơ ghi trên giấy hẹn, hoặc đưa mã QR vào máy quét:"), fyne.TextAlignLeading, false),
 		container.NewStack(canvasBox(), container.NewPadded(l.kb.display)),
 		l.kb.root,
-		container.NewGridWithColumns(2, tall(home, 90), tall(l.find1, 90)),
+		container.NewGridWithColumns(2, k.tall(home, 80), k.tall(l.find1, 80)),
 	)
+	// The keys take two thirds of a landscape screen (ten keys a row, each a fingertip wide); the
+	// answer can be long (missing papers): it scrolls in the last third, never off the screen.
+	right := container.NewVScroll(container.NewPadded(l.result))
 	l.root = container.NewBorder(kioskTitle(lang.L("Tra cứu hồ sơ")), nil, nil, nil,
-		container.NewGridWithColumns(2, left, container.NewPadded(l.result)))
+		container.New(sideBySide{k: k, weights: []float32{2, 1}}, left, right))
 	return l
 }
 
@@ -48,8 +78,7 @@ func (l *lookupScreen) open() {
 		prefix = l.k.agency.Code + "-"
 	}
 	l.kb.set(prefix)
-	l.result.Objects = nil
-	l.result.Refresh()
+	l.clear()
 	l.k.show(kLookup)
 }
 
@@ -66,42 +95,43 @@ func (l *lookupScreen) find(code string) {
 	})
 }
 
+// clear hides the last answer: the next citizen must not see it.
+func (l *lookupScreen) clear() {
+	for _, o := range l.result.Objects {
+		o.Hide()
+	}
+}
+
 func (l *lookupScreen) show(code string, p store.PublicStatus, err error) {
-	var objs []fyne.CanvasObject
+	l.clear()
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		objs = append(objs, kioskText(lang.L("Không tìm thấy hồ sơ mã {{.C}}. Xin kiểm tra lại mã trên giấy hẹn.", map[string]string{"C": strings.ToUpper(code)}), fyne.TextAlignLeading, true))
+		l.problem.SetText(lang.L("Không tìm thấy hồ sơ mã {{.C}}. Xin kiểm tra lại mã trên giấy hẹn.", map[string]string{"C": strings.ToUpper(code)}))
+		l.problem.Show()
 	case err != nil:
-		objs = append(objs, kioskText(err.Error(), fyne.TextAlignLeading, true))
+		l.problem.SetText(err.Error())
+		l.problem.Show()
 	default:
-		row := func(label, value string, bold bool) fyne.CanvasObject {
-			v := kioskText(value, fyne.TextAlignLeading, bold)
-			return container.NewBorder(nil, nil, widget.NewLabel(label), nil, v)
+		for _, v := range []struct {
+			l    *widget.Label
+			row  fyne.CanvasObject
+			text string
+		}{{l.code, l.codeRow, p.Code}, {l.name, l.nameRow, p.Name}, {l.proc, l.procRow, p.Procedure},
+			{l.status, l.status, p.StatusName}, {l.plain, l.plain, p.Plain}, {l.due, l.dueRow, dueText(p.DueAt)}} {
+			v.l.SetText(v.text)
+			v.row.Show()
 		}
-		status := kioskTitle(p.StatusName)
-		status.SizeName = theme.SizeNameSubHeadingText
-		status.Alignment = fyne.TextAlignLeading
-		objs = append(objs,
-			row(lang.L("Mã hồ sơ:"), p.Code, true),
-			row(lang.L("Người nộp:"), p.Name, true),
-			row(lang.L("Thủ tục:"), p.Procedure, false),
-			status,
-			kioskText(p.Plain, fyne.TextAlignLeading, false),
-			row(lang.L("Hẹn trả kết quả:"), dueText(p.DueAt), true),
-		)
 		if p.NeedsDocuments {
-			objs = append(objs, kioskText(lang.L("Cần bổ sung giấy tờ:"), fyne.TextAlignLeading, true))
+			var lines []string
 			for _, m := range p.Missing {
-				objs = append(objs, kioskText("• "+m, fyne.TextAlignLeading, false))
+				lines = append(lines, "• "+m)
 			}
+			l.missing.SetText(strings.Join(lines, "\n"))
+			l.missingHead.Show()
+			l.missing.Show()
 		}
-		if p.Late {
-			late := kioskText(lang.L("Hồ sơ đã quá thời hạn hẹn trả. Bộ phận một cửa sẽ xin lỗi và hẹn lại thời gian trả kết quả; xin Ông/Bà hỏi tại quầy."), fyne.TextAlignLeading, true)
-			late.Importance = widget.DangerImportance
-			objs = append(objs, late)
-		}
+		showIf(l.late, p.Late)
 	}
-	l.result.Objects = objs
 	l.result.Refresh()
 	l.k.show(kLookup)
 }

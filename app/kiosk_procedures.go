@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,11 +16,31 @@ import (
 	"motcua/store"
 )
 
-// kioskPerPage is how many procedures a page lists: each is a big target with its time and fee.
-const kioskPerPage = 4
+// perPage is how many procedures a page lists: each is a big target with its name, time and fee
+// (up to two lines each). A landscape screen has room for 3, a portrait one for 6 (kioskMaxPage).
+func (p *procBrowser) perPage() int {
+	if p.k.portrait {
+		return kioskMaxPage
+	}
+	return 3
+}
+
+const kioskMaxPage = 6
+
+// pageRows lays the list out in perPage rows, so that a short last page keeps the rows' height.
+type pageRows struct{ p *procBrowser }
+
+func (l pageRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewGridLayoutWithRows(l.p.perPage()).Layout(objs, size)
+}
+
+func (l pageRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewGridLayoutWithRows(l.p.perPage()).MinSize(objs)
+}
 
 // procBrowser is the posted procedures and fees (niêm yết công khai): browse by field or search,
-// page by page, and open one to read its documents, place and legal basis.
+// page by page, and open one to read its documents, place and legal basis. Its widgets are made
+// once and filled for each page.
 type procBrowser struct {
 	k     *kiosk
 	all   []store.Procedure
@@ -27,34 +49,73 @@ type procBrowser struct {
 	query string
 	page  int
 
-	fields  *fyne.Container
-	heading *widget.Label
-	list    *fyne.Container
-	pager   *pagerBar
-	items   []*widget.Button // the list's buttons on this page, for tests
+	fields     *fyne.Container
+	fieldNames []string         // the fields the buttons stand for ("" first: every field)
+	fieldBtns  []*widget.Button // by fieldNames
+	heading    *widget.Label
+	list       *fyne.Container
+	pager      *pagerBar
+	items      []*widget.Button // the list's buttons on this page, for tests
+	slots      []procSlot       // the kioskMaxPage rows, reused for every page
+	none       *widget.Label
 
-	detail    *fyne.Container
+	detail    procDetail
 	searchKB  *keyboard
 	searchHit *widget.Label
 
 	listView, detailView, searchView fyne.CanvasObject
 }
 
+// procSlot is one row of the list: a big button under the name and the time and fee.
+type procSlot struct {
+	btn         *widget.Button
+	name, facts *widget.Label
+	row         fyne.CanvasObject
+	pr          store.Procedure
+}
+
+// procDetail is a procedure's page; its text scrolls page by page with big buttons.
+type procDetail struct {
+	name                                 *widget.Label
+	field, time, fee, docs, place, legal *widget.Label
+	legalRow                             fyne.CanvasObject
+	scroll                               *container.Scroll
+	up, down                             *widget.Button
+}
+
 func newProcBrowser(k *kiosk) *procBrowser {
 	p := &procBrowser{k: k}
 	p.fields = container.NewGridWithColumns(4)
 	p.heading = kioskText("", fyne.TextAlignLeading, true)
-	p.list = container.NewVBox()
+	p.list = container.New(pageRows{p})
+	for i := 0; i < kioskMaxPage; i++ {
+		sl := procSlot{}
+		idx := i
+		sl.btn = widget.NewButton("", k.tap(func() { p.openDetail(p.slots[idx].pr) }))
+		sl.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		sl.name.Wrapping = fyne.TextWrapWord
+		sl.facts = widget.NewLabel("")
+		sl.facts.Wrapping = fyne.TextWrapWord
+		sl.row = container.NewStack(k.tall(sl.btn, 96), container.NewVBox(sl.name, sl.facts))
+		p.slots = append(p.slots, sl)
+		p.list.Add(sl.row)
+	}
+	p.none = kioskText(lang.L("Không có thủ tục nào phù hợp."), fyne.TextAlignCenter, false)
+	p.none.Hide()
 	p.pager = newPagerBar(k, func() { p.turn(-1) }, func() { p.turn(1) })
 	home := kioskButton(lang.L("Về trang chính"), theme.HomeIcon(), widget.MediumImportance, k.tap(func() { k.show(kWelcome) }))
 	search := kioskButton(lang.L("Tìm thủ tục"), theme.SearchIcon(), widget.HighImportance, k.tap(p.openSearch))
-	top := container.NewVBox(kioskTitle(lang.L("Thủ tục hành chính và lệ phí")), p.fields, p.heading)
-	bottom := container.NewVBox(p.pager.root, container.NewGridWithColumns(2, tall(home, 90), tall(search, 90)))
-	p.listView = container.NewBorder(top, bottom, nil, nil, p.list)
+	title := kioskTitle(lang.L("Thủ tục hành chính và lệ phí"))
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Alignment = fyne.TextAlignLeading
+	p.heading.Alignment = fyne.TextAlignTrailing
+	// Title and count on one line, paging and the other ways out on one row: the list keeps
+	// the height of three procedures on a 600-line screen.
+	top := container.NewVBox(k.sideBySide(title, p.heading), p.fields)
+	bottom := container.New(listBar{k}, k.tall(home, 80), p.pager.root, k.tall(search, 80))
+	p.listView = container.NewBorder(top, bottom, nil, nil, container.NewStack(p.list, p.none))
 
-	p.detail = container.NewVBox()
-	back := kioskButton(lang.L("Quay lại danh sách"), theme.NavigateBackIcon(), widget.HighImportance, k.tap(func() { k.show(kProcedures) }))
-	p.detailView = container.NewBorder(nil, container.NewHBox(tall(back, 90), layout.NewSpacer()), nil, nil, p.detail)
+	p.detailView = p.newDetail()
 
 	p.searchHit = kioskText("", fyne.TextAlignLeading, false)
 	p.searchKB = newKeyboard(k, kbText, 60, func(q string) { p.countMatches(q) })
@@ -62,11 +123,66 @@ func newProcBrowser(k *kiosk) *procBrowser {
 	cancel := kioskButton(lang.L("Quay lại"), theme.NavigateBackIcon(), widget.MediumImportance, k.tap(func() { k.show(kProcedures) }))
 	p.searchView = container.NewBorder(
 		container.NewVBox(kioskTitle(lang.L("Tìm thủ tục")),
-			kioskText(lang.L("Gõ vài chữ của tên thủ tục (không cần dấu):"), fyne.TextAlignLeading, false),
-			container.NewStack(canvasBox(), container.NewPadded(p.searchKB.display)), p.searchHit),
-		container.NewGridWithColumns(2, tall(cancel, 90), tall(see, 90)), nil, nil,
+			k.sideBySide(container.NewStack(canvasBox(), container.NewPadded(p.searchKB.display)), p.searchHit)),
+		container.NewGridWithColumns(2, k.tall(cancel, 80), k.tall(see, 80)), nil, nil,
 		container.NewVBox(layout.NewSpacer(), p.searchKB.root))
 	return p
+}
+
+func (p *procBrowser) newDetail() fyne.CanvasObject {
+	d := &p.detail
+	row := func(label string) (*widget.Label, fyne.CanvasObject) {
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel("")
+		v.Wrapping = fyne.TextWrapWord
+		return v, container.NewVBox(l, v) // the value under its name: both keep their width
+	}
+	d.name = kioskTitle("")
+	d.name.SizeName = theme.SizeNameSubHeadingText
+	d.name.Alignment = fyne.TextAlignLeading
+	var fieldRow, timeRow, feeRow, placeRow fyne.CanvasObject
+	d.field, fieldRow = row(lang.L("Lĩnh vực:"))
+	d.time, timeRow = row(lang.L("Thời hạn giải quyết:"))
+	d.fee, feeRow = row(lang.L("Phí, lệ phí:"))
+	d.place, placeRow = row(lang.L("Nơi nộp hồ sơ:"))
+	d.legal, d.legalRow = row(lang.L("Căn cứ pháp lý:"))
+	d.docs = widget.NewLabel("")
+	d.docs.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(d.name, fieldRow, timeRow, feeRow,
+		widget.NewLabelWithStyle(lang.L("Giấy tờ cần mang theo:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.docs, placeRow, d.legalRow)
+	d.scroll = container.NewVScroll(body)
+	d.scroll.OnScrolled = func(fyne.Position) { p.detailPager() }
+	// No drag scrolling on the kiosk: the text moves a screen at a time with big buttons.
+	step := func(dir float32) func() {
+		return func() {
+			d.scroll.Offset.Y += dir * d.scroll.Size().Height * 0.8
+			d.scroll.Refresh()
+			p.detailPager()
+		}
+	}
+	d.up = widget.NewButtonWithIcon(lang.L("Lên"), theme.MoveUpIcon(), p.k.tap(step(-1)))
+	d.down = widget.NewButtonWithIcon(lang.L("Xuống"), theme.MoveDownIcon(), p.k.tap(step(1)))
+	back := kioskButton(lang.L("Quay lại danh sách"), theme.NavigateBackIcon(), widget.HighImportance, p.k.tap(func() { p.k.show(kProcedures) }))
+	bottom := container.NewBorder(nil, nil, p.k.tall(back, 80), nil,
+		container.NewGridWithColumns(2, p.k.tall(d.up, 80), p.k.tall(d.down, 80)))
+	return container.NewBorder(nil, bottom, nil, nil, d.scroll)
+}
+
+// detailPager enables "Lên"/"Xuống" when there is more to read that way.
+func (p *procBrowser) detailPager() {
+	d := &p.detail
+	more := d.scroll.Content.MinSize().Height - d.scroll.Size().Height
+	if d.scroll.Offset.Y > 0.5 {
+		d.up.Enable()
+	} else {
+		d.up.Disable()
+	}
+	if more > 0.5 && d.scroll.Offset.Y < more-0.5 {
+		d.down.Enable()
+	} else {
+		d.down.Disable()
+	}
 }
 
 func (p *procBrowser) view(id string) fyne.CanvasObject {
@@ -95,9 +211,9 @@ func (p *procBrowser) open() {
 	})
 }
 
+// buildFields makes the field buttons when the catalogue's fields change (not on every visit).
 func (p *procBrowser) buildFields() {
-	p.fields.Objects = nil
-	var names []string
+	names := []string{""}
 	seen := map[string]bool{}
 	for _, pr := range p.all {
 		if !seen[pr.FieldName] {
@@ -105,17 +221,34 @@ func (p *procBrowser) buildFields() {
 			names = append(names, pr.FieldName)
 		}
 	}
-	p.fields.Layout = layout.NewGridLayoutWithColumns(min(len(names)+1, 4))
-	for _, name := range append([]string{""}, names...) {
-		name := name
+	if slices.Equal(names, p.fieldNames) {
+		return
+	}
+	p.fieldNames, p.fieldBtns = names, nil
+	p.fields.Objects = nil
+	p.fields.Layout = layout.NewGridLayoutWithColumns(min(len(names), 4))
+	for _, name := range names {
 		label := name
 		if name == "" {
 			label = lang.L("Tất cả lĩnh vực")
 		}
 		b := widget.NewButton(label, p.k.tap(func() { p.filter(name) }))
-		p.fields.Add(tall(b, 80))
+		p.fieldBtns = append(p.fieldBtns, b)
+		p.fields.Add(p.k.tall(b, 72))
 	}
-	p.fields.Refresh()
+	clear(p.k.styled) // new buttons: the list is themed again when shown
+}
+
+// markField shows which field button is in force ("" = every field; none after a search).
+func (p *procBrowser) markField(field string, on bool) {
+	for i, b := range p.fieldBtns {
+		if on && p.fieldNames[i] == field {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
 }
 
 // filter shows one field's procedures ("" = all).
@@ -127,15 +260,7 @@ func (p *procBrowser) filter(field string) {
 			p.shown = append(p.shown, pr)
 		}
 	}
-	for _, o := range p.fields.Objects {
-		b := o.(*fyne.Container).Objects[1].(*widget.Button)
-		if (field == "" && b.Text == lang.L("Tất cả lĩnh vực")) || b.Text == field {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.MediumImportance
-		}
-		b.Refresh()
-	}
+	p.markField(field, true)
 	if field == "" {
 		p.heading.SetText(lang.L("Tất cả thủ tục: {{.N}}", map[string]int{"N": len(p.shown)}))
 	} else {
@@ -144,79 +269,106 @@ func (p *procBrowser) filter(field string) {
 	p.render()
 }
 
-func (p *procBrowser) pages() int { return max((len(p.shown)+kioskPerPage-1)/kioskPerPage, 1) }
+// listBar lays out the list's bottom row [home, pager, search]: one row in landscape, the
+// pager above the two buttons in portrait (a portrait screen is too narrow for all five).
+type listBar struct{ k *kiosk }
+
+func (l listBar) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	home, pager, search := objs[0], objs[1], objs[2]
+	pad := theme.Padding() * l.k.scale
+	if l.k.portrait {
+		ph := pager.MinSize().Height
+		pager.Move(fyne.NewPos(0, 0))
+		pager.Resize(fyne.NewSize(size.Width, ph))
+		w, h := (size.Width-pad)/2, size.Height-ph-pad
+		home.Move(fyne.NewPos(0, ph+pad))
+		home.Resize(fyne.NewSize(w, h))
+		search.Move(fyne.NewPos(w+pad, ph+pad))
+		search.Resize(fyne.NewSize(w, h))
+		return
+	}
+	hw, sw := home.MinSize().Width, search.MinSize().Width
+	home.Move(fyne.NewPos(0, 0))
+	home.Resize(fyne.NewSize(hw, size.Height))
+	search.Move(fyne.NewPos(size.Width-sw, 0))
+	search.Resize(fyne.NewSize(sw, size.Height))
+	pager.Move(fyne.NewPos(hw+pad, 0))
+	pager.Resize(fyne.NewSize(size.Width-hw-sw-2*pad, size.Height))
+}
+
+func (l listBar) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h, p, s := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	pad := theme.Padding() * l.k.scale
+	if l.k.portrait {
+		return fyne.NewSize(max(p.Width, h.Width+s.Width+pad), p.Height+pad+max(h.Height, s.Height))
+	}
+	return fyne.NewSize(h.Width+p.Width+s.Width+2*pad, max(h.Height, p.Height, s.Height))
+}
+
+func (p *procBrowser) pages() int { return max((len(p.shown)+p.perPage()-1)/p.perPage(), 1) }
 
 func (p *procBrowser) turn(d int) {
 	p.page = min(max(p.page+d, 0), p.pages()-1)
 	p.render()
 }
 
-// render lists the current page.
+// render lists the current page in the kept rows.
 func (p *procBrowser) render() {
-	p.list.Objects = nil
 	p.items = p.items[:0]
-	start := p.page * kioskPerPage
-	for i := start; i < min(start+kioskPerPage, len(p.shown)); i++ {
-		pr := p.shown[i]
-		b := widget.NewButton("", p.k.tap(func() { p.openDetail(pr) }))
-		p.items = append(p.items, b)
-		name := widget.NewLabelWithStyle(pr.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		name.Wrapping = fyne.TextWrapWord
-		facts := widget.NewLabel(lang.L("Thời hạn: {{.T}} · Lệ phí: {{.F}}", map[string]string{"T": pr.PostedTime(), "F": pr.PostedFee()}))
-		facts.Wrapping = fyne.TextWrapWord
-		p.list.Add(container.NewStack(tall(b, 110), container.NewPadded(container.NewVBox(name, facts))))
+	start := p.page * p.perPage()
+	for i := range p.slots {
+		sl := &p.slots[i]
+		if i >= p.perPage() || start+i >= len(p.shown) {
+			sl.row.Hide()
+			continue
+		}
+		pr := p.shown[start+i]
+		sl.pr = pr
+		sl.name.SetText(pr.Name)
+		sl.facts.SetText(lang.L("Thời hạn: {{.T}} · Lệ phí: {{.F}}", map[string]string{"T": pr.PostedTime(), "F": pr.PostedFee()}))
+		sl.row.Show()
+		p.items = append(p.items, sl.btn)
 	}
-	if len(p.shown) == 0 {
-		p.list.Add(kioskText(lang.L("Không có thủ tục nào phù hợp."), fyne.TextAlignCenter, false))
-	}
+	showIf(p.none, len(p.shown) == 0)
 	p.pager.set(p.page, p.pages())
-	p.k.restyle()
+	p.list.Refresh()
 }
 
 func (p *procBrowser) openDetail(pr store.Procedure) {
-	row := func(label, value string) fyne.CanvasObject {
-		l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		v := widget.NewLabel(value)
-		v.Wrapping = fyne.TextWrapWord
-		return container.NewBorder(nil, nil, l, nil, v)
-	}
-	name := kioskTitle(pr.Name)
-	name.SizeName = theme.SizeNameSubHeadingText
-	name.Alignment = fyne.TextAlignLeading
-	objs := []fyne.CanvasObject{name,
-		row(lang.L("Lĩnh vực:"), pr.FieldName),
-		row(lang.L("Thời hạn giải quyết:"), pr.PostedTime()),
-		row(lang.L("Phí, lệ phí:"), pr.PostedFee()),
-		widget.NewLabelWithStyle(lang.L("Giấy tờ cần mang theo:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-	}
-	for i, d := range pr.Documents {
-		text := strconv.Itoa(i+1) + ". " + d.Name
-		if d.Kind != "" {
-			text += " (" + d.Kind + ")"
+	d := &p.detail
+	d.name.SetText(pr.Name)
+	d.field.SetText(pr.FieldName)
+	d.time.SetText(pr.PostedTime())
+	d.fee.SetText(pr.PostedFee())
+	var docs []string
+	for i, doc := range pr.Documents {
+		text := strconv.Itoa(i+1) + ". " + doc.Name
+		if doc.Kind != "" {
+			text += " (" + doc.Kind + ")"
 		}
-		text += ": " + lang.L("{{.N}} bản", map[string]int{"N": d.Count})
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, l)
+		docs = append(docs, text+": "+lang.L("{{.N}} bản", map[string]int{"N": doc.Count}))
 	}
-	if len(pr.Documents) == 0 {
-		objs = append(objs, widget.NewLabel(lang.L("Không yêu cầu giấy tờ.")))
+	if len(docs) == 0 {
+		docs = append(docs, lang.L("Không yêu cầu giấy tờ."))
 	}
+	d.docs.SetText(strings.Join(docs, "\n"))
 	place := lang.L("Bộ phận tiếp nhận và trả kết quả")
 	if p.k.agency.Name != "" {
 		place += ", " + p.k.agency.Name
 	}
-	objs = append(objs, row(lang.L("Nơi nộp hồ sơ:"), place))
-	if pr.LegalBasis != "" {
-		objs = append(objs, row(lang.L("Căn cứ pháp lý:"), pr.LegalBasis))
-	}
-	p.detail.Objects = objs
-	p.detail.Refresh()
+	d.place.SetText(place)
+	d.legal.SetText(pr.LegalBasis)
+	showIf(d.legalRow, pr.LegalBasis != "")
+	d.scroll.ScrollToTop()
 	p.k.show(kProcedure)
+	p.detailPager()
 }
 
 func (p *procBrowser) openSearch() {
 	p.searchKB.set(p.query)
+	if p.query == "" { // beside the empty box, how to search; then how many are found
+		p.searchHit.SetText(lang.L("Gõ vài chữ của tên thủ tục (không cần dấu):"))
+	}
 	p.k.show(kSearch)
 }
 
@@ -241,11 +393,7 @@ func (p *procBrowser) search(q string) {
 				found = nil
 			}
 			p.field, p.query, p.page, p.shown = "", q, 0, found
-			for _, o := range p.fields.Objects {
-				b := o.(*fyne.Container).Objects[1].(*widget.Button)
-				b.Importance = widget.MediumImportance
-				b.Refresh()
-			}
+			p.markField("", false)
 			p.heading.SetText(lang.L("Kết quả tìm “{{.Q}}”: {{.N}} thủ tục", map[string]any{"Q": q, "N": len(found)}))
 			p.render()
 			p.k.show(kProcedures)

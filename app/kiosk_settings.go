@@ -25,6 +25,7 @@ type kioskSettings struct {
 	u                *ui
 	root             fyne.CanvasObject
 	enabled, full    *widget.Check
+	idleSaves        *widget.Check
 	counter, idle    *field
 	status           *widget.Label
 	openNow, saveBtn *widget.Button
@@ -34,6 +35,7 @@ func newKioskSettings(u *ui) *kioskSettings {
 	k := &kioskSettings{u: u}
 	k.enabled = widget.NewCheck(lang.L("Mở màn hình đánh giá cho người dân cùng cửa sổ làm việc"), nil)
 	k.full = widget.NewCheck(lang.L("Toàn màn hình (kéo cửa sổ sang màn hình cảm ứng trước)"), nil)
+	k.idleSaves = widget.NewCheck(lang.L("Người dân bỏ đi khi chưa bấm “Gửi đánh giá”: vẫn ghi mức đã chọn (mặc định: không ghi gì)"), nil)
 	k.counter = newField(u, lang.L("Tên quầy"), lang.L("Quầy 1"))
 	k.idle = newField(u, lang.L("Về màn hình chào sau (giây)"), "60")
 	k.status = widget.NewLabel("")
@@ -48,7 +50,7 @@ func newKioskSettings(u *ui) *kioskSettings {
 	note := widget.NewLabel(lang.L("Người dân đánh giá công chức đang đăng nhập tại quầy này sau mỗi lần tiếp nhận, trả kết quả, hoặc khi bấm “Mời đánh giá”. Thoát màn hình người dân cần mã PIN."))
 	note.Wrapping = fyne.TextWrapWord
 	k.root = container.NewBorder(nil, container.NewHBox(k.status, layout.NewSpacer(), k.openNow, k.saveBtn), nil, nil,
-		container.NewVBox(k.enabled, k.full, form, note))
+		container.NewVBox(k.enabled, k.full, form, k.idleSaves, note))
 	return k
 }
 
@@ -57,6 +59,7 @@ func (k *kioskSettings) load() {
 	p := k.u.app.Preferences()
 	k.enabled.SetChecked(p.Bool(prefKioskEnabled))
 	k.full.SetChecked(p.Bool(prefKioskFullscreen))
+	k.idleSaves.SetChecked(p.Bool(prefKioskIdleSaves))
 	k.idle.entry.SetText(strconv.Itoa(p.IntWithFallback(prefKioskIdle, 60)))
 	if name := k.u.counterName(); name != "" {
 		k.counter.entry.SetText(name)
@@ -103,6 +106,7 @@ func (k *kioskSettings) save() {
 	p.SetBool(prefKioskEnabled, k.enabled.Checked)
 	p.SetBool(prefKioskFullscreen, k.full.Checked)
 	p.SetInt(prefKioskIdle, idle)
+	p.SetBool(prefKioskIdleSaves, k.idleSaves.Checked)
 	p.SetString(prefKioskCounter, name)
 	k.counter.entry.SetText(name)
 	if k.u.place != nil {
@@ -113,8 +117,5 @@ func (k *kioskSettings) save() {
 
 // open shows the citizens' window now, for setting it up on the touch screen.
 func (k *kioskSettings) open() {
-	w := NewKioskWindow(k.u.app, k.u.st, k.u.counterName())
-	w.Resize(fyne.NewSize(1280, 800))
-	w.SetFullScreen(k.full.Checked)
-	w.Show()
+	showKiosk(NewKioskWindow(k.u.app, k.u.st, k.u.counterName()), k.full.Checked)
 }

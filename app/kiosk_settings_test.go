@@ -48,6 +48,20 @@ func TestKioskSettingsSaveCounterAndThisPCsChoices(t *testing.T) {
 	if !p.Bool(prefKioskEnabled) || p.Int(prefKioskIdle) != 90 {
 		t.Errorf("preferences: enabled %v, idle %d", p.Bool(prefKioskEnabled), p.Int(prefKioskIdle))
 	}
+	// By default a rating left unsent is dropped; the ward may keep the level chosen.
+	if k.idleSaves.Checked || p.Bool(prefKioskIdleSaves) {
+		t.Error("an unsent rating is kept by default")
+	}
+	k.idleSaves.SetChecked(true)
+	test.Tap(k.saveBtn)
+	if !p.Bool(prefKioskIdleSaves) {
+		t.Error("Quản trị → Màn hình người dân did not keep “vẫn ghi mức đã chọn”")
+	}
+	if kk := newKiosk(u.app, s, ""); !kk.idleSaves {
+		t.Error("a kiosk opened after the setting does not keep the level chosen")
+	} else {
+		kk.win.Close()
+	}
 	// The name is this PC's: the store's default (other PCs, a one-PC ward) is unchanged.
 	if name, _ := s.Counter(context.Background()); name != "Quầy 1" {
 		t.Errorf("the store's default counter became %q", name)

@@ -118,6 +118,35 @@ func kioskFind(t *testing.T, k *kiosk, text string) *widget.Button {
 	return found
 }
 
+// kioskHas tells whether a visible button with text is on the current screen.
+func kioskHas(k *kiosk, text string) bool {
+	found := false
+	walkVisible(k.content, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = true
+		}
+	})
+	return found
+}
+
+// walkVisible calls f for every visible object under o, containers and widgets' parts included.
+func walkVisible(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	f(o)
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			walkVisible(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			walkVisible(c, f)
+		}
+	}
+}
+
 func TestKioskRatingFromPromptToThanks(t *testing.T) {
 	k, s, move, _ := newTestKiosk(t)
 	ctx := context.Background()
@@ -147,13 +176,28 @@ func TestKioskRatingFromPromptToThanks(t *testing.T) {
 	if h := k.rate.faces[store.LevelVerySatisfied].Size().Height; h < 90 {
 		t.Errorf("face button is %.0f px high, want ≥ 90", h)
 	}
+	// A face is a choice: "Không hài lòng" tapped by mistake is taken back.
+	test.Tap(k.rate.faces[store.LevelDissatisfied])
+	if k.screen != kRateMore || k.rate.level != store.LevelDissatisfied {
+		t.Fatalf("screen %s level %d after a face, want the criteria with level 0", k.screen, k.rate.level)
+	}
+	test.Tap(kioskFind(t, k, "Quay lại"))
+	if k.screen != kRate {
+		t.Fatalf("Quay lại from the criteria shows %s, want the faces", k.screen)
+	}
 	test.Tap(k.rate.faces[store.LevelVerySatisfied])
-	test.Tap(k.rate.faces[store.LevelDissatisfied]) // a second face tap is ignored
 	if k.screen != kRateMore || k.rate.level != store.LevelVerySatisfied {
 		t.Fatalf("screen %s level %d after the faces, want the criteria with level 2", k.screen, k.rate.level)
 	}
+	if !strings.Contains(screenText(k.content), "Ông/Bà chọn: Rất hài lòng") {
+		t.Errorf("the criteria do not say which face was chosen:\n%s", screenText(k.content))
+	}
 	test.Tap(k.rate.critBtns["time"][0])     // Tốt
 	test.Tap(k.rate.critBtns["attitude"][1]) // Bình thường
+	test.Tap(kioskFind(t, k, "Tiếp tục"))
+	if k.screen != kRateConduct {
+		t.Fatalf("Tiếp tục from the criteria shows %s, want the conduct chips", k.screen)
+	}
 	test.Tap(kioskFind(t, k, "Xin chào"))
 	test.Tap(kioskFind(t, k, "Luôn lắng nghe"))
 	send := kioskFind(t, k, "Gửi đánh giá")
@@ -200,6 +244,15 @@ func TestKioskDissatisfiedWithReasonAndTypedComment(t *testing.T) {
 	}
 	k.tick()
 	test.Tap(k.rate.faces[store.LevelDissatisfied])
+	for _, b := range []string{"Gửi đánh giá"} {
+		if kioskHas(k, b) {
+			t.Errorf("the criteria of a Không hài lòng offer %q before the reasons", b)
+		}
+	}
+	test.Tap(kioskFind(t, k, "Tiếp tục"))
+	if kioskHas(k, "Gửi đánh giá") {
+		t.Error("the conduct step of a Không hài lòng offers Gửi đánh giá before the reasons")
+	}
 	test.Tap(kioskFind(t, k, "Tiếp tục: nêu lý do"))
 	if k.screen != kRateReason {
 		t.Fatalf("screen %s, want the reasons", k.screen)
@@ -207,12 +260,20 @@ func TestKioskDissatisfiedWithReasonAndTypedComment(t *testing.T) {
 	test.Tap(kioskFind(t, k, "Phải chờ lâu"))
 	// "chờ lâu" typed on the on-screen keyboard: o, móc → ơ, huyền → ờ; a, ^ → â; a breve on u
 	// (ŭ is not Vietnamese) does nothing; u, sắc → ú, deleted and typed again.
+	test.Tap(kioskFind(t, k, "Viết góp ý"))
+	if k.screen != kRateComment {
+		t.Fatalf("Viết góp ý shows %s, want the keyboard", k.screen)
+	}
 	kb := k.rate.comment
 	for _, key := range []string{"c", "h", "o", "ơ ư", "huyền", " ", "l", "a", "â ê ô", "u", "ă", "sắc", "⌫", "u"} {
 		test.Tap(kb.keys[key])
 	}
 	if kb.Text() != "chờ lâu" {
 		t.Errorf("typed %q, want %q", kb.Text(), "chờ lâu")
+	}
+	test.Tap(kioskFind(t, k, "Xong"))
+	if k.screen != kRateReason || !strings.Contains(screenText(k.content), "chờ lâu") {
+		t.Fatalf("Xong shows %s without the comment typed:\n%s", k.screen, screenText(k.content))
 	}
 	test.Tap(kioskFind(t, k, "Gửi đánh giá"))
 	rs, _ := s.Ratings(ctx, "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan2")
@@ -244,7 +305,25 @@ func TestKioskIdleGoesBackToWelcome(t *testing.T) {
 		t.Errorf("after 60 s idle the kiosk shows %s, want welcome", k.screen)
 	}
 
-	// A citizen who taps a face and walks away: the face is stored, then the welcome screen.
+	// A citizen who taps a face and walks away: by default nothing is stored (a level is a choice,
+	// only "Gửi đánh giá" sends it), then the welcome screen.
+	if _, err := s.PromptRating(context.Background(), "tiepnhan1", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	k.tick()
+	test.Tap(k.rate.faces[store.LevelDissatisfied])
+	move(61 * time.Second)
+	k.tick()
+	if k.screen != kWelcome {
+		t.Errorf("idle on the criteria: screen %s, want welcome", k.screen)
+	}
+	rs, _ := s.Ratings(context.Background(), "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan1")
+	if len(rs) != 0 {
+		t.Errorf("after walking away %d ratings (%+v), want none: the level was not sent", len(rs), rs)
+	}
+
+	// A ward that set kiosk.idle_saves keeps the level chosen.
+	k.idleSaves = true
 	if _, err := s.PromptRating(context.Background(), "tiepnhan1", "", ""); err != nil {
 		t.Fatal(err)
 	}
@@ -252,12 +331,9 @@ func TestKioskIdleGoesBackToWelcome(t *testing.T) {
 	test.Tap(k.rate.faces[store.LevelSatisfied])
 	move(61 * time.Second)
 	k.tick()
-	if k.screen != kWelcome {
-		t.Errorf("idle on the criteria: screen %s, want welcome", k.screen)
-	}
-	rs, _ := s.Ratings(context.Background(), "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan1")
-	if len(rs) != 1 || rs[0].Level != 1 {
-		t.Errorf("after walking away %d ratings (%+v), want the one face", len(rs), rs)
+	rs, _ = s.Ratings(context.Background(), "chutich", time.Time{}, time.Now().Add(time.Hour), "tiepnhan1")
+	if k.screen != kWelcome || len(rs) != 1 || rs[0].Level != 1 {
+		t.Errorf("kiosk.idle_saves: screen %s, %d ratings (%+v), want the one face", k.screen, len(rs), rs)
 	}
 }
 
@@ -366,6 +442,7 @@ func TestKioskLookupShowsMaskedDataOnly(t *testing.T) {
 func TestKioskProceduresPaging(t *testing.T) {
 	k, s, _, _ := newTestKiosk(t)
 	all, _ := s.Procedures(context.Background())
+	kioskPerPage := k.procs.perPage()
 	if len(all) <= kioskPerPage {
 		t.Fatalf("the demo catalogue has %d procedures; paging needs more than %d", len(all), kioskPerPage)
 	}

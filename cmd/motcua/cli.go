@@ -67,6 +67,7 @@ func init() {
 	commands = append(commands, lifecycleCommands...)
 	commands = append(commands, postgresCommands...)
 	commands = append(commands, accountCommands...)
+	commands = append(commands, kioskCommands...)
 }
 
 // usageError marks bad input: exit status 2, nothing changed.
