@@ -7,9 +7,11 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/store"
@@ -139,5 +141,52 @@ func saveShot(t *testing.T, path string, img image.Image) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestKioskTypeFollowsTheScreen: text and targets are sized from the window, both ways, and the
+// kiosk never asks the window for more than the smallest screen it is made for.
+func TestKioskTypeFollowsTheScreen(t *testing.T) {
+	k, _, _, _ := newTestKiosk(t)
+	titleSize := func() float32 {
+		var size float32
+		walkVisible(k.content, func(o fyne.CanvasObject) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text == "Xin kính chào Ông/Bà" {
+				size = txt.TextSize
+			}
+		})
+		return size
+	}
+	var last float32
+	for _, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+		k.win.Resize(size)
+		got := titleSize()
+		if got <= last {
+			t.Errorf("at %v the title is %.1f px, not bigger than %.1f px on the smaller screen", size, got, last)
+		}
+		last = got
+		if m := k.win.Content().MinSize(); m.Width > 1024 || m.Height > 600 {
+			t.Errorf("at %v the kiosk asks for a %v window", size, m)
+		}
+	}
+	k.win.Resize(fyne.NewSize(1024, 600))
+	if got := titleSize(); got != 40*0.75 {
+		t.Errorf("back at 1024×600 the title is %.1f px, want %.1f", got, 40*0.75)
+	}
+}
+
+// TestKioskKeyboardShowsTheEndOfALongText: the one-line display of a long comment shows its end
+// (what is being typed), the whole text is kept.
+func TestKioskKeyboardShowsTheEndOfALongText(t *testing.T) {
+	k, _, _, _ := newTestKiosk(t)
+	kb := k.rate.comment
+	long := "thủ tục nhanh gọn, cán bộ hướng dẫn tận tình, xin cảm ơn"
+	kb.set(long)
+	if kb.Text() != long {
+		t.Errorf("kept %q", kb.Text())
+	}
+	shown := []rune(kb.display.Text)
+	if len(shown) != displayRunes || shown[0] != '…' || !strings.HasSuffix(long, string(shown[1:])) {
+		t.Errorf("display %q, want … and the last %d letters", kb.display.Text, displayRunes-1)
 	}
 }
