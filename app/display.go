@@ -34,8 +34,12 @@ func longDate(t time.Time) string {
 	return weekdayName(t, false) + ", " + t.Format("02/01/2006")
 }
 
-// dueText is "09 giờ 15 phút, thứ Năm, 29/01/2026", the slip's wording of a return time.
+// dueText is "09 giờ 15 phút, thứ Năm, 29/01/2026", the slip's wording of a return time; "—" for
+// none (a dossier refused at the counter has no appointment).
 func dueText(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
 	t = t.In(workday.Loc)
 	return lang.L("{{.Hour}} giờ {{.Minute}} phút, {{.Weekday}}, {{.Date}}", map[string]string{
 		"Hour": t.Format("15"), "Minute": t.Format("04"),
