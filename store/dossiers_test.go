@@ -398,6 +398,10 @@ func TestIntakeLawFields(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 	plain := receive(t, s, intake(t, s, "HT04", at))
+	_, total, err := s.ReportII06a(ctx, "chutich", vn(2026, 1, 1, 0, 0), vn(2026, 1, 31, 0, 0))
+	if err != nil || total.ReceivedTotal != 2 || total.ReceivedOnline != 1 || total.ReceivedDirect != 1 {
+		t.Errorf("II.06a channels: %+v, %v; want 1 online, 1 direct", total, err)
+	}
 	if plain.Channel != ChannelDirect || !plain.Rep.IsZero() || plain.ResolverName("UBND phường Hoài Đức") != "UBND phường Hoài Đức" {
 		t.Errorf("defaults: %+v", plain)
 	}
