@@ -97,6 +97,44 @@ func runProcedures(e *env, args []string) error {
 	return nil
 }
 
+// runProcedureCutoff sets a procedure's start rule for dossiers received after the cut-off
+// (docs/DEADLINES.md); "default" follows the agency's rule. Audited as a catalogue change.
+func runProcedureCutoff(e *env, args []string) error {
+	fs := e.newFlags("procedure-cutoff")
+	proc := fs.String("procedure", "", "id hoặc mã thủ tục")
+	rule := fs.String("rule", "", "next_day (nhận sau giờ chốt tính từ ngày làm việc tiếp theo), receipt (tính từ lúc nhận) hoặc default (theo cơ quan)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	r := store.CutoffRule(*rule)
+	switch r {
+	case "default":
+		r = store.CutoffDefault
+	case store.CutoffNextDay, store.CutoffReceipt:
+	default:
+		return usagef("-rule: chỉ nhận next_day, receipt hoặc default")
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	p, err := d.Store.Procedure(e.ctx, *proc)
+	if err != nil {
+		return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
+	}
+	by, err := e.actor(d.Store)
+	if err != nil {
+		return err
+	}
+	p.Cutoff = r
+	if p, err = d.Store.SaveProcedure(e.ctx, by, p); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", p.Code, p.Name, p.Cutoff.Name())
+	return nil
+}
+
 func runOfficials(e *env, args []string) error {
 	fs := e.newFlags("officials")
 	if err := e.parse(fs, args); err != nil {

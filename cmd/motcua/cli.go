@@ -52,6 +52,7 @@ func init() {
 		{"show", "xem một hồ sơ: -code MÃ", runShow},
 		{"search", "tìm hồ sơ theo mã, tên (không dấu cũng được), CCCD, điện thoại", runSearch},
 		{"procedures", "danh mục thủ tục: id, mã, tên, số ngày, lệ phí", runProcedures},
+		{"procedure-cutoff", "quy tắc hạn trả của một thủ tục khi nhận sau giờ chốt: -procedure MÃ -rule next_day|receipt|default", runProcedureCutoff},
 		{"officials", "danh sách cán bộ: tên đăng nhập, họ tên, vai trò", runOfficials},
 		{"agency", "xem hoặc sửa thông tin cơ quan (-name, -parent, -code, -place, giờ làm việc, máy in)", runAgency},
 		{"holidays", "các ngày nghỉ và ngày làm bù của một năm: -year 2027", runHolidays},

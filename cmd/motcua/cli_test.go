@@ -219,6 +219,18 @@ func TestCalendarCommands(t *testing.T) {
 	if strings.TrimSpace(out) != "2026-01-30T17:00:00+07:00" {
 		t.Errorf("due after an extra day off = %q, want 2026-01-30T17:00:00+07:00", out)
 	}
+	// A procedure that counts from receipt keeps the receipt time after 15:00 (docs/DEADLINES.md).
+	if out, stderr, code := motcua(t, dir, "-by", "admin", "procedure-cutoff", "-procedure", "HT04", "-rule", "receipt"); code != 0 || !strings.Contains(out, "HT04") {
+		t.Fatalf("procedure-cutoff: %q exit %d %s", out, code, stderr)
+	}
+	if _, _, code := motcua(t, dir, "-by", "admin", "procedure-cutoff", "-procedure", "HT04", "-rule", "later"); code != 2 {
+		t.Errorf("procedure-cutoff -rule later: exit %d, want 2", code)
+	}
+	out, stderr, code = motcua(t, dir, "receive", "-procedure", "HT04", "-name", "Nguyễn Văn An", "-idno", "001203004567",
+		"-phone", "0912345678", "-address", "Hoài Đức", "-at", "2026-01-26 16:20")
+	if code != 0 || !strings.Contains(out, `"due_at": "2026-01-30T16:20:00+07:00"`) { // 28/1 is the extra day off
+		t.Errorf("receive HT04 from receipt: %s exit %d %s", out, code, stderr)
+	}
 	out, _, _ = motcua(t, dir, "holidays", "-year", "2026")
 	if !strings.Contains(out, "2026-01-28\textra\tNghỉ thêm") {
 		t.Errorf("the extra day off is not listed:\n%s", out)
