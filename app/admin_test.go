@@ -21,7 +21,7 @@ func errorsShown(i *intakeScreen) []string {
 	}
 	for k, f := range i.fields {
 		if f.err.Visible() {
-			out = append(out, k+": "+f.err.Text)
+			out = append(out, string(k)+": "+f.err.Text)
 		}
 	}
 	return out

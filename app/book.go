@@ -172,8 +172,7 @@ func (b *bookScreen) layout() fyne.CanvasObject {
 
 // late tells whether a row is past its due time (closed late, or open and overdue).
 func (b *bookScreen) late(d store.Dossier) bool {
-	t := d.Timeliness(now())
-	return t == "late" || t == "overdue"
+	return d.Timeliness(now()).Late()
 }
 
 // day is a date for the book's columns, blank while the step has not happened.
@@ -228,7 +227,7 @@ func (b *bookScreen) cell(r, c int) string {
 // bookNote is the Ghi chú column: what an official would pencil in the paper book.
 func bookNote(d store.Dossier) string {
 	var parts []string
-	if t := d.Timeliness(now()); t == "late" || t == "overdue" {
+	if t := d.Timeliness(now()); t.Late() {
 		parts = append(parts, store.TimelinessName(t))
 	}
 	if d.Rescheduled {

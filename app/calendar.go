@@ -356,13 +356,13 @@ func (c *calendarScreen) showError(err error) {
 		return
 	}
 	switch ve.Field {
-	case "date":
+	case store.KeyDate:
 		c.date.setError(ve.Message)
-	case "name":
+	case store.KeyName:
 		c.name.setError(ve.Message)
-	case "reason":
+	case store.KeyReason:
 		c.reason.setError(ve.Message)
-	case "kind":
+	case store.KeyKind:
 		showErr(c.kindErr, ve.Message)
 	default:
 		c.status.SetText(ve.Message)

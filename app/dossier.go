@@ -24,9 +24,9 @@ type dossierView struct {
 	fields  *widget.Form
 	slips   *fyne.Container
 	history *fyne.Container
-	actions map[string]*widget.Button // by store action, for the buttons the status allows
-	status  *widget.Label             // progress and printer messages
-	step    *stepForm                 // the step dialog last opened
+	actions map[store.Act]*widget.Button // by store action, for the buttons the status allows
+	status  *widget.Label                // progress and printer messages
+	step    *stepForm                    // the step dialog last opened
 	scroll  *container.Scroll
 }
 
@@ -38,7 +38,7 @@ func (u *ui) openDossier(d store.Dossier) {
 	v.status.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButton(lang.L("Đóng"), func() { v.dlg.Hide() })
 	reprint := widget.NewButtonWithIcon(lang.L("In lại phiếu hẹn (Ctrl+P)"), theme.DocumentPrintIcon(), v.reprint)
-	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 05)"), theme.DocumentPrintIcon(), func() { v.printForm("05") })
+	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 05)"), theme.DocumentPrintIcon(), func() { v.printForm(store.FormControl) })
 	v.scroll = container.NewVScroll(v.body)
 	content := container.NewBorder(nil, container.NewVBox(v.status, container.NewHBox(reprint, control, closeBtn)), nil, nil, v.scroll)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Hồ sơ {{.Code}}", map[string]string{"Code": d.Code}), content, u.win)
@@ -80,7 +80,7 @@ func (v *dossierView) render() {
 	}
 	tl := d.Timeliness(now())
 	timely := widget.NewLabelWithStyle(store.TimelinessName(tl), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	if tl == "late" || tl == "overdue" {
+	if tl.Late() {
 		timely.Importance = widget.DangerImportance
 	} else {
 		timely.Importance = widget.SuccessImportance
@@ -140,7 +140,7 @@ func (v *dossierView) loadSlips() {
 			}
 			for _, s := range slips {
 				path := s.Path
-				label := widget.NewLabel(lang.L("Mẫu {{.Form}}, {{.At}}", map[string]string{"Form": s.Form, "At": shortTime(s.At)}))
+				label := widget.NewLabel(lang.L("Mẫu {{.Form}}, {{.At}}", map[string]string{"Form": string(s.Form), "At": shortTime(s.At)}))
 				pr := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), func() { v.print(path) })
 				op := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), func() { v.openPDF(path) })
 				v.slips.Add(container.NewBorder(nil, nil, nil, container.NewHBox(pr, op), label))
@@ -207,9 +207,9 @@ func eventText(e store.Event) string {
 }
 
 // eventName names a step of the history.
-func eventName(kind string) string {
+func eventName(kind store.Act) string {
 	switch kind {
-	case "receive":
+	case store.ActReceive:
 		return lang.L("Tiếp nhận")
 	case store.ActHandover:
 		return lang.L("Bàn giao")
@@ -232,7 +232,7 @@ func eventName(kind string) string {
 	case store.ActStop:
 		return lang.L("Dừng xử lý")
 	}
-	return kind
+	return string(kind)
 }
 
 // reprint produces the appointment slip again if needed and sends it to the printer.
@@ -252,7 +252,7 @@ func (v *dossierView) reprint() {
 }
 
 // printForm draws one of the forms 02..05 again from the recorded steps and prints it.
-func (v *dossierView) printForm(form string) {
+func (v *dossierView) printForm(form store.Form) {
 	v.status.SetText(lang.L("Đang in…"))
 	ctx := context.Background()
 	code := v.d.Code

@@ -22,8 +22,8 @@ import (
 // actionBar is the row of buttons for what the dossier's status allows.
 func (v *dossierView) actionBar() fyne.CanvasObject {
 	d := v.d
-	v.actions = map[string]*widget.Button{}
-	add := func(action, label string, icon fyne.Resource, f func()) {
+	v.actions = map[store.Act]*widget.Button{}
+	add := func(action store.Act, label string, icon fyne.Resource, f func()) {
 		if !store.CanDo(action, d.Status) {
 			return
 		}
@@ -66,14 +66,14 @@ func (v *dossierView) actionBar() fyne.CanvasObject {
 type stepForm struct {
 	v      *dossierView
 	dlg    dialog.Dialog
-	fields map[string]*field
+	fields map[store.FieldKey]*field
 	msg    *widget.Label
 	ok     *widget.Button
 }
 
 // ask shows a step's dialog. prepare reads the widgets (on the UI thread) and returns the store
 // call; form is the slip printed after the step ("" for none).
-func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, fields map[string]*field, form string,
+func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, fields map[store.FieldKey]*field, form store.Form,
 	prepare func() func(ctx context.Context) (store.Dossier, error)) *stepForm {
 	s := &stepForm{v: v, fields: fields, msg: widget.NewLabel("")}
 	s.msg.Importance = widget.DangerImportance
@@ -100,7 +100,7 @@ func (s *stepForm) clearErrors() {
 }
 
 // run performs the step; on success the detail shows the new state and the slip is printed.
-func (s *stepForm) run(form string, call func(ctx context.Context) (store.Dossier, error)) {
+func (s *stepForm) run(form store.Form, call func(ctx context.Context) (store.Dossier, error)) {
 	s.clearErrors()
 	s.ok.Disable()
 	v := s.v
@@ -199,7 +199,7 @@ func (v *dossierView) askHandover() {
 	rows := []fyne.CanvasObject{container.New(layout.NewFormLayout(),
 		widget.NewLabel(to.label), container.NewVBox(recv, to.err),
 		widget.NewLabel(note.label), note.cell())}
-	v.ask(lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[string]*field{"to": to, "note": note}, "", func() func(context.Context) (store.Dossier, error) {
+	v.ask(lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[store.FieldKey]*field{store.KeyTo: to, store.KeyNote: note}, "", func() func(context.Context) (store.Dossier, error) {
 		a := v.action()
 		a.Note = note.entry.Text
 		login := ""
@@ -302,8 +302,8 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 	rows := []fyne.CanvasObject{heading, checks, labelled(missing, reason),
 		container.New(layout.NewFormLayout(), widget.NewLabel(guide.label), container.NewVBox(guidePick, guide.err)),
 		labelled(phone)}
-	fields := map[string]*field{"missing": missing, "reason": reason, "guide": guide, "guide_phone": phone}
-	v.ask(lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, "02", func() func(context.Context) (store.Dossier, error) {
+	fields := map[store.FieldKey]*field{store.KeyMissing: missing, store.KeyReason: reason, store.KeyGuide: guide, store.KeyGuidePhone: phone}
+	v.ask(lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, store.FormSupplement, func() func(context.Context) (store.Dossier, error) {
 		var req store.Supplement
 		for i, c := range ticks {
 			if c.Checked {
@@ -328,7 +328,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 func (v *dossierView) askRefuse() {
 	reason := v.reasonField(lang.L("Lý do từ chối"))
 	v.ask(lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
-		map[string]*field{"reason": reason}, "03", func() func(context.Context) (store.Dossier, error) {
+		map[store.FieldKey]*field{store.KeyReason: reason}, store.FormRefusal, func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Refuse(ctx, a, r) }
 		})
@@ -342,9 +342,9 @@ func (v *dossierView) askReschedule() {
 	unit := newField(v.u, lang.L("Đơn vị gây chậm trễ"), lang.L("không bắt buộc"))
 	info := widget.NewLabel(lang.L("Hẹn trả hiện tại: {{.When}}. Chỉ được hẹn lại một lần.", map[string]string{"When": dueText(v.d.DueAt)}))
 	info.Wrapping = fyne.TextWrapWord
-	fields := map[string]*field{"days": days, "reason": reason, "fault_unit": unit}
+	fields := map[store.FieldKey]*field{store.KeyDays: days, store.KeyReason: reason, store.KeyFaultUnit: unit}
 	v.ask(lang.L("Hẹn lại"), lang.L("Hẹn lại và in phiếu (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
-		fields, "04", func() func(context.Context) (store.Dossier, error) {
+		fields, store.FormApology, func() func(context.Context) (store.Dossier, error) {
 			a, n, r, f := v.action(), atoi(days.entry.Text), reason.entry.Text, unit.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Reschedule(ctx, a, n, r, f) }
 		})
@@ -354,7 +354,7 @@ func (v *dossierView) askResolve() {
 	note := v.reasonField(lang.L("Kết quả"))
 	note.entry.SetPlaceHolder(lang.L("ví dụ: đã ký giấy chứng nhận, chờ trả"))
 	v.ask(lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
-		map[string]*field{"note": note}, "", func() func(context.Context) (store.Dossier, error) {
+		map[store.FieldKey]*field{store.KeyNote: note}, "", func() func(context.Context) (store.Dossier, error) {
 			a := v.action()
 			a.Note = note.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Resolve(ctx, a) }
@@ -364,7 +364,7 @@ func (v *dossierView) askResolve() {
 func (v *dossierView) askWithdraw() {
 	reason := v.reasonField(lang.L("Lý do rút hồ sơ"))
 	v.ask(lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
-		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
+		map[store.FieldKey]*field{store.KeyReason: reason}, "", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Withdraw(ctx, a, r) }
 		})
@@ -373,7 +373,7 @@ func (v *dossierView) askWithdraw() {
 func (v *dossierView) askStop() {
 	reason := v.reasonField(lang.L("Lý do dừng xử lý"))
 	v.ask(lang.L("Dừng xử lý"), lang.L("Ghi dừng xử lý"), []fyne.CanvasObject{labelled(reason)},
-		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
+		map[store.FieldKey]*field{store.KeyReason: reason}, "", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Stop(ctx, a, r) }
 		})

@@ -74,7 +74,7 @@ type intakeScreen struct {
 
 	name, idno, phone, address, email *field
 	sets, pages, postAddress          *field
-	fields                            map[string]*field
+	fields                            map[store.FieldKey]*field
 	pagesRow, postRow                 fyne.CanvasObject
 
 	// Circular 03/2025: how the dossier came in, who resolves it, who filed for the applicant.
@@ -154,9 +154,9 @@ func newIntake(u *ui) *intakeScreen {
 	i.repPhone = newField(u, lang.L("Điện thoại"), "09xxxxxxxx")
 	i.repEmail = newField(u, lang.L("Email"), lang.L("không bắt buộc"))
 	i.repPaper = newField(u, lang.L("Giấy tờ ủy quyền"), lang.L("ví dụ: Giấy ủy quyền số 12/UQ ngày 01/12/2026"))
-	i.fields = map[string]*field{
-		"name": i.name, "idno": i.idno, "phone": i.phone, "address": i.address, "email": i.email,
-		"sets": i.sets, "pages": i.pages, "post_address": i.postAddress,
+	i.fields = map[store.FieldKey]*field{
+		store.KeyName: i.name, store.KeyIDNo: i.idno, store.KeyPhone: i.phone, store.KeyAddress: i.address, store.KeyEmail: i.email,
+		store.KeySets: i.sets, store.KeyPages: i.pages, store.KeyPostAddress: i.postAddress,
 		"portal_code": i.portal, "resolving_agency": i.resolver, "rep_name": i.repName, "rep_address": i.repAddress,
 		"rep_idno": i.repIDNo, "rep_phone": i.repPhone, "rep_email": i.repEmail, "rep_paper": i.repPaper,
 	}
@@ -559,13 +559,13 @@ func (i *intakeScreen) showError(err error) {
 		i.u.fail(err)
 		return
 	}
-	if ve.Field == "procedure" {
+	if ve.Field == store.KeyProcedure {
 		i.procErr.SetText(ve.Message)
 		i.procErr.Show()
 		i.u.win.Canvas().Focus(i.procEntry)
 		return
 	}
-	if ve.Field == "documents" {
+	if ve.Field == store.KeyDocuments {
 		i.docsErr.SetText(ve.Message)
 		i.docsErr.Show()
 		if len(i.docs) > 0 {
@@ -578,7 +578,7 @@ func (i *intakeScreen) showError(err error) {
 		i.u.fail(err)
 		return
 	}
-	if strings.HasPrefix(ve.Field, "rep_") {
+	if strings.HasPrefix(string(ve.Field), "rep_") {
 		i.repBox.Open(0)
 	}
 	f.setError(ve.Message)

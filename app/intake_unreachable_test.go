@@ -24,7 +24,7 @@ func intakeKeepsTyping(t *testing.T, u *ui, gone func(), want string) {
 	pick(t, u, "chung thuc", "Chứng thực bản sao từ bản chính")
 	fillApplicant(t, u, "001203004567")
 	test.Tap(i.docs[0].check)
-	typed := map[string]string{}
+	typed := map[store.FieldKey]string{}
 	for name, f := range i.fields {
 		typed[name] = f.entry.Text
 	}

@@ -31,7 +31,7 @@ type officialsScreen struct {
 	active             *widget.Check
 	password, pin      *field
 	status             *widget.Label
-	fields             map[string]*field
+	fields             map[store.FieldKey]*field
 	photo              *photoBox
 }
 
@@ -76,7 +76,7 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 	o.pin.entry.Password = true
 	o.status = widget.NewLabel("")
 	o.status.Wrapping = fyne.TextWrapWord
-	o.fields = map[string]*field{"login": o.login, "full_name": o.name, "phone": o.phone, "password": o.password, "pin": o.pin, "old": o.password}
+	o.fields = map[store.FieldKey]*field{store.KeyLogin: o.login, store.KeyFullName: o.name, store.KeyPhone: o.phone, store.KeyPassword: o.password, store.KeyPIN: o.pin, store.KeyOld: o.password}
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(o.login.label), o.login.cell(),

@@ -272,12 +272,12 @@ func (r *returnScreen) submit() {
 func (r *returnScreen) showError(err error) {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
-		switch {
-		case strings.Contains(ve.Field, "id"):
+		switch ve.Field {
+		case store.KeyRecipientIDNo:
 			r.otherIDNo.setError(ve.Message)
 			r.u.win.Canvas().Focus(r.otherIDNo.entry)
 			return
-		case strings.Contains(ve.Field, "name") || strings.Contains(ve.Field, "recipient"):
+		case store.KeyRecipient:
 			r.otherName.setError(ve.Message)
 			r.u.win.Canvas().Focus(r.otherName.entry)
 			return

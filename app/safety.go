@@ -28,7 +28,7 @@ type safetyScreen struct {
 	backupDir *field
 	auto      *widget.Label // the newest automatic backup, and the last one that failed
 	status    *widget.Label
-	fields    map[string]*field
+	fields    map[store.FieldKey]*field
 }
 
 func newSafetyScreen(u *ui) *safetyScreen {
@@ -42,7 +42,7 @@ func newSafetyScreen(u *ui) *safetyScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.auto = widget.NewLabel("")
 	s.auto.Wrapping = fyne.TextWrapWord
-	s.fields = map[string]*field{"idle_minutes": s.idle, "backup_dir": s.backupDir}
+	s.fields = map[store.FieldKey]*field{store.KeyIdleMinutes: s.idle, store.KeyBackupDir: s.backupDir}
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("Cách đăng nhập")), s.mode,
 		widget.NewLabel(s.idle.label), s.idle.cell(),

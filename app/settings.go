@@ -29,7 +29,7 @@ type settingsScreen struct {
 	printerErr                                *widget.Label
 	saveOnly                                  *widget.Check
 	status                                    *widget.Label
-	fields                                    map[string]*field
+	fields                                    map[store.FieldKey]*field
 	look                                      *lookSection // printing, colour, language (settings_look.go)
 }
 
@@ -44,7 +44,7 @@ func newSettings(u *ui) *settingsScreen {
 	s.lunchEnd = newField(u, lang.L("Làm việc buổi chiều từ"), "13:30")
 	s.close = newField(u, lang.L("Đóng cửa"), "17:00")
 	s.cutoff = newField(u, lang.L("Chốt nhận hồ sơ trong ngày"), "15:00")
-	s.fields = map[string]*field{"name": s.name, "parent_name": s.parent, "code": s.code, "place": s.place}
+	s.fields = map[store.FieldKey]*field{store.KeyName: s.name, store.KeyParentName: s.parent, store.KeyCode: s.code, store.KeyPlace: s.place}
 	s.hoursErr = errLabel()
 	s.printer = widget.NewSelectEntry([]string{lang.L("Máy in mặc định")})
 	s.printer.SetPlaceHolder(lang.L("Máy in mặc định"))
@@ -213,10 +213,10 @@ func (s *settingsScreen) save() {
 				return
 			}
 			switch ve.Field {
-			case "hours":
+			case store.KeyHours:
 				showErr(s.hoursErr, ve.Message)
 				s.u.win.Canvas().Focus(s.open.entry)
-			case "printer":
+			case store.KeyPrinter:
 				showErr(s.printerErr, ve.Message)
 			default:
 				if s.look.showError(ve) {

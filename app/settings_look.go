@@ -192,10 +192,10 @@ func (l *lookSection) saved(v lookValues) {
 // showError puts a store error on the section's field; false when it is not about the section.
 func (l *lookSection) showError(ve *store.ValidationError) bool {
 	switch ve.Field {
-	case "colour":
+	case store.KeyColour:
 		showErr(l.colourErr, ve.Message)
 		l.u.win.Canvas().Focus(l.colour)
-	case "slip_paper", "book_paper":
+	case store.KeySlipPaper, store.KeyBookPaper:
 		l.say(ve.Message)
 	default:
 		return false

@@ -21,7 +21,7 @@ type setupForm struct {
 	name, parent, code, place *field
 	login, fullName           *field
 	password, again           *field
-	fields                    map[string]*field
+	fields                    map[store.FieldKey]*field
 	dlg                       *dialog.CustomDialog
 	done                      func()
 }
@@ -38,8 +38,8 @@ func newSetupForm(u *ui, done func()) *setupForm {
 	f.again = newField(u, lang.L("Nhập lại mật khẩu"), "")
 	f.password.entry.Password = true
 	f.again.entry.Password = true
-	f.fields = map[string]*field{"name": f.name, "parent_name": f.parent, "code": f.code, "place": f.place,
-		"login": f.login, "full_name": f.fullName, "password": f.password, "again": f.again}
+	f.fields = map[store.FieldKey]*field{store.KeyName: f.name, store.KeyParentName: f.parent, store.KeyCode: f.code, store.KeyPlace: f.place,
+		store.KeyLogin: f.login, store.KeyFullName: f.fullName, store.KeyPassword: f.password, "again": f.again}
 
 	form := container.New(layout.NewFormLayout())
 	for _, fl := range []*field{f.name, f.parent, f.code, f.place, f.login, f.fullName, f.password, f.again} {

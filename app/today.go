@@ -116,7 +116,7 @@ func (t *todayStrip) list(title string, ds []store.Dossier, total int) {
 			l.SetText(lang.L("{{.Code}} — {{.Name}} — hẹn {{.Due}} — {{.State}}", map[string]string{
 				"Code": d.Code, "Name": d.Name, "Due": shortTime(d.DueAt), "State": store.TimelinessName(tl),
 			}))
-			if tl == "overdue" || tl == "late" {
+			if tl.Late() {
 				l.Importance = widget.DangerImportance
 			} else {
 				l.Importance = widget.MediumImportance

@@ -166,7 +166,7 @@ func TestSecretsAreHashedAndChangedByTheRules(t *testing.T) {
 		} else {
 			err = s.SetPassword(ctx, "admin", "tiepnhan2", "", c.v)
 		}
-		if !errors.As(err, &ve) || ve.Field != c.want {
+		if !errors.As(err, &ve) || string(ve.Field) != c.want {
 			t.Errorf("secret %q = %v, want a %s error", c.v, err, c.want)
 		}
 	}

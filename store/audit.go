@@ -128,5 +128,5 @@ func statusText(v string) string {
 	if err != nil || n == 0 {
 		return ""
 	}
-	return StatusName(n)
+	return StatusName(Status(n))
 }

@@ -13,7 +13,7 @@ import (
 type BookFilter struct {
 	Year        int       // the book's year (quyển); 0: every year
 	From, To    time.Time // receipt dates, both days included (Vietnam time)
-	Status      int
+	Status      Status
 	ProcedureID int64
 	FieldID     int64
 	Official    string // login: received, holds, or is to confirm the dossier

@@ -42,7 +42,7 @@ func fillBook(t testing.TB, s *Store, n int) {
 		field_name, days, name, idno, phone, address, documents, sets, pages, fee, by_post, received_at, due_at,
 		original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
 		holder_id, pending_to_id) VALUES (?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, 'Hoài Đức', '[]', 1, 1, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	statuses := []int{StatusReceived, StatusProcessing, StatusSupplement, StatusResolved, StatusReturned, StatusRefused, StatusWithdrawn, StatusStopped}
+	statuses := []Status{StatusReceived, StatusProcessing, StatusSupplement, StatusResolved, StatusReturned, StatusRefused, StatusWithdrawn, StatusStopped}
 	half := n / 2
 	for i := 0; i < n; i++ {
 		year, no := 2025, i+1

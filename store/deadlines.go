@@ -29,7 +29,7 @@ func (r CutoffRule) Name() string { return cutoffNames[r] }
 
 // validCutoff checks a rule; def says whether CutoffDefault is allowed (procedures) or not (the
 // agency's default itself).
-func validCutoff(field string, r CutoffRule, def bool) error {
+func validCutoff(field FieldKey, r CutoffRule, def bool) error {
 	if _, ok := cutoffNames[r]; ok && (def || r != CutoffDefault) {
 		return nil
 	}

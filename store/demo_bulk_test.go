@@ -78,7 +78,7 @@ func TestGenerateDemoKeepsTheInvariants(t *testing.T) {
 
 	cal, _ := s.Calendar(ctx)
 	h := workday.DefaultHours()
-	late, closed, statuses := 0, 0, map[int]int{}
+	late, closed, statuses := 0, 0, map[Status]int{}
 	family := map[string]int{}
 	procs := map[string]int{}
 	err = s.EachBook(ctx, BookFilter{}, func(d Dossier) error {

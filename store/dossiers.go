@@ -110,7 +110,7 @@ type Dossier struct {
 	DueAt         time.Time // the due time in force
 	OriginalDueAt time.Time // the due time computed at intake (differs from DueAt after a reschedule)
 
-	Status     int // national portal numbering 1..10
+	Status     Status // national portal numbering 1..10
 	StatusName string
 
 	ReceivedBy     string // login

@@ -49,7 +49,7 @@ func TestReceiveStoresWhatTheSlipNeeds(t *testing.T) {
 		{"received zone", got.ReceivedAt.Location(), workday.Loc},
 		{"due", got.DueAt.Equal(wantDue), true},
 		{"original due", got.OriginalDueAt.Equal(wantDue), true},
-		{"status", [2]any{got.Status, got.StatusName}, [2]any{2, "Được tiếp nhận"}},
+		{"status", [2]any{got.Status, got.StatusName}, [2]any{StatusReceived, "Được tiếp nhận"}},
 		{"received by", [2]string{got.ReceivedBy, got.ReceivedByName}, [2]string{"tiepnhan1", "Nguyễn Thị Lan"}},
 		{"post", [2]any{got.ByPost, got.PostAddress}, [2]any{true, "Số 7 phố Huế, Hà Nội"}},
 		{"documents", len(got.Documents) == 1 && got.Documents[0].Name == "Bằng tốt nghiệp", true},
@@ -424,7 +424,7 @@ func TestIntakeLawFields(t *testing.T) {
 		c.edit(&in)
 		_, err := s.Receive(ctx, in)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("Receive = %v, want a %q error", err, c.field)
 		}
 	}

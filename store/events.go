@@ -14,9 +14,9 @@ type Event struct {
 	RecordedAt time.Time // when it was entered (later than At when typed in from the paper book)
 	By         string    // official login
 	ByName     string
-	Kind       string // "receive", or an Action* of lifecycle.go: "handover", "confirm", ...
-	FromStatus int    // 0 for the intake
-	ToStatus   int
+	Kind       Act    // ActReceive, or an act of lifecycle.go: ActHandover, ActConfirm, ...
+	FromStatus Status // 0 for the intake
+	ToStatus   Status
 	Note       string
 	Data       json.RawMessage // kind-specific details: HandoverData, SupplementData, ... ("{}" when none)
 }
@@ -31,7 +31,7 @@ func (e Event) Decode(v any) error {
 
 // appendEvent adds an event row inside the caller's transaction. data holds kind-specific
 // details (nil: none).
-func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded time.Time, byID int64, kind string, from, to int, note string, data any) error {
+func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded time.Time, byID int64, kind Act, from, to Status, note string, data any) error {
 	d := "{}"
 	if data != nil {
 		b, err := json.Marshal(data)

@@ -12,26 +12,29 @@ import (
 	"motcua/store/workday"
 )
 
-// ActReceive is the kind of the intake's event (a refusal at the counter appends ActRefuse instead).
-const ActReceive = "receive"
+// Act is the kind of an action on a dossier after intake (Action is one such act with its
+// dossier, official and time). Each is also the kind of the event it appends.
+type Act string
 
-// Actions on a dossier after intake. Each is also the kind of the event it appends.
+// ActReceive is the kind of a dossier's first event, the intake (not an action after it).
+const ActReceive Act = "receive"
+
 const (
-	ActHandover   = "handover"   // giao: the holder hands the dossier to another official
-	ActConfirm    = "confirm"    // nhận: the receiver confirms the handover
-	ActSupplement = "supplement" // yêu cầu bổ sung (Mẫu 02)
-	ActResume     = "resume"     // the missing papers came: processing goes on, the clock restarts
-	ActRefuse     = "refuse"     // từ chối (Mẫu 03)
-	ActReschedule = "reschedule" // xin lỗi và hẹn lại (Mẫu 04), once per dossier
-	ActResolve    = "resolve"    // đã xử lý xong
-	ActReturn     = "return"     // trả kết quả
-	ActWithdraw   = "withdraw"   // công dân rút hồ sơ
-	ActStop       = "stop"       // dừng xử lý
+	ActHandover   Act = "handover"   // giao: the holder hands the dossier to another official
+	ActConfirm    Act = "confirm"    // nhận: the receiver confirms the handover
+	ActSupplement Act = "supplement" // yêu cầu bổ sung (Mẫu 02)
+	ActResume     Act = "resume"     // the missing papers came: processing goes on, the clock restarts
+	ActRefuse     Act = "refuse"     // từ chối (Mẫu 03)
+	ActReschedule Act = "reschedule" // xin lỗi và hẹn lại (Mẫu 04), once per dossier
+	ActResolve    Act = "resolve"    // đã xử lý xong
+	ActReturn     Act = "return"     // trả kết quả
+	ActWithdraw   Act = "withdraw"   // công dân rút hồ sơ
+	ActStop       Act = "stop"       // dừng xử lý
 )
 
 // transitions is the lifecycle in one place: action → status before → status after. A pair
 // missing here is refused with a *TransitionError, whoever calls.
-var transitions = map[string]map[int]int{
+var transitions = map[Act]map[Status]Status{
 	ActHandover:   {StatusReceived: StatusProcessing, StatusProcessing: StatusProcessing, StatusResolved: StatusResolved},
 	ActConfirm:    {StatusProcessing: StatusProcessing, StatusSupplement: StatusSupplement, StatusResolved: StatusResolved},
 	ActSupplement: {StatusReceived: StatusSupplement, StatusProcessing: StatusSupplement},
@@ -45,18 +48,18 @@ var transitions = map[string]map[int]int{
 }
 
 // Actions lists every action, in the order a dossier usually meets them.
-var Actions = []string{ActHandover, ActConfirm, ActSupplement, ActResume, ActRefuse, ActReschedule,
+var Actions = []Act{ActHandover, ActConfirm, ActSupplement, ActResume, ActRefuse, ActReschedule,
 	ActResolve, ActReturn, ActWithdraw, ActStop}
 
 // CanDo reports whether the transition table allows action on a dossier in status (the GUI
 // enables its buttons with it). Other rules (one reschedule, the pending receiver) are checked
 // when the action runs.
-func CanDo(action string, status int) bool {
+func CanDo(action Act, status Status) bool {
 	_, ok := transitions[action][status]
 	return ok
 }
 
-var actionVerbs = map[string]string{
+var actionVerbs = map[Act]string{
 	ActHandover:   "bàn giao",
 	ActConfirm:    "xác nhận đã nhận bàn giao",
 	ActSupplement: "yêu cầu bổ sung giấy tờ",
@@ -70,10 +73,10 @@ var actionVerbs = map[string]string{
 }
 
 // ActionName is an action's Vietnamese verb phrase ("bàn giao", ...).
-func ActionName(action string) string { return actionVerbs[action] }
+func ActionName(action Act) string { return actionVerbs[action] }
 
 // statusPhrases say where a dossier stands, to complete "Hồ sơ X …, không thể …".
-var statusPhrases = map[int]string{
+var statusPhrases = map[Status]string{
 	StatusRegistered: "mới đăng ký, chưa được tiếp nhận",
 	StatusReceived:   "mới được tiếp nhận, chưa chuyển xử lý",
 	StatusRefused:    "đã bị từ chối tiếp nhận",
@@ -90,14 +93,14 @@ var statusPhrases = map[int]string{
 // nothing was written. Message is Vietnamese, for the official.
 type TransitionError struct {
 	Code    string
-	From    int // the dossier's status
-	Action  string
+	From    Status // the dossier's status
+	Action  Act
 	Message string
 }
 
 func (e *TransitionError) Error() string { return e.Message }
 
-func refused(d Dossier, action, msg string) *TransitionError {
+func refused(d Dossier, action Act, msg string) *TransitionError {
 	if msg == "" {
 		msg = fmt.Sprintf("Hồ sơ %s %s, không thể %s.", d.Code, statusPhrases[d.Status], actionVerbs[action])
 	}
@@ -176,7 +179,7 @@ type step struct {
 	by   Official
 	at   time.Time
 	now  time.Time
-	to   int // status after, from the table
+	to   Status // status after, from the table
 	set  []colVal
 	note string
 	data any
@@ -244,7 +247,7 @@ func lateHolder(ctx context.Context, t *sql.Tx, d Dossier) (int64, error) {
 type applyFunc func(ctx context.Context, t *sql.Tx, st *step) error
 
 // change runs action on one dossier; see changeAll.
-func (s *Store) change(ctx context.Context, action string, a Action, apply applyFunc) (Dossier, error) {
+func (s *Store) change(ctx context.Context, action Act, a Action, apply applyFunc) (Dossier, error) {
 	ds, err := s.changeAll(ctx, action, []string{a.Code}, a, apply)
 	if err != nil {
 		return Dossier{}, err
@@ -255,7 +258,7 @@ func (s *Store) change(ctx context.Context, action string, a Action, apply apply
 // changeAll runs action on each code in one immediate transaction: read the dossier, check
 // the transition table and the time, let apply fill in the columns and the event's details,
 // update the dossier and append the event. Any error rolls every dossier back.
-func (s *Store) changeAll(ctx context.Context, action string, codes []string, a Action, apply applyFunc) ([]Dossier, error) {
+func (s *Store) changeAll(ctx context.Context, action Act, codes []string, a Action, apply applyFunc) ([]Dossier, error) {
 	now := s.now()
 	by, err := s.require(ctx, a.By, ActPermission(action))
 	if err != nil {
@@ -307,7 +310,7 @@ func (s *Store) changeAll(ctx context.Context, action string, codes []string, a 
 }
 
 // begin reads the dossier inside the transaction and checks the table and the time.
-func (s *Store) begin(ctx context.Context, t *sql.Tx, action, code string, by Official, at, now time.Time) (*step, error) {
+func (s *Store) begin(ctx context.Context, t *sql.Tx, action Act, code string, by Official, at, now time.Time) (*step, error) {
 	c := strings.ToUpper(strings.TrimSpace(searchNorm(code)))
 	if c == "" {
 		return nil, invalid("code", "Chưa nhập mã hồ sơ.")
@@ -341,7 +344,7 @@ func (s *Store) begin(ctx context.Context, t *sql.Tx, action, code string, by Of
 func shortTime(t time.Time) string { return t.In(workday.Loc).Format("15:04 02/01/2006") }
 
 // write updates the dossier row and appends the event.
-func (st *step) write(ctx context.Context, t *sql.Tx, action string) error {
+func (st *step) write(ctx context.Context, t *sql.Tx, action Act) error {
 	q := `UPDATE dossiers SET status = ?`
 	args := []any{st.to}
 	for _, c := range st.set {
@@ -363,7 +366,7 @@ func (st *step) noteOr(reason string) {
 }
 
 // activeOfficial resolves a login named in an action (the receiver of a handover, ...).
-func (s *Store) activeOfficial(ctx context.Context, field, label, login string) (Official, error) {
+func (s *Store) activeOfficial(ctx context.Context, field FieldKey, label, login string) (Official, error) {
 	if strings.TrimSpace(login) == "" {
 		return Official{}, invalid(field, label+": hãy chọn cán bộ.")
 	}
@@ -553,7 +556,7 @@ func (s *Store) Stop(ctx context.Context, a Action, reason string) (Dossier, err
 	return s.end(ctx, ActStop, a, reason)
 }
 
-func (s *Store) end(ctx context.Context, action string, a Action, reason string) (Dossier, error) {
+func (s *Store) end(ctx context.Context, action Act, a Action, reason string) (Dossier, error) {
 	r, err := reasonText(reason)
 	if err != nil {
 		return Dossier{}, err

@@ -23,13 +23,13 @@ var monday = vn(2026, 1, 5, 9, 0)
 
 // op is one step of a path that brings a dossier to a status.
 type op struct {
-	action string
+	action Act
 	by, to string
 }
 
 // pathTo lists the steps from intake to each status; withPending leaves a handover waiting for
 // confirmation where the status allows one (4, 5, 9), so ConfirmHandover has something to confirm.
-func pathTo(status int, withPending bool) []op {
+func pathTo(status Status, withPending bool) []op {
 	toTuphap := []op{{ActHandover, "tiepnhan1", "tuphap"}, {ActConfirm, "tuphap", ""}}
 	switch status {
 	case StatusRegistered, StatusReceived, StatusFinancial:
@@ -63,7 +63,7 @@ func pathTo(status int, withPending bool) []op {
 }
 
 // perform runs one action with valid arguments.
-func perform(ctx context.Context, s *Store, action string, a Action, to string) (Dossier, error) {
+func perform(ctx context.Context, s *Store, action Act, a Action, to string) (Dossier, error) {
 	switch action {
 	case ActHandover:
 		return s.Handover(ctx, a, to)
@@ -90,7 +90,7 @@ func perform(ctx context.Context, s *Store, action string, a Action, to string) 
 }
 
 // dossierIn receives a dossier and walks it to status, one hour per step from monday.
-func dossierIn(t *testing.T, s *Store, status int, withPending bool) (Dossier, time.Time) {
+func dossierIn(t *testing.T, s *Store, status Status, withPending bool) (Dossier, time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	d := receive(t, s, lifeIntake(t, s, monday))
@@ -157,7 +157,7 @@ func eventCount(t *testing.T, s *Store, id int64) int {
 func TestEveryActionInEveryStatus(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	want := map[string]map[int]int{
+	want := map[Act]map[Status]Status{
 		ActHandover:   {2: 4, 4: 4, 9: 9},
 		ActConfirm:    {4: 4, 5: 5, 9: 9},
 		ActSupplement: {2: 5, 4: 5},
@@ -170,9 +170,9 @@ func TestEveryActionInEveryStatus(t *testing.T) {
 		ActStop:       {4: 8, 5: 8},
 	}
 	for _, action := range Actions {
-		for status := 1; status <= 10; status++ {
+		for status := Status(1); status <= 10; status++ {
 			to, allowed := want[action][status]
-			t.Run(action+"/"+StatusName(status), func(t *testing.T) {
+			t.Run(string(action)+"/"+StatusName(status), func(t *testing.T) {
 				d, last := dossierIn(t, s, status, action == ActConfirm)
 				by, target := "tuphap", "chutich"
 				if !RoleProcessing.Can(ActPermission(action)) {

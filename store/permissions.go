@@ -26,7 +26,7 @@ const (
 )
 
 // ActPermission is the permission for a lifecycle action (ActHandover, ...).
-func ActPermission(action string) Permission { return PermAct + Permission(action) }
+func ActPermission(action Act) Permission { return PermAct + Permission(action) }
 
 // grants is the role matrix in one place. The leader inspects and steps in for anyone at the
 // counter; the admin looks after the system and, in a small ward, also stands in at the counter.
@@ -83,7 +83,7 @@ func permissionName(p Permission) string {
 		return n
 	}
 	if len(p) > len(PermAct) && p[:len(PermAct)] == PermAct {
-		return ActionName(string(p[len(PermAct):]))
+		return ActionName(Act(p[len(PermAct):]))
 	}
 	return string(p)
 }

@@ -80,13 +80,13 @@ type guardedOp struct {
 }
 
 // inStatus is a dossier walked (by the counter and tuphap) to status.
-func inStatus(t *testing.T, s *Store, status int) Dossier {
+func inStatus(t *testing.T, s *Store, status Status) Dossier {
 	d, _ := dossierIn(t, s, status, false)
 	return d
 }
 
-func actionOp(action string, status int) guardedOp {
-	return guardedOp{"act " + action, ActPermission(action), func(t *testing.T, s *Store, by string) func() error {
+func actionOp(action Act, status Status) guardedOp {
+	return guardedOp{"act " + string(action), ActPermission(action), func(t *testing.T, s *Store, by string) func() error {
 		ctx := context.Background()
 		if action == ActConfirm && by != "tuphap" {
 			status = StatusProcessing // held by tuphap, who hands it to by
@@ -252,8 +252,8 @@ func guardedOps() []guardedOp {
 		}},
 	}
 	for _, a := range []struct {
-		action string
-		status int
+		action Act
+		status Status
 	}{{ActHandover, StatusReceived}, {ActConfirm, StatusReceived}, {ActSupplement, StatusReceived},
 		{ActResume, StatusSupplement}, {ActRefuse, StatusReceived}, {ActReschedule, StatusReceived},
 		{ActResolve, StatusProcessing}, {ActReturn, StatusResolved}, {ActWithdraw, StatusReceived},

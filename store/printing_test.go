@@ -35,7 +35,7 @@ func TestPrintingSettings(t *testing.T) {
 	} {
 		err := s.SavePrinting(ctx, "admin", c.p)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("SavePrinting(%+v) = %v, want an error on %s", c.p, err, c.field)
 		}
 	}

@@ -124,7 +124,7 @@ func TestSaveProcedureValidatesAndAudits(t *testing.T) {
 	} {
 		_, err := s.SaveProcedure(ctx, "admin", c.p)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("SaveProcedure(%+v) = %v, want %q error", c.p, err, c.field)
 		}
 	}

@@ -25,7 +25,7 @@ type PublicStatus struct {
 }
 
 // plainStatus says each status the way the counter would say it to the citizen.
-var plainStatus = map[int]string{
+var plainStatus = map[Status]string{
 	StatusRegistered: "Hồ sơ đã được đăng ký, đang chờ Bộ phận một cửa tiếp nhận.",
 	StatusReceived:   "Hồ sơ đã được tiếp nhận và đang được chuyển đến bộ phận giải quyết.",
 	StatusRefused:    "Hồ sơ không được tiếp nhận. Lý do ghi trong phiếu từ chối; xin hỏi Bộ phận một cửa nếu cần.",
@@ -50,7 +50,7 @@ func (s *Store) PublicStatus(ctx context.Context, code string) (PublicStatus, er
 	p := PublicStatus{
 		Code: d.Code, Name: MaskName(d.Name), Procedure: d.ProcedureName, StatusName: d.StatusName,
 		Plain: plainStatus[d.Status], DueAt: d.DueAt, Missing: []string{},
-		Late: t == TimelyLate || t == TimelyOverdue,
+		Late: t.Late(),
 	}
 	if d.Status == StatusResolved && d.ByPost {
 		p.Plain = "Đã có kết quả; kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."

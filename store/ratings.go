@@ -260,7 +260,7 @@ func normRating(r Rating) (Rating, error) {
 		crit[k] = v
 	}
 	r.Criteria = crit
-	set := func(field, label string, list []Choice, in []string) ([]string, error) {
+	set := func(field FieldKey, label string, list []Choice, in []string) ([]string, error) {
 		seen := map[string]bool{}
 		out := []string{}
 		for _, k := range in {

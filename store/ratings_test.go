@@ -254,7 +254,7 @@ func TestRatingConstraints(t *testing.T) {
 	} {
 		_, err := s.Rate(ctx, c.r)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("Rate(%+v) = %v, want an error on %q", c.r, err, c.field)
 		} else if ve.Message == "" || !strings.ContainsAny(ve.Message, "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ") {
 			t.Errorf("message %q is not Vietnamese", ve.Message)

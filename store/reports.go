@@ -417,7 +417,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	var kind string
 	if err := s.scanRows(ctx, `SELECT by_id, kind, COUNT(*) FROM dossier_events WHERE kind IN (?, ?) AND at >= ? AND at < ?`+
 		only("by_id")+` GROUP BY by_id, kind`, []any{ActHandover, ActReturn, f, t, one, one}, []any{&id, &kind, &n}, func() error {
-		if kind == ActHandover {
+		if Act(kind) == ActHandover {
 			get().HandedOver = n
 		} else {
 			get().Returned = n

@@ -57,7 +57,7 @@ func buildReportData(t *testing.T) reportData {
 		in.By = by
 		rd.codes[letter] = receive(t, s, in).Code
 	}
-	do := func(letter, action, by string, at time.Time, to string) {
+	do := func(letter string, action Act, by string, at time.Time, to string) {
 		t.Helper()
 		a := Action{Code: rd.codes[letter], By: by, At: at}
 		var err error
@@ -475,7 +475,7 @@ func TestDesk(t *testing.T) {
 	recv := func(name, proc string, at time.Time) {
 		codes[name] = receive(t, s, intake(t, s, proc, at)).Code
 	}
-	act := func(name, action, by string, at time.Time, to string) {
+	act := func(name string, action Act, by string, at time.Time, to string) {
 		t.Helper()
 		if _, err := perform(ctx, s, action, Action{Code: codes[name], By: by, At: at}, to); err != nil {
 			t.Fatalf("%s %s: %v", name, action, err)
@@ -580,7 +580,7 @@ func fillYears(b *testing.B, s *Store, perYear int) {
 	rate := prep(`INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level, criteria, conduct, reasons,
 		comment, anonymous) VALUES (?, ?, ?, 'Quầy 1', ?, ?, ?, '["chao_hoi","cam_on"]', ?, '', 0)`)
 	step := 365 * 24 * time.Hour / time.Duration(perYear)
-	statuses := []int{StatusReturned, StatusReturned, StatusReturned, StatusResolved, StatusProcessing, StatusRefused, StatusReturned, StatusWithdrawn}
+	statuses := []Status{StatusReturned, StatusReturned, StatusReturned, StatusResolved, StatusProcessing, StatusRefused, StatusReturned, StatusWithdrawn}
 	for i := 0; i < 2*perYear; i++ {
 		year, no := 2025, i+1
 		if i >= perYear {

@@ -55,7 +55,7 @@ func TestSaveAgency(t *testing.T) {
 		c.edit(&b)
 		err := s.SaveAgency(ctx, "admin", b)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("SaveAgency(%+v) = %v, want %q error", b, err, c.field)
 		}
 	}
@@ -94,7 +94,7 @@ func TestOfficials(t *testing.T) {
 	} {
 		_, err := s.AddOfficial(ctx, "admin", c.o)
 		var ve *ValidationError
-		if !errors.As(err, &ve) || ve.Field != c.field {
+		if !errors.As(err, &ve) || string(ve.Field) != c.field {
 			t.Errorf("AddOfficial(%+v) = %v, want %q error", c.o, err, c.field)
 		}
 	}

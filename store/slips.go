@@ -6,16 +6,28 @@ import (
 	"time"
 )
 
+// Form is the number of a printed form (the "Mẫu" of Thông tư 01/2018/TT-VPCP): "01".."06".
+type Form string
+
+const (
+	FormReceipt    Form = "01" // Giấy tiếp nhận hồ sơ và hẹn trả kết quả
+	FormSupplement Form = "02" // Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
+	FormRefusal    Form = "03" // Phiếu từ chối tiếp nhận giải quyết hồ sơ
+	FormApology    Form = "04" // Phiếu xin lỗi và hẹn lại ngày trả kết quả
+	FormControl    Form = "05" // Phiếu kiểm soát quá trình giải quyết hồ sơ
+	FormBook       Form = "06" // Sổ theo dõi hồ sơ
+)
+
 // Slip is a PDF written for a dossier and kept in the archive, so it can be reprinted.
 type Slip struct {
-	Form string // "01".."06"
+	Form Form
 	Path string
 	At   time.Time
 }
 
 // RecordSlip adds a PDF of the given form to the dossier's archive list.
-func (s *Store) RecordSlip(ctx context.Context, by, code, form, path string) error {
-	f, ok := clean(form)
+func (s *Store) RecordSlip(ctx context.Context, by, code string, form Form, path string) error {
+	f, ok := clean(string(form))
 	if !ok || len(f) != 2 || !digits(f) {
 		return invalid("form", "Số hiệu mẫu phiếu phải gồm 2 chữ số, ví dụ 01.")
 	}

@@ -2,17 +2,19 @@ package store
 
 // Dossier statuses, numbered as on the national one-stop portal. "Late" is derived from the due
 // time, never stored.
+type Status int
+
 const (
-	StatusRegistered = 1  // Mới đăng ký
-	StatusReceived   = 2  // Được tiếp nhận
-	StatusRefused    = 3  // Không được tiếp nhận
-	StatusProcessing = 4  // Đang xử lý
-	StatusSupplement = 5  // Yêu cầu bổ sung giấy tờ
-	StatusFinancial  = 6  // Yêu cầu thực hiện nghĩa vụ tài chính
-	StatusWithdrawn  = 7  // Công dân yêu cầu rút hồ sơ
-	StatusStopped    = 8  // Dừng xử lý
-	StatusResolved   = 9  // Đã xử lý xong
-	StatusReturned   = 10 // Đã trả kết quả
+	StatusRegistered Status = 1  // Mới đăng ký
+	StatusReceived   Status = 2  // Được tiếp nhận
+	StatusRefused    Status = 3  // Không được tiếp nhận
+	StatusProcessing Status = 4  // Đang xử lý
+	StatusSupplement Status = 5  // Yêu cầu bổ sung giấy tờ
+	StatusFinancial  Status = 6  // Yêu cầu thực hiện nghĩa vụ tài chính
+	StatusWithdrawn  Status = 7  // Công dân yêu cầu rút hồ sơ
+	StatusStopped    Status = 8  // Dừng xử lý
+	StatusResolved   Status = 9  // Đã xử lý xong
+	StatusReturned   Status = 10 // Đã trả kết quả
 )
 
 var statusNames = [...]string{
@@ -29,8 +31,8 @@ var statusNames = [...]string{
 }
 
 // StatusName is a status's Vietnamese name ("" for 0 and unknown numbers).
-func StatusName(status int) string {
-	if status < 1 || status >= len(statusNames) {
+func StatusName(status Status) string {
+	if status < 1 || int(status) >= len(statusNames) {
 		return ""
 	}
 	return statusNames[status]

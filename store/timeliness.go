@@ -8,16 +8,18 @@ import (
 
 // Timeliness values (FORMS.md, report figures). Closed dossiers are early, on time or late;
 // open ones are within their time or overdue.
+type Timeliness string
+
 const (
-	TimelyEarly   = "early"   // Trước hạn: ended on a day before the due day
-	TimelyOnTime  = "on_time" // Đúng hạn: ended on the due day, at or before the due minute
-	TimelyLate    = "late"    // Quá hạn: ended after the due minute
-	TimelyWithin  = "within"  // Trong hạn: open, due minute not passed (or waiting for papers)
-	TimelyOverdue = "overdue" // Quá hạn: open, due minute passed
-	TimelyNone    = ""        // refused, withdrawn or stopped: never judged early, on time or late
+	TimelyEarly   Timeliness = "early"   // Trước hạn: ended on a day before the due day
+	TimelyOnTime  Timeliness = "on_time" // Đúng hạn: ended on the due day, at or before the due minute
+	TimelyLate    Timeliness = "late"    // Quá hạn: ended after the due minute
+	TimelyWithin  Timeliness = "within"  // Trong hạn: open, due minute not passed (or waiting for papers)
+	TimelyOverdue Timeliness = "overdue" // Quá hạn: open, due minute passed
+	TimelyNone    Timeliness = ""        // refused, withdrawn or stopped: never judged early, on time or late
 )
 
-var timelinessNames = map[string]string{
+var timelinessNames = map[Timeliness]string{
 	TimelyEarly:   "Trước hạn",
 	TimelyOnTime:  "Đúng hạn",
 	TimelyLate:    "Quá hạn",
@@ -26,12 +28,16 @@ var timelinessNames = map[string]string{
 }
 
 // TimelinessName is the Vietnamese label of a timeliness value ("" for unknown).
-func TimelinessName(t string) string { return timelinessNames[t] }
+func TimelinessName(t Timeliness) string { return timelinessNames[t] }
+
+// Late is the one late rule of the book, the dossier window, the today strip and the reports:
+// closed after the due minute, or open past it.
+func (t Timeliness) Late() bool { return t == TimelyLate || t == TimelyOverdue }
 
 // TimelinessAt says whether something ending at end was early, on time or late for due. The
 // unit is the minute, as on the slips: ending within the due minute is on time, the next minute
 // is late; "early" means on a calendar day (Vietnam time) before the due day.
-func TimelinessAt(end, due time.Time) string {
+func TimelinessAt(end, due time.Time) Timeliness {
 	e, d := end.In(workday.Loc), due.In(workday.Loc)
 	ey, em, ed := e.Date()
 	dy, dm, dd := d.Date()
@@ -62,7 +68,7 @@ func (d Dossier) EndAt() time.Time {
 //
 // A refused, withdrawn or stopped dossier has no timeliness (TimelyNone): it was not resolved, so
 // it is neither early nor late, in the book, the slips, `show` and the on-time rate alike.
-func (d Dossier) Timeliness(now time.Time) string {
+func (d Dossier) Timeliness(now time.Time) Timeliness {
 	if !d.Judged() {
 		return TimelyNone
 	}

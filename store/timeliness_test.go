@@ -10,7 +10,7 @@ func TestTimelinessAtTheMinute(t *testing.T) {
 	due := vn(2026, 1, 8, 9, 0)
 	for _, c := range []struct {
 		end  time.Time
-		want string
+		want Timeliness
 	}{
 		{vn(2026, 1, 7, 16, 59), TimelyEarly},
 		{vn(2026, 1, 8, 0, 0), TimelyOnTime},
@@ -39,7 +39,7 @@ func TestResolvedTimeliness(t *testing.T) {
 		name       string
 		reschedule bool
 		resolved   time.Time
-		want       string
+		want       Timeliness
 	}{
 		{"day before due", false, vn(2026, 1, 7, 16, 0), TimelyEarly},
 		{"due day, earlier", false, vn(2026, 1, 8, 8, 0), TimelyOnTime},
@@ -145,5 +145,15 @@ func TestEndedDossiersHaveNoTimeliness(t *testing.T) {
 	if total.RefusedWithdrawn != 3 || total.ResolvedTotal != 0 || total.ResolvedEarly+total.ResolvedOnTime+total.ResolvedLate != 0 ||
 		total.OnTimeRate != 0 || len(rows) != 1 {
 		t.Errorf("II.06a total %+v: the three are refused/withdrawn/stopped, none resolved, no on-time rate", total)
+	}
+}
+
+// TestLateIsOneRule pins the late rule the book, the dossier window, the today strip and the
+// public status share: closed after the due minute, or open past it.
+func TestLateIsOneRule(t *testing.T) {
+	for tl, want := range map[Timeliness]bool{TimelyEarly: false, TimelyOnTime: false, TimelyLate: true, TimelyWithin: false, TimelyOverdue: true} {
+		if tl.Late() != want {
+			t.Errorf("%s.Late() = %v, want %v", tl, tl.Late(), want)
+		}
 	}
 }

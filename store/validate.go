@@ -10,17 +10,67 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// FieldKey names an input a ValidationError is about: a stable key the front-ends match to put
+// the message under the right entry. The constants are the keys a screen matches by name; the
+// others ("idno", "phone", "email", …) are matched through a screen's map of entries.
+type FieldKey string
+
+const (
+	KeyName          FieldKey = "name"
+	KeyParentName    FieldKey = "parent_name"
+	KeyCode          FieldKey = "code"
+	KeyPlace         FieldKey = "place"
+	KeyLogin         FieldKey = "login"
+	KeyFullName      FieldKey = "full_name"
+	KeyPhone         FieldKey = "phone"
+	KeyPassword      FieldKey = "password"
+	KeyPIN           FieldKey = "pin"
+	KeyOld           FieldKey = "old"
+	KeySecret        FieldKey = "secret"
+	KeyProcedure     FieldKey = "procedure"
+	KeyDocuments     FieldKey = "documents"
+	KeySets          FieldKey = "sets"
+	KeyPages         FieldKey = "pages"
+	KeyReceivedAt    FieldKey = "received_at"
+	KeyAt            FieldKey = "at"
+	KeyReason        FieldKey = "reason"
+	KeyDate          FieldKey = "date"
+	KeyKind          FieldKey = "kind"
+	KeyHours         FieldKey = "hours"
+	KeyPrinter       FieldKey = "printer"
+	KeyColour        FieldKey = "colour"
+	KeySlipPaper     FieldKey = "slip_paper"
+	KeyBookPaper     FieldKey = "book_paper"
+	KeyIdleMinutes   FieldKey = "idle_minutes"
+	KeyBackupDir     FieldKey = "backup_dir"
+	KeyRecipient     FieldKey = "recipient"
+	KeyRecipientIDNo FieldKey = "recipient_idno"
+	KeyCriteria      FieldKey = "criteria"
+	KeySession       FieldKey = "session"
+	KeyIDNo          FieldKey = "idno"
+	KeyAddress       FieldKey = "address"
+	KeyEmail         FieldKey = "email"
+	KeyPostAddress   FieldKey = "post_address"
+	KeyTo            FieldKey = "to"
+	KeyNote          FieldKey = "note"
+	KeyMissing       FieldKey = "missing"
+	KeyGuide         FieldKey = "guide"
+	KeyGuidePhone    FieldKey = "guide_phone"
+	KeyDays          FieldKey = "days"
+	KeyFaultUnit     FieldKey = "fault_unit"
+)
+
 // ValidationError names the one field that is wrong and says, in Vietnamese, how to fix it.
-// Field is a stable key for the GUI ("name", "idno", "phone", "address", "email", "procedure",
-// "documents", "sets", "pages", "post_address", "received_at", "by", "code", "hours", ...).
 type ValidationError struct {
-	Field   string
+	Field   FieldKey
 	Message string
 }
 
 func (e *ValidationError) Error() string { return e.Message }
 
-func invalid(field, msg string) *ValidationError { return &ValidationError{Field: field, Message: msg} }
+func invalid(field FieldKey, msg string) *ValidationError {
+	return &ValidationError{Field: field, Message: msg}
+}
 
 // clean is what every text goes through on the way in: valid UTF-8, NFC, no control or
 // invisible format characters, trimmed. It reports false when the text has characters that
@@ -44,7 +94,7 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // cleanText validates a free-text field: cleaned, spaces collapsed, at most max runes.
 // label is the field's Vietnamese name as it starts a sentence.
-func cleanText(field, label, s string, required bool, max int) (string, error) {
+func cleanText(field FieldKey, label, s string, required bool, max int) (string, error) {
 	c, ok := clean(s)
 	if !ok {
 		return "", invalid(field, label+" chứa ký tự điều khiển hoặc ký tự không hợp lệ; hãy gõ lại.")
@@ -60,7 +110,7 @@ func cleanText(field, label, s string, required bool, max int) (string, error) {
 }
 
 // personName validates a person's full name: letters (Vietnamese included), spaces, and . ' -
-func personName(field, label, s string) (string, error) {
+func personName(field FieldKey, label, s string) (string, error) {
 	c, err := cleanText(field, label, s, true, 100)
 	if err != nil {
 		return "", err
@@ -105,7 +155,7 @@ func idNo(s string) (string, error) {
 // or landline (11 digits, 02xxxxxxxxx: 024 3355 6677), with +84 / 84 becoming 0; or a foreign
 // number written with + and its country code (+33 1 23 45 67 89 → +33123456789, 8–15 digits as
 // E.164 allows). Spaces, dots, dashes and brackets are dropped.
-func phone(field string, s string, required bool) (string, error) {
+func phone(field FieldKey, s string, required bool) (string, error) {
 	c, ok := clean(s)
 	if !ok {
 		return "", invalid(field, "Số điện thoại chứa ký tự không hợp lệ; chỉ gõ chữ số.")

@@ -78,7 +78,7 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 			if !errors.As(err, &ve) {
 				t.Fatalf("Receive: %v, want a *ValidationError", err)
 			}
-			if ve.Field != c.field {
+			if string(ve.Field) != c.field {
 				t.Errorf("field %q (%s), want %q", ve.Field, ve.Message, c.field)
 			}
 			if ve.Message == "" || !utf8.ValidString(ve.Message) || !norm.NFC.IsNormalString(ve.Message) {
@@ -204,7 +204,7 @@ func fuzzField(f *testing.F, field string, seeds []string, set func(*Intake, str
 		after := counts(t, s)
 		if err != nil {
 			var ve *ValidationError
-			if !errors.As(err, &ve) || ve.Field != field || ve.Message == "" {
+			if !errors.As(err, &ve) || string(ve.Field) != field || ve.Message == "" {
 				t.Fatalf("input %q: error %v, want a *ValidationError for %q", v, err, field)
 			}
 			if !equalCounts(before, after) {

@@ -53,7 +53,7 @@ type Receipt struct {
 // agency saves only. A printer failure never loses the dossier: it comes back as PrintErr.
 func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	// The slip's archive file is recorded with the dossier, in the intake's one commit.
-	in.ArchiveSlip = func(code string, at time.Time) string { return d.archivePath(code, at, "01") }
+	in.ArchiveSlip = func(code string, at time.Time) string { return d.archivePath(code, at, string(store.FormReceipt)) }
 	dos, err := d.Store.Receive(ctx, in)
 	if err != nil {
 		return Receipt{}, err
@@ -63,7 +63,7 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	ag, err := d.Store.Agency(ctx)
 	var path string
 	if err == nil {
-		path, err = drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, "01"))
+		path, err = drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)))
 	}
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
@@ -136,7 +136,7 @@ func (d *Desk) Slip(ctx context.Context, by, code string) (string, error) {
 		return "", err
 	}
 	for i := len(slips) - 1; i >= 0; i-- {
-		if slips[i].Form != "01" {
+		if slips[i].Form != store.FormReceipt {
 			continue
 		}
 		if completePDF(slips[i].Path) {
@@ -226,7 +226,7 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	if err != nil {
 		return "", err
 	}
-	name, resumed, received := "01", 0, dos.ReceivedAt
+	name, resumed, received := string(store.FormReceipt), 0, dos.ReceivedAt
 	for _, e := range events {
 		if e.Kind == store.ActResume {
 			resumed++
@@ -238,7 +238,7 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	if err != nil {
 		return "", err
 	}
-	if err := d.Store.RecordSlip(ctx, by, dos.Code, "01", path); err != nil {
+	if err := d.Store.RecordSlip(ctx, by, dos.Code, store.FormReceipt, path); err != nil {
 		return "", err
 	}
 	return path, nil

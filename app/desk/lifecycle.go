@@ -17,12 +17,15 @@ import (
 )
 
 // Forms lists the slips Form can draw, with their Vietnamese names.
-var Forms = []struct{ Code, Name string }{
-	{"01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
-	{"02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
-	{"03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
-	{"04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"},
-	{"05", "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
+var Forms = []struct {
+	Code store.Form
+	Name string
+}{
+	{store.FormReceipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
+	{store.FormSupplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
+	{store.FormRefusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
+	{store.FormApology, "Phiếu xin lỗi và hẹn lại ngày trả kết quả"},
+	{store.FormControl, "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
 }
 
 // leaderTitle is printed over the signature of the apology (Mẫu 04), signed by the head of the
@@ -33,12 +36,12 @@ const leaderTitle = "CHỦ TỊCH"
 // and records it: 02 from the latest supplement request, 03 from the refusal, 04 from the
 // reschedule, 05 from the handovers (with their timeliness) and the return. A form whose step
 // never happened is an error wrapping store.ErrNotFound. by is the official asking.
-func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) {
+func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (string, error) {
 	dos, err := d.Store.Dossier(ctx, by, code)
 	if err != nil {
 		return "", err
 	}
-	if form == "01" {
+	if form == store.FormReceipt {
 		return d.writeReceipt(ctx, by, dos)
 	}
 	ag, err := d.Store.Agency(ctx)
@@ -50,10 +53,10 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		return "", err
 	}
 	head := print.Header{ParentName: ag.ParentName, Place: ag.Place}
-	name := form
+	name := string(form)
 	var pdf []byte
 	switch form {
-	case "02":
+	case store.FormSupplement:
 		e, ok := lastEvent(events, store.ActSupplement)
 		if !ok {
 			return "", missingStep(dos.Code, "yêu cầu bổ sung", form)
@@ -67,12 +70,12 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 			missing[i] = print.Document{Name: m.Name, Kind: m.Kind, Count: m.Count}
 		}
 		if sd.Count > 1 {
-			name = form + "-" + strconv.Itoa(sd.Count) // each request keeps its own slip
+			name = string(form) + "-" + strconv.Itoa(sd.Count) // each request keeps its own slip
 		}
 		pdf, err = print.SupplementPDF(print.Supplement{Header: head, Code: dos.Code, Applicant: dos.Name,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Missing: missing, Reason: sd.Reason, Guide: sd.GuideName, GuidePhone: sd.GuidePhone, Date: e.At})
-	case "03":
+	case store.FormRefusal:
 		e, ok := lastEvent(events, store.ActRefuse)
 		if !ok {
 			return "", missingStep(dos.Code, "quyết định từ chối", form)
@@ -84,7 +87,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		pdf, err = print.RefusalPDF(print.Refusal{Header: head, Code: dos.Code, Applicant: dos.Name,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Reason: rd.Reason, Official: e.ByName, Date: e.At})
-	case "04":
+	case store.FormApology:
 		e, ok := lastEvent(events, store.ActReschedule)
 		if !ok {
 			return "", missingStep(dos.Code, "lần hẹn lại ngày trả", form)
@@ -108,7 +111,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		if err != nil {
 			return "", err
 		}
-	case "05":
+	case store.FormControl:
 		pdf, err = print.ControlPDF(print.Control{Header: head, Code: dos.Code, Applicant: dos.Name,
 			Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, Agency: dos.ResolverName(ag.Name),
 			Steps: ControlSteps(dos, events)})
@@ -128,11 +131,11 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 	return path, nil
 }
 
-func missingStep(code, what, form string) error {
+func missingStep(code, what string, form store.Form) error {
 	return fmt.Errorf("%w %s nào của hồ sơ %s, nên chưa có Mẫu %s", store.ErrNotFound, what, code, form)
 }
 
-func lastEvent(events []store.Event, kind string) (store.Event, bool) {
+func lastEvent(events []store.Event, kind store.Act) (store.Event, bool) {
 	for i := len(events) - 1; i >= 0; i-- {
 		if events[i].Kind == kind {
 			return events[i], true

@@ -138,7 +138,7 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 	}
 	var forms []string
 	for _, sl := range slips {
-		forms = append(forms, sl.Form)
+		forms = append(forms, string(sl.Form))
 	}
 	if got := strings.Join(forms, ","); got != "01,02,04,05,01" {
 		t.Errorf("archived slips = %s, want 01 at intake then 02,04,05,01", got)

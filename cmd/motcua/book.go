@@ -41,7 +41,7 @@ func runBook(e *env, args []string) error {
 	if *out == "" || (ext != ".pdf" && ext != ".xlsx") {
 		return usagef("-o: hãy chọn tệp xuất ra có đuôi .pdf hoặc .xlsx")
 	}
-	f := store.BookFilter{Year: *year, Status: *status, LateOnly: *late, Official: *official, Query: *query, By: e.by}
+	f := store.BookFilter{Year: *year, Status: store.Status(*status), LateOnly: *late, Official: *official, Query: *query, By: e.by}
 	var err error
 	if f.From, err = parseDateFlag("-from", *from); err != nil {
 		return err

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
 	"time"
 
-	"motcua/app"
 	"motcua/store"
 	"motcua/store/workday"
 )
@@ -239,39 +237,6 @@ func agencyJSON(a store.Agency) map[string]any {
 		"cutoff": a.Hours.Cutoff.String(), "printer": a.Printer, "save_only": a.SaveOnly,
 		"code_pattern": a.CodePattern, "cutoff_rule": string(a.DefaultCutoff),
 	}
-}
-
-func runGUI(e *env, args []string) error {
-	fs := e.newFlags("gui")
-	lang := fs.String("lang", "", "ngôn ngữ giao diện: vi hoặc en (mặc định: như đã chọn trong Quản trị → Cơ quan, lần đầu tiếng Việt)")
-	if err := e.parse(fs, args); err != nil {
-		return err
-	}
-	// A damaged ledger is found before the window opens, and the newest good backup offered.
-	dir, err := e.dir()
-	if err != nil {
-		return err
-	}
-	// (A PostgreSQL ledger has no file here: its server looks after its integrity.)
-	dbPath, perr := e.sqlitePath(dir)
-	background := ""
-	rep, inBackground, err := store.StartCheck(e.ctx, dbPath)
-	if perr == nil && err == nil && inBackground {
-		background = dbPath // large: checked in full once the window is up
-	}
-	if perr == nil && err == nil && !rep.OK {
-		backup := store.NewestGoodBackup(e.ctx, store.DefaultBackupDir(dir))
-		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang)
-		if err != nil || !restored {
-			return errors.Join(err, errors.New("cơ sở dữ liệu bị hỏng; chưa phục hồi"))
-		}
-	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	return app.Run(d, app.Options{Lang: *lang, CheckInBackground: background})
 }
 
 // isSet reports whether a flag was given, so that an empty value can still clear a setting.

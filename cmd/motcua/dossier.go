@@ -174,7 +174,7 @@ func runSlip(e *env, args []string) error {
 	if *form == "01" {
 		path, err = d.Slip(e.ctx, e.by, strings.TrimSpace(*code)) // the archived slip as the applicant got it
 	} else {
-		path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), *form)
+		path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), store.Form(*form))
 	}
 	if err != nil {
 		return err
@@ -242,7 +242,7 @@ type dossierJSON struct {
 
 func toJSON(d store.Dossier) dossierJSON {
 	out := dossierJSON{
-		Code: d.Code, BookYear: d.BookYear, BookNo: d.BookNo, Status: d.Status, StatusName: d.StatusName,
+		Code: d.Code, BookYear: d.BookYear, BookNo: d.BookNo, Status: int(d.Status), StatusName: d.StatusName,
 		Procedure: d.ProcedureName, ProcedureCode: d.ProcedureCode, Field: d.FieldName,
 		Name: d.Name, IDNo: d.IDNo, Phone: d.Phone, Address: d.Address, Email: d.Email,
 		Sets: d.Sets, Fee: d.Fee, ByPost: d.ByPost, PostAddress: d.PostAddress,
@@ -263,8 +263,8 @@ func toJSON(d store.Dossier) dossierJSON {
 		rep := d.Rep
 		out.Representative = &rep
 	}
-	out.Timeliness = d.Timeliness(time.Now())
-	out.TimelinessName = store.TimelinessName(out.Timeliness)
+	tl := d.Timeliness(time.Now())
+	out.Timeliness, out.TimelinessName = string(tl), store.TimelinessName(tl)
 	for _, doc := range d.Documents {
 		out.Documents = append(out.Documents, fmt.Sprintf("%s (%s, %d)", doc.Name, doc.Kind, doc.Count))
 	}

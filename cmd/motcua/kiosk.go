@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"motcua/app"
 	"motcua/print"
 	"motcua/store"
 	"motcua/store/workday"
@@ -188,21 +187,4 @@ func noticeOf(e *env, s *store.Store) (print.Notice, error) {
 		g.Procedures = append(g.Procedures, np)
 	}
 	return n, nil
-}
-
-// runKiosk opens only the citizens' kiosk window (for the touch screen's own PC or session).
-func runKiosk(e *env, args []string) error {
-	fs := e.newFlags("kiosk")
-	lang := fs.String("lang", "vi", "ngôn ngữ giao diện: vi hoặc en")
-	counter := fs.String("counter", "", "tên quầy mà màn hình này phục vụ (mặc định: tên quầy trong cài đặt, \"Quầy 1\")")
-	full := fs.Bool("fullscreen", false, "toàn màn hình")
-	if err := e.parse(fs, args); err != nil {
-		return err
-	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	return app.RunKiosk(d.Store, app.KioskOptions{Lang: *lang, Counter: *counter, Fullscreen: *full})
 }

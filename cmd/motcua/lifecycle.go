@@ -221,7 +221,7 @@ func (e *env) showDossier(d *desk.Desk, dos store.Dossier) error {
 	out.Events = []eventJSON{}
 	for _, ev := range events {
 		out.Events = append(out.Events, eventJSON{At: rfc(ev.At), RecordedAt: rfc(ev.RecordedAt), By: ev.By,
-			Kind: ev.Kind, FromStatus: ev.FromStatus, ToStatus: ev.ToStatus, Note: ev.Note})
+			Kind: string(ev.Kind), FromStatus: int(ev.FromStatus), ToStatus: int(ev.ToStatus), Note: ev.Note})
 	}
 	return e.printJSON(out)
 }
