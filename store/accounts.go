@@ -351,9 +351,10 @@ func (s *Store) NeedsInitialPassword(ctx context.Context) (bool, error) {
 }
 
 // SetPassword sets the password of login. An official changes their own by giving the current
-// password or PIN as old; an admin sets anyone else's (old is ignored). With by empty (the CLI's
-// default admin, i.e. the OS user owning the data folder) old is never asked: that is the way
-// back in for a ward whose only admin forgot the password.
+// secret of the kind being changed as old (the password for a password; the other kind only when
+// none of this kind was ever set), throttled, locked out and audited like Login: a locked account
+// stays locked, whatever old says. An admin sets anyone else's (old is ignored), which also lifts
+// a lockout.
 func (s *Store) SetPassword(ctx context.Context, by, login, old, password string) error {
 	return s.setSecret(ctx, by, login, old, password, false)
 }
@@ -372,10 +373,9 @@ func (s *Store) setSecret(ctx context.Context, by, login, old, secret string, pi
 	if err != nil {
 		return err
 	}
-	self := strings.TrimSpace(by) != "" && actor.ID == target.ID
-	if self {
-		if !secretMatches(hashes.password, old) && !secretMatches(hashes.pin, old) {
-			return invalid("old", "Mật khẩu (hoặc mã PIN) hiện tại không đúng.")
+	if actor.ID == target.ID {
+		if err := s.checkOldSecret(ctx, target, hashes, old, pin); err != nil {
+			return err
 		}
 	} else if _, err := s.require(ctx, by, PermOfficials); err != nil {
 		return err
@@ -404,6 +404,32 @@ func (s *Store) setSecret(ctx context.Context, by, login, old, secret string, pi
 		}
 		return audit(ctx, t, s.now(), actor.Login, "official", target.Login, action, nil, nil, "")
 	})
+}
+
+// checkOldSecret is the self-change's proof: the current secret of the kind being changed,
+// through the same lockout, failure count and lockout audit as a login (one place: s.failed).
+func (s *Store) checkOldSecret(ctx context.Context, o Official, hashes secrets, old string, pin bool) error {
+	key := loginKey(o.Login)
+	now := s.now()
+	if err := s.lockedOut(ctx, key, now); err != nil {
+		return err
+	}
+	mode, what := LoginPassword, "Mật khẩu hiện tại"
+	if pin {
+		mode, what = LoginPIN, "Mã PIN hiện tại"
+		if hashes.pin == "" {
+			what = "Mật khẩu hiện tại (chưa có mã PIN)"
+		}
+	} else if hashes.password == "" {
+		what = "Mã PIN hiện tại (chưa có mật khẩu)"
+	}
+	if old == "" || !hashes.check(mode, old) {
+		if err := s.failed(ctx, key, now); err != nil {
+			return err
+		}
+		return invalid("old", what+" không đúng.")
+	}
+	return nil
 }
 
 // UpdateOfficial changes an official's name, role and phone (the login never changes: the

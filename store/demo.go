@@ -70,13 +70,22 @@ var demoHashes = map[string][2]string{
 }
 
 // SeedDemo fills an empty store with the demo ward, its officials and the default catalogue. It is
-// idempotent: what exists already (an agency, a login, a procedure code) is left as it is.
+// idempotent on a demo ledger: what exists already (an agency, a login, a procedure code) is left
+// as it is. A real ward's ledger (another agency, or officials without the demo agency) is
+// refused: the demo officials' passwords are public, in the README.
 func (s *Store) SeedDemo(ctx context.Context) error {
 	return s.tx(ctx, func(t *sql.Tx) error {
 		now := s.now()
 		a, err := agencyFrom(ctx, t)
 		if err != nil {
 			return err
+		}
+		var officials int
+		if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM officials`).Scan(&officials); err != nil {
+			return err
+		}
+		if (a.Code != "" && a.Code != demoAgency.Code) || (a.Code == "" && officials > 0) {
+			return invalid("agency", fmt.Sprintf("Dữ liệu mẫu chỉ tạo được trong cơ sở dữ liệu trống hoặc cơ sở dữ liệu mẫu; đây là dữ liệu của %s.", orUnnamed(a.Name)))
 		}
 		if a.Code == "" {
 			if err := saveAgency(ctx, t, now, "", a, demoAgency); err != nil {
@@ -201,4 +210,11 @@ func (s *Store) DemoAccounts(ctx context.Context) ([]DemoAccount, error) {
 		}
 	}
 	return out, nil
+}
+
+func orUnnamed(name string) string {
+	if name == "" {
+		return "một cơ quan đã có cán bộ"
+	}
+	return name
 }

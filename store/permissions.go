@@ -22,6 +22,7 @@ const (
 	PermOfficials    Permission = "officials"     // tài khoản cán bộ
 	PermCalendar     Permission = "calendar"      // lịch làm việc (ngày nghỉ, ngày làm bù)
 	PermBackup       Permission = "backup"        // sao lưu, phục hồi
+	PermEnterRatings Permission = "enter_ratings" // nhập đánh giá từ phiếu giấy (không qua màn hình đánh giá)
 	PermAct          Permission = "act:"          // prefix: a lifecycle action, e.g. "act:handover"
 )
 
@@ -44,7 +45,7 @@ var grants = map[Role][]Permission{
 		ActPermission(ActResume), ActPermission(ActRefuse), ActPermission(ActReschedule),
 		ActPermission(ActResolve), ActPermission(ActReturn), ActPermission(ActWithdraw), ActPermission(ActStop)},
 	RoleAdmin: {PermReceive, PermViewDossiers, PermPromptRating, PermReportOwn, PermViewAudit,
-		PermSettings, PermCatalogue, PermOfficials, PermCalendar, PermBackup,
+		PermSettings, PermCatalogue, PermOfficials, PermCalendar, PermBackup, PermEnterRatings,
 		ActPermission(ActHandover), ActPermission(ActConfirm), ActPermission(ActSupplement),
 		ActPermission(ActResume), ActPermission(ActRefuse), ActPermission(ActReschedule),
 		ActPermission(ActResolve), ActPermission(ActReturn), ActPermission(ActWithdraw), ActPermission(ActStop)},
@@ -76,6 +77,7 @@ var permissionNames = map[Permission]string{
 	PermReportOwn: "xem kết quả của mình", PermReportAll: "xem báo cáo của mọi cán bộ", PermViewAudit: "xem nhật ký thay đổi",
 	PermSettings: "sửa thông tin cơ quan", PermCatalogue: "sửa danh mục thủ tục", PermOfficials: "quản lý tài khoản cán bộ",
 	PermCalendar: "sửa lịch làm việc", PermBackup: "sao lưu và phục hồi dữ liệu",
+	PermEnterRatings: "nhập đánh giá từ phiếu giấy",
 }
 
 func permissionName(p Permission) string {

@@ -241,6 +241,9 @@ type Rating struct {
 	// Anonymous is set by the store: true when the rating came without a prompt (someone walking
 	// up), so it names no official and no dossier.
 	Anonymous bool
+	// EnteredBy is the admin who typed the rating in from a paper form (RateByHand); "" for the
+	// citizen's own answer at the kiosk.
+	EnteredBy string
 }
 
 // normRating validates what the citizen answered and puts it in a stable form (sorted, no
@@ -366,6 +369,77 @@ func (s *Store) Rate(ctx context.Context, r Rating) (Rating, error) {
 	return scanRating(s.w.QueryRowContext(ctx, ratingSelect+` WHERE r.id = ?`, id))
 }
 
+// RateByHand stores a rating an admin types in from a paper form (the kiosk was down, a citizen
+// wrote it): for official (and the dossier code) through a prompt made in the same transaction,
+// or anonymous when official is empty. It is marked as entered by the admin and audited. Every
+// check runs before anything is written, so a refused rating leaves no prompt behind.
+func (s *Store) RateByHand(ctx context.Context, by, official, code string, r Rating) (Rating, error) {
+	admin, err := s.require(ctx, by, PermEnterRatings)
+	if err != nil {
+		return r, err
+	}
+	if r, err = normRating(r); err != nil {
+		return r, err
+	}
+	if r.Counter, err = cleanText("counter", "Tên quầy", r.Counter, false, 50); err != nil {
+		return r, err
+	}
+	var rated Official
+	var dossierID sql.NullInt64
+	if strings.TrimSpace(official) != "" {
+		if rated, err = s.activeOfficial(ctx, "official", "Công chức được đánh giá", official); err != nil {
+			return r, err
+		}
+		if strings.TrimSpace(code) != "" {
+			d, err := s.dossier(ctx, code)
+			if errors.Is(err, ErrNotFound) {
+				return r, invalid("code", fmt.Sprintf("Không có hồ sơ mã %q để ghi đánh giá.", strings.TrimSpace(code)))
+			}
+			if err != nil {
+				return r, err
+			}
+			dossierID = sql.NullInt64{Int64: d.ID, Valid: true}
+		}
+	} else if strings.TrimSpace(code) != "" {
+		return r, invalid("code", "Đánh giá theo hồ sơ cần tên công chức đã phục vụ.")
+	}
+	now := s.now()
+	crit, _ := json.Marshal(r.Criteria)
+	conduct, _ := json.Marshal(r.Conduct)
+	reasons, _ := json.Marshal(r.Reasons)
+	var id int64
+	err = s.tx(ctx, func(t *sql.Tx) error {
+		if r.Counter == "" {
+			var err error
+			if r.Counter, err = counterIn(ctx, t); err != nil {
+				return err
+			}
+		}
+		if rated.ID == 0 {
+			id, err = insertID(ctx, t, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
+				criteria, conduct, reasons, comment, anonymous, entered_by) VALUES (?, NULL, NULL, ?, NULL, ?, ?, ?, ?, ?, 1, ?)`,
+				ts(now), r.Counter, r.Level, string(crit), string(conduct), string(reasons), r.Comment, admin.ID)
+		} else {
+			var pid int64
+			if pid, err = insertID(ctx, t, `INSERT INTO rating_prompts(created_at, official_id, counter, dossier_id) VALUES (?, ?, ?, ?)`,
+				ts(now), rated.ID, r.Counter, dossierID); err != nil {
+				return err
+			}
+			id, err = insertID(ctx, t, `INSERT INTO ratings(at, prompt_id, official_id, counter, dossier_id, level,
+				criteria, conduct, reasons, comment, anonymous, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+				ts(now), pid, rated.ID, r.Counter, dossierID, r.Level, string(crit), string(conduct), string(reasons), r.Comment, admin.ID)
+		}
+		if err != nil {
+			return err
+		}
+		return audit(ctx, t, now, admin.Login, "rating", strconv.FormatInt(id, 10), "enter_by_hand", nil, nil, "")
+	})
+	if err != nil {
+		return r, err
+	}
+	return scanRating(s.w.QueryRowContext(ctx, ratingSelect+` WHERE r.id = ?`, id))
+}
+
 func orNone(counter string) string {
 	if counter == "" {
 		return "(chưa đặt tên quầy)"
@@ -383,14 +457,15 @@ func counterIn(ctx context.Context, q queryer) (string, error) {
 }
 
 const ratingSelect = `SELECT r.id, r.at, COALESCE(r.prompt_id, 0), COALESCE(o.login, ''), r.counter, COALESCE(d.code, ''),
-	r.level, r.criteria, r.conduct, r.reasons, r.comment, r.anonymous
-	FROM ratings r LEFT JOIN officials o ON o.id = r.official_id LEFT JOIN dossiers d ON d.id = r.dossier_id`
+	r.level, r.criteria, r.conduct, r.reasons, r.comment, r.anonymous, COALESCE(eb.login, '')
+	FROM ratings r LEFT JOIN officials o ON o.id = r.official_id LEFT JOIN dossiers d ON d.id = r.dossier_id
+	LEFT JOIN officials eb ON eb.id = r.entered_by`
 
 func scanRating(sc interface{ Scan(...any) error }) (Rating, error) {
 	var r Rating
 	var at, crit, conduct, reasons string
 	if err := sc.Scan(&r.ID, &at, &r.PromptID, &r.Official, &r.Counter, &r.Code, &r.Level, &crit, &conduct, &reasons,
-		&r.Comment, &r.Anonymous); err != nil {
+		&r.Comment, &r.Anonymous, &r.EnteredBy); err != nil {
 		return r, err
 	}
 	var err error

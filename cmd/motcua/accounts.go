@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"motcua/app/desk"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,7 +16,7 @@ import (
 
 // accountCommands: officials' accounts, the audit trail and the data's safety.
 var accountCommands = []command{
-	{"passwd", "đặt mật khẩu (hoặc -pin: mã PIN) của -login TÊN; đọc từ stdin (tự đổi: dòng 1 mật khẩu cũ, dòng 2 mới)", runPasswd},
+	{"passwd", "đặt mật khẩu (hoặc -pin: mã PIN) của -login TÊN; đọc từ bàn phím hoặc stdin (tự đổi: trước hết mật khẩu — hoặc mã PIN — hiện tại, rồi cái mới)", runPasswd},
 	{"official", "thêm/sửa cán bộ: official add|edit -login -name -role counter|processing|leader|admin [-phone]; official enable|disable -login", runOfficial},
 	{"security", "xem hoặc sửa: -login-mode password|pin, -idle PHÚT, -backup-dir THƯ_MỤC", runSecurity},
 	{"audit", "nhật ký thay đổi: [-entity LOẠI] [-official TÊN] [-from NGÀY -to NGÀY] [-limit N]", runAudit},
@@ -34,31 +35,31 @@ func runPasswd(e *env, args []string) error {
 	if *login == "" {
 		return usagef("-login: hãy nhập tên đăng nhập của cán bộ")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	old := ""
-	if strings.EqualFold(strings.TrimSpace(e.by), strings.TrimSpace(*login)) {
-		if old, err = e.readSecret("mật khẩu (hoặc mã PIN) hiện tại"); err != nil {
+	return e.withDesk(func(d *desk.Desk) error {
+		var err error
+		kind := map[bool]string{false: "mật khẩu", true: "mã PIN"}[*pin]
+		old := ""
+		if strings.EqualFold(strings.TrimSpace(e.by), strings.TrimSpace(*login)) {
+			// A self-change proves the secret of the kind being changed (the store throttles it).
+			if old, err = e.readPassword(kind + " hiện tại"); err != nil {
+				return err
+			}
+		}
+		secret, err := e.readPassword(kind + " mới")
+		if err != nil {
 			return err
 		}
-	}
-	secret, err := e.readSecret("mật khẩu mới")
-	if err != nil {
-		return err
-	}
-	if *pin {
-		err = d.Store.SetPIN(e.ctx, e.by, *login, old, secret)
-	} else {
-		err = d.Store.SetPassword(e.ctx, e.by, *login, old, secret)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Đã đặt %s cho %s.\n", map[bool]string{false: "mật khẩu", true: "mã PIN"}[*pin], strings.ToLower(*login))
-	return nil
+		if *pin {
+			err = d.Store.SetPIN(e.ctx, e.by, *login, old, secret)
+		} else {
+			err = d.Store.SetPassword(e.ctx, e.by, *login, old, secret)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Đã đặt %s cho %s.\n", kind, strings.ToLower(*login))
+		return nil
+	})
 }
 
 func runOfficial(e *env, args []string) error {
@@ -86,49 +87,47 @@ func runOfficial(e *env, args []string) error {
 			return usagef("-file: không đọc được %s: %v", *file, rerr)
 		}
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	o := store.Official{Login: *login, FullName: *name, Role: store.Role(*role), Phone: *phone}
-	switch verb {
-	case "add":
-		o, err = d.Store.AddOfficial(e.ctx, e.by, o)
-	case "edit":
-		cur, cerr := d.Store.Official(e.ctx, *login)
-		if cerr != nil {
-			return cerr
+	return e.withDesk(func(d *desk.Desk) error {
+		var err error
+		o := store.Official{Login: *login, FullName: *name, Role: store.Role(*role), Phone: *phone}
+		switch verb {
+		case "add":
+			o, err = d.Store.AddOfficial(e.ctx, e.by, o)
+		case "edit":
+			cur, cerr := d.Store.Official(e.ctx, *login)
+			if cerr != nil {
+				return cerr
+			}
+			// Flags not given keep their value.
+			if !isSet(fs, "name") {
+				o.FullName = cur.FullName
+			}
+			if !isSet(fs, "role") {
+				o.Role = cur.Role
+			}
+			if !isSet(fs, "phone") {
+				o.Phone = cur.Phone
+			}
+			o, err = d.Store.UpdateOfficial(e.ctx, e.by, o)
+		case "enable", "disable":
+			err = d.Store.SetActive(e.ctx, e.by, *login, verb == "enable")
+			if err == nil {
+				o, err = d.Store.Official(e.ctx, *login)
+			}
+		case "photo":
+			err = d.Store.SetPhoto(e.ctx, e.by, *login, img)
+			if err == nil {
+				o, err = d.Store.Official(e.ctx, *login)
+			}
+		default:
+			return usagef("official: không có việc %q (add, edit, enable, disable, photo)", verb)
 		}
-		// Flags not given keep their value.
-		if !isSet(fs, "name") {
-			o.FullName = cur.FullName
+		if err != nil {
+			return err
 		}
-		if !isSet(fs, "role") {
-			o.Role = cur.Role
-		}
-		if !isSet(fs, "phone") {
-			o.Phone = cur.Phone
-		}
-		o, err = d.Store.UpdateOfficial(e.ctx, e.by, o)
-	case "enable", "disable":
-		err = d.Store.SetActive(e.ctx, e.by, *login, verb == "enable")
-		if err == nil {
-			o, err = d.Store.Official(e.ctx, *login)
-		}
-	case "photo":
-		err = d.Store.SetPhoto(e.ctx, e.by, *login, img)
-		if err == nil {
-			o, err = d.Store.Official(e.ctx, *login)
-		}
-	default:
-		return usagef("official: không có việc %q (add, edit, enable, disable, photo)", verb)
-	}
-	if err != nil {
-		return err
-	}
-	e.tsv(o.Login, o.FullName, string(o.Role), o.Phone, map[bool]string{true: "hoạt động", false: "ngừng"}[o.Active])
-	return nil
+		e.tsv(o.Login, o.FullName, string(o.Role), o.Phone, map[bool]string{true: "hoạt động", false: "ngừng"}[o.Active])
+		return nil
+	})
 }
 
 func runSecurity(e *env, args []string) error {
@@ -139,30 +138,27 @@ func runSecurity(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	sec, err := d.Store.Security(e.ctx)
-	if err != nil {
-		return err
-	}
-	if isSet(fs, "login-mode") || isSet(fs, "idle") || isSet(fs, "backup-dir") {
-		if isSet(fs, "login-mode") {
-			sec.LoginMode = *mode
-		}
-		if isSet(fs, "idle") {
-			sec.IdleMinutes = *idle
-		}
-		if isSet(fs, "backup-dir") {
-			sec.BackupDir = *dir
-		}
-		if err := d.Store.SaveSecurity(e.ctx, e.by, sec); err != nil {
+	return e.withDesk(func(d *desk.Desk) error {
+		sec, err := d.Store.Security(e.ctx)
+		if err != nil {
 			return err
 		}
-	}
-	return e.printJSON(sec)
+		if isSet(fs, "login-mode") || isSet(fs, "idle") || isSet(fs, "backup-dir") {
+			if isSet(fs, "login-mode") {
+				sec.LoginMode = *mode
+			}
+			if isSet(fs, "idle") {
+				sec.IdleMinutes = *idle
+			}
+			if isSet(fs, "backup-dir") {
+				sec.BackupDir = *dir
+			}
+			if err := d.Store.SaveSecurity(e.ctx, e.by, sec); err != nil {
+				return err
+			}
+		}
+		return e.printJSON(sec)
+	})
 }
 
 func runAudit(e *env, args []string) error {
@@ -189,23 +185,20 @@ func runAudit(e *env, args []string) error {
 		}
 		*x.dst = t
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	rows, err := d.Store.Audit(e.ctx, e.by, f)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		by := r.By
-		if by == "" {
-			by = "(hệ thống)"
+	return e.withDesk(func(d *desk.Desk) error {
+		rows, err := d.Store.Audit(e.ctx, e.by, f)
+		if err != nil {
+			return err
 		}
-		e.tsv(r.At.In(workday.Loc).Format("2006-01-02 15:04:05"), by, r.Entity, r.Key, r.Action, r.Old, r.New, r.Reason)
-	}
-	return nil
+		for _, r := range rows {
+			by := r.By
+			if by == "" {
+				by = "(hệ thống)"
+			}
+			e.tsv(r.At.In(workday.Loc).Format("2006-01-02 15:04:05"), by, r.Entity, r.Key, r.Action, r.Old, r.New, r.Reason)
+		}
+		return nil
+	})
 }
 
 func parseDay(v string) (time.Time, error) {
@@ -223,25 +216,22 @@ func runBackup(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	dest := *out
-	if dest == "" {
-		dir, err := d.Store.BackupDir(e.ctx, d.Dir)
+	return e.withDesk(func(d *desk.Desk) error {
+		dest := *out
+		if dest == "" {
+			dir, err := d.Store.BackupDir(e.ctx, d.Dir)
+			if err != nil {
+				return err
+			}
+			dest = filepath.Join(dir, d.Store.ManualBackupName(time.Now()))
+		}
+		path, err := d.Store.Backup(e.ctx, e.by, dest)
 		if err != nil {
 			return err
 		}
-		dest = filepath.Join(dir, d.Store.ManualBackupName(time.Now()))
-	}
-	path, err := d.Store.Backup(e.ctx, e.by, dest)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Đã sao lưu và kiểm tra: %s\n", path)
-	return nil
+		fmt.Fprintf(e.stdout, "Đã sao lưu và kiểm tra: %s\n", path)
+		return nil
+	})
 }
 
 func runRestore(e *env, args []string) error {
@@ -276,6 +266,11 @@ func runRestore(e *env, args []string) error {
 	if !*yes {
 		return usagef("phục hồi sẽ thay toàn bộ dữ liệu trong %s bằng %s (dữ liệu hiện tại được giữ lại bên cạnh); chạy lại với -yes để đồng ý", db, file)
 	}
+	if _, err := os.Stat(db); err == nil {
+		if err := e.authoriseRestore(); err != nil {
+			return err
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return err
 	}
@@ -290,12 +285,39 @@ func runRestore(e *env, args []string) error {
 	return nil
 }
 
+// authoriseRestore checks, on the ledger about to be replaced, that a logged-in admin asks: the
+// data being replaced decides who may replace it, not the backup. A ledger that cannot be opened
+// (damaged) or has no official yet (a new machine) has no one to ask; the backup's own check of
+// the restoring official (store.Restore) still applies.
+func (e *env) authoriseRestore() error {
+	d, err := e.open()
+	if err != nil {
+		return nil
+	}
+	defer d.Store.Close()
+	officials, err := d.Store.Officials(e.ctx)
+	if err != nil || len(officials) == 0 {
+		return nil
+	}
+	if err := e.authenticate(d); err != nil {
+		return err
+	}
+	if !e.official.Role.Can(store.PermBackup) {
+		return &store.ForbiddenError{Login: e.official.Login, Role: e.official.Role, Permission: store.PermBackup,
+			Message: fmt.Sprintf("%s %s (%s) không có quyền phục hồi dữ liệu.", e.official.Role.Name(), e.official.FullName, e.official.Login)}
+	}
+	return nil
+}
+
 // restorePostgres restores a pg_dump archive into the configured PostgreSQL database: the data
 // there is first dumped aside into the backup folder, then pg_restore --clean --if-exists.
 func (e *env) restorePostgres(dir, dbURL, file string, yes bool) error {
 	where := store.RedactURL(dbURL)
 	if !yes {
 		return usagef("phục hồi sẽ thay toàn bộ dữ liệu trong %s bằng %s (dữ liệu hiện tại được sao lưu bằng pg_dump vào thư mục sao lưu trước); chạy lại với -yes để đồng ý", where, file)
+	}
+	if err := e.authoriseRestore(); err != nil {
+		return err
 	}
 	aside := store.DefaultBackupDir(dir)
 	if s, err := store.OpenURL(e.ctx, dbURL); err == nil {

@@ -70,6 +70,7 @@ func TestPasswdOfficialAndAuditFromTheCLI(t *testing.T) {
 	if _, stderr, code := motcuaIn(t, dir, "mật khẩu của Mai\n", "passwd", "-login", "tiepnhan3"); code != 0 {
 		t.Fatalf("passwd by the admin: %d %s", code, stderr)
 	}
+	loginAs(t, dir, "tiepnhan3", "mật khẩu của Mai")
 	// For oneself the old password comes first.
 	if _, stderr, code := motcuaIn(t, dir, "sai\nmật khẩu mới của Mai\n", "-by", "tiepnhan3", "passwd", "-login", "tiepnhan3"); code != exitUsage {
 		t.Errorf("own passwd with a wrong old one: %d %s", code, stderr)

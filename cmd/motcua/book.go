@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"motcua/app/desk"
 	"path/filepath"
 	"strings"
 	"time"
@@ -61,19 +62,16 @@ func runBook(e *env, args []string) error {
 	if *status < 0 || *status > 10 {
 		return usagef("-status: trạng thái phải từ 1 đến 10")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	rows := 0
-	if err := d.ExportBook(e.ctx, f, *out, func(done, total int) {
-		rows = done
-		fmt.Fprintf(e.stderr, "\rđã ghi %d/%d hồ sơ", done, total)
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stderr)
-	fmt.Fprintf(e.stdout, "%s\t%d\n", *out, rows)
-	return nil
+	return e.withDesk(func(d *desk.Desk) error {
+		rows := 0
+		if err := d.ExportBook(e.ctx, f, *out, func(done, total int) {
+			rows = done
+			fmt.Fprintf(e.stderr, "\rđã ghi %d/%d hồ sơ", done, total)
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintf(e.stdout, "%s\t%d\n", *out, rows)
+		return nil
+	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"motcua/app/desk"
 	"strings"
 	"time"
 
@@ -18,19 +19,16 @@ func runHolidays(e *env, args []string) error {
 	if *year < 1901 || *year > 2099 {
 		return usagef("-year: chỉ tính được các năm 1901–2099")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	cal, err := d.Store.Calendar(e.ctx)
-	if err != nil {
-		return err
-	}
-	for _, day := range cal.Holidays(*year) {
-		e.tsv(day.Date.Format("2006-01-02"), string(day.Kind), day.Name)
-	}
-	return nil
+	return e.withDeskFree(func(d *desk.Desk) error {
+		cal, err := d.Store.Calendar(e.ctx)
+		if err != nil {
+			return err
+		}
+		for _, day := range cal.Holidays(*year) {
+			e.tsv(day.Date.Format("2006-01-02"), string(day.Kind), day.Name)
+		}
+		return nil
+	})
 }
 
 // runOverride applies one line of the Government's yearly decision: an extra day off, a make-up
@@ -56,19 +54,12 @@ func runOverride(e *env, args []string) error {
 	if verb == "add" && k != workday.Extra && k != workday.Workday && k != workday.NotOff {
 		return usagef("-kind: chỉ nhận extra, workday hoặc notoff")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	by, err := e.actor(d.Store)
-	if err != nil {
-		return err
-	}
-	if verb == "remove" {
-		return d.Store.RemoveOverride(e.ctx, by, day, *reason)
-	}
-	return d.Store.AddOverride(e.ctx, by, workday.Override{Date: day, Kind: k, Name: *name}, *reason)
+	return e.withDesk(func(d *desk.Desk) error {
+		if verb == "remove" {
+			return d.Store.RemoveOverride(e.ctx, e.by, day, *reason)
+		}
+		return d.Store.AddOverride(e.ctx, e.by, workday.Override{Date: day, Kind: k, Name: *name}, *reason)
+	})
 }
 
 func runDue(e *env, args []string) error {
@@ -92,25 +83,22 @@ func runDue(e *env, args []string) error {
 	if received.IsZero() {
 		received = time.Now()
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	cal, err := d.Store.Calendar(e.ctx)
-	if err != nil {
-		return err
-	}
-	a, err := d.Store.Agency(e.ctx)
-	if err != nil {
-		return err
-	}
-	r := store.CutoffRule(*rule)
-	if r == store.CutoffDefault {
-		r = a.DefaultCutoff
-	}
-	fmt.Fprintln(e.stdout, cal.DueWith(received, *days, a.Hours, r != store.CutoffReceipt).In(workday.Loc).Format(time.RFC3339))
-	return nil
+	return e.withDeskFree(func(d *desk.Desk) error {
+		cal, err := d.Store.Calendar(e.ctx)
+		if err != nil {
+			return err
+		}
+		a, err := d.Store.Agency(e.ctx)
+		if err != nil {
+			return err
+		}
+		r := store.CutoffRule(*rule)
+		if r == store.CutoffDefault {
+			r = a.DefaultCutoff
+		}
+		fmt.Fprintln(e.stdout, cal.DueWith(received, *days, a.Hours, r != store.CutoffReceipt).In(workday.Loc).Format(time.RFC3339))
+		return nil
+	})
 }
 
 func runLunar(e *env, args []string) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"motcua/app/desk"
 	"strconv"
 	"time"
 
@@ -18,27 +19,24 @@ func runDemo(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	if err := d.Store.SeedDemo(e.ctx); err != nil {
-		return err
-	}
-	if *n > 0 {
-		start := time.Now()
-		st, err := d.Store.GenerateDemo(e.ctx, store.BulkDemo{Dossiers: *n, Years: *years, Seed: *seed,
-			Progress: func(done int) { fmt.Fprintf(e.stderr, "\r%d/%d hồ sơ", done, *n) }})
-		fmt.Fprintln(e.stderr)
-		if err != nil {
+	return e.withDeskFree(func(d *desk.Desk) error {
+		if err := d.Store.SeedDemo(e.ctx); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Đã tạo %d hồ sơ, %d bước xử lý, %d đánh giá trong %d ngày làm việc (%d trễ hạn, %d đang mở) sau %s\n",
-			st.Dossiers, st.Events, st.Ratings, st.Days, st.Late, st.Open, time.Since(start).Round(time.Second))
-	}
-	fmt.Fprintf(e.stdout, "Đã có dữ liệu mẫu trong %s\n", d.Dir)
-	return nil
+		if *n > 0 {
+			start := time.Now()
+			st, err := d.Store.GenerateDemo(e.ctx, store.BulkDemo{Dossiers: *n, Years: *years, Seed: *seed,
+				Progress: func(done int) { fmt.Fprintf(e.stderr, "\r%d/%d hồ sơ", done, *n) }})
+			fmt.Fprintln(e.stderr)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Đã tạo %d hồ sơ, %d bước xử lý, %d đánh giá trong %d ngày làm việc (%d trễ hạn, %d đang mở) sau %s\n",
+				st.Dossiers, st.Events, st.Ratings, st.Days, st.Late, st.Open, time.Since(start).Round(time.Second))
+		}
+		fmt.Fprintf(e.stdout, "Đã có dữ liệu mẫu trong %s\n", d.Dir)
+		return nil
+	})
 }
 
 // runSetup readies a fresh data folder for a real ward: agency, first admin, default catalogue.
@@ -58,17 +56,14 @@ func runSetup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	a := store.Agency{Name: *name, ParentName: *parent, Code: *code, Place: *place}
-	if err := d.Store.Setup(e.ctx, a, store.Official{Login: *admin, FullName: *adminName}, password); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Đã thiết lập %s trong %s\n", *name, d.Dir)
-	return nil
+	return e.withDeskFree(func(d *desk.Desk) error {
+		a := store.Agency{Name: *name, ParentName: *parent, Code: *code, Place: *place}
+		if err := d.Store.Setup(e.ctx, a, store.Official{Login: *admin, FullName: *adminName}, password); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Đã thiết lập %s trong %s\n", *name, d.Dir)
+		return nil
+	})
 }
 
 func runProcedures(e *env, args []string) error {
@@ -76,23 +71,20 @@ func runProcedures(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	q := ""
-	if fs.NArg() > 0 {
-		q = fs.Arg(0)
-	}
-	procs, err := d.Store.SearchProcedures(e.ctx, q)
-	if err != nil {
-		return err
-	}
-	for _, p := range procs {
-		e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, strconv.Itoa(p.Days), p.Fee.String())
-	}
-	return nil
+	return e.withDeskFree(func(d *desk.Desk) error {
+		q := ""
+		if fs.NArg() > 0 {
+			q = fs.Arg(0)
+		}
+		procs, err := d.Store.SearchProcedures(e.ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, p := range procs {
+			e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, strconv.Itoa(p.Days), p.Fee.String())
+		}
+		return nil
+	})
 }
 
 // runProcedureCutoff sets a procedure's start rule for dossiers received after the cut-off
@@ -138,19 +130,16 @@ func runOfficials(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	offs, err := d.Store.Officials(e.ctx)
-	if err != nil {
-		return err
-	}
-	for _, o := range offs {
-		e.tsv(o.Login, o.FullName, string(o.Role))
-	}
-	return nil
+	return e.withDesk(func(d *desk.Desk) error {
+		offs, err := d.Store.Officials(e.ctx)
+		if err != nil {
+			return err
+		}
+		for _, o := range offs {
+			e.tsv(o.Login, o.FullName, string(o.Role))
+		}
+		return nil
+	})
 }
 
 // runAgency shows the agency settings, or changes the ones given as flags.
@@ -171,62 +160,55 @@ func runAgency(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	a, err := d.Store.Agency(e.ctx)
-	if err != nil {
-		return err
-	}
-	changed := false
-	set := func(dst *string, v string, flagName string) {
-		if isSet(fs, flagName) {
-			*dst, changed = v, true
-		}
-	}
-	set(&a.Name, *name, "name")
-	set(&a.ParentName, *parent, "parent")
-	set(&a.Code, *code, "code")
-	set(&a.Place, *place, "place")
-	set(&a.Printer, *printerName, "printer")
-	set(&a.CodePattern, *pattern, "code-pattern")
-	if isSet(fs, "cutoff-rule") {
-		a.DefaultCutoff, changed = store.CutoffRule(*rule), true
-	}
-	if isSet(fs, "save-only") {
-		switch *saveOnly {
-		case "yes", "true", "1":
-			a.SaveOnly = true
-		case "no", "false", "0":
-			a.SaveOnly = false
-		default:
-			return usagef("-save-only: chỉ nhận yes hoặc no")
-		}
-		changed = true
-	}
-	for f, dst := range map[string]*workday.Clock{"open": &a.Hours.Open, "lunch-start": &a.Hours.LunchStart,
-		"lunch-end": &a.Hours.LunchEnd, "close": &a.Hours.Close, "cutoff": &a.Hours.Cutoff} {
-		if !isSet(fs, f) {
-			continue
-		}
-		c, err := workday.ParseClock(*clocks[f])
-		if err != nil {
-			return usagef("-%s: %v", f, err)
-		}
-		*dst, changed = c, true
-	}
-	if changed {
-		by, err := e.actor(d.Store)
+	return e.withDesk(func(d *desk.Desk) error {
+		a, err := d.Store.Agency(e.ctx)
 		if err != nil {
 			return err
 		}
-		if err := d.Store.SaveAgency(e.ctx, by, a); err != nil {
-			return err
+		changed := false
+		set := func(dst *string, v string, flagName string) {
+			if isSet(fs, flagName) {
+				*dst, changed = v, true
+			}
 		}
-	}
-	return e.printJSON(agencyJSON(a))
+		set(&a.Name, *name, "name")
+		set(&a.ParentName, *parent, "parent")
+		set(&a.Code, *code, "code")
+		set(&a.Place, *place, "place")
+		set(&a.Printer, *printerName, "printer")
+		set(&a.CodePattern, *pattern, "code-pattern")
+		if isSet(fs, "cutoff-rule") {
+			a.DefaultCutoff, changed = store.CutoffRule(*rule), true
+		}
+		if isSet(fs, "save-only") {
+			switch *saveOnly {
+			case "yes", "true", "1":
+				a.SaveOnly = true
+			case "no", "false", "0":
+				a.SaveOnly = false
+			default:
+				return usagef("-save-only: chỉ nhận yes hoặc no")
+			}
+			changed = true
+		}
+		for f, dst := range map[string]*workday.Clock{"open": &a.Hours.Open, "lunch-start": &a.Hours.LunchStart,
+			"lunch-end": &a.Hours.LunchEnd, "close": &a.Hours.Close, "cutoff": &a.Hours.Cutoff} {
+			if !isSet(fs, f) {
+				continue
+			}
+			c, err := workday.ParseClock(*clocks[f])
+			if err != nil {
+				return usagef("-%s: %v", f, err)
+			}
+			*dst, changed = c, true
+		}
+		if changed {
+			if err := d.Store.SaveAgency(e.ctx, e.by, a); err != nil {
+				return err
+			}
+		}
+		return e.printJSON(agencyJSON(a))
+	})
 }
 
 func agencyJSON(a store.Agency) map[string]any {

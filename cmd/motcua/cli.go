@@ -28,11 +28,14 @@ type env struct {
 	ctx     context.Context
 	dataDir string
 	db      string // -db: a PostgreSQL URL or sqlite:PATH (postgres.go)
-	by      string
-	stdin   io.Reader
-	lines   *bufio.Scanner // stdin read a line at a time (secrets)
-	stdout  io.Writer
-	stderr  io.Writer
+	by      string // -by: the official acting, once authenticated (session.go)
+	session string // -session: the token of a login (else $MOTCUA_SESSION, else the saved one)
+	// official is the authenticated official (withDesk); zero for the free commands.
+	official store.Official
+	stdin    io.Reader
+	lines    *bufio.Scanner // stdin read a line at a time (secrets)
+	stdout   io.Writer
+	stderr   io.Writer
 }
 
 type command struct {
@@ -63,12 +66,13 @@ func init() {
 		{"printtest", "in trang thử: tiêu đề cơ quan, chữ tiếng Việt, thước 100 mm: [-printer TÊN] [-paper A5|A4] [-o TỆP.pdf]", runPrintTest},
 		{"report", "báo cáo: -kind ii06a|officials|satisfaction -from NGÀY -to NGÀY [-o TỆP.pdf|.xlsx|.json] (-by lãnh đạo)", runReport},
 		{"gui", "mở cửa sổ làm việc (mặc định khi không có lệnh)", runGUI},
-		{"rate", "ghi một đánh giá như màn hình đánh giá: -official TÊN [-code MÃ] [-counter QUẦY] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] (thoát bằng mã PIN của một cán bộ)", runKiosk},
+		{"rate", "quản trị viên nhập một đánh giá từ phiếu giấy (đánh dấu là nhập tay): -official TÊN [-code MÃ] [-counter QUẦY] -level 2|1|0 …", runRate}, {"status", "trạng thái công khai của hồ sơ (tên che bớt): -code MÃ", runStatus}, {"notice", "bảng niêm yết thủ tục và lệ phí (A4): -o TỆP.pdf", runNotice}, {"kiosk", "mở màn hình đánh giá và tra cứu cho người dân [-fullscreen] [-counter QUẦY] (thoát bằng mã PIN của một cán bộ)", runKiosk},
 	}
 	commands = append(commands, lifecycleCommands...)
 	commands = append(commands, postgresCommands...)
 	commands = append(commands, accountCommands...)
 	commands = append(commands, kioskCommands...)
+	commands = append(commands, sessionCommands...)
 }
 
 // usageError marks bad input: exit status 2, nothing changed.
@@ -82,7 +86,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("motcua", flag.ContinueOnError)
 	global.SetOutput(stderr)
 	dataDir := global.String("data", "", "thư mục dữ liệu (mặc định: $MOTCUA_DATA hoặc thư mục cấu hình của người dùng)")
-	by := global.String("by", "", "tên đăng nhập của cán bộ thực hiện (mặc định: quản trị viên đầu tiên)")
+	by := global.String("by", "", "tên đăng nhập của cán bộ thực hiện (phải đã đăng nhập: motcua login)")
+	session := global.String("session", "", "mã phiên do motcua login in ra (mặc định: $MOTCUA_SESSION, rồi phiên đã lưu của tài khoản máy)")
 	db := global.String("db", "", "cơ sở dữ liệu: postgres://… hoặc sqlite:TỆP (mặc định: $MOTCUA_DB, settings.json, rồi tệp trong thư mục dữ liệu)")
 	global.Usage = func() { printUsage(stderr) }
 	if err := global.Parse(args); err != nil {
@@ -91,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	e := &env{ctx: context.Background(), dataDir: *dataDir, db: *db, by: *by, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: context.Background(), dataDir: *dataDir, db: *db, by: *by, session: *session, stdin: stdin, stdout: stdout, stderr: stderr}
 	rest := global.Args()
 	name := "gui"
 	if len(rest) > 0 {
@@ -108,7 +113,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "Cách dùng: motcua [-data THƯ_MỤC] [-db postgres://…] [-by TÊN_ĐĂNG_NHẬP] [lệnh] [tham số]")
+	fmt.Fprintln(w, "Cách dùng: motcua [-data THƯ_MỤC] [-db postgres://…] [-session MÃ_PHIÊN] [-by TÊN_ĐĂNG_NHẬP] [lệnh] [tham số]")
+	fmt.Fprintln(w, "Đăng nhập trước (motcua login -login TÊN); lịch, ngày nghỉ, hạn trả, âm lịch, danh mục thủ tục không cần đăng nhập.")
 	fmt.Fprintln(w, "Không có lệnh: mở cửa sổ làm việc. Các lệnh:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.usage)
@@ -129,8 +135,9 @@ func report(stderr io.Writer, err error) int {
 	var fe *store.ForbiddenError
 	var le *store.LockedError
 	var ue usageError
+	var ae authError
 	switch {
-	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.Is(err, store.ErrNotFound),
+	case errors.As(err, &ve), errors.As(err, &te), errors.As(err, &ue), errors.As(err, &ae), errors.Is(err, store.ErrNotFound),
 		errors.As(err, &fe), errors.As(err, &le):
 		return exitUsage
 	}
@@ -144,6 +151,7 @@ func (e *env) newFlags(name string) *flag.FlagSet {
 	fs.Func("data", "thư mục dữ liệu", func(v string) error { e.dataDir = v; return nil })
 	fs.Func("by", "tên đăng nhập của cán bộ thực hiện", func(v string) error { e.by = v; return nil })
 	fs.Func("db", "cơ sở dữ liệu: postgres://… hoặc sqlite:TỆP", func(v string) error { e.db = v; return nil })
+	fs.Func("session", "mã phiên do motcua login in ra", func(v string) error { e.session = v; return nil })
 	return fs
 }
 
@@ -223,22 +231,6 @@ func (e *env) readSecret(what string) (string, error) {
 		return "", usagef("hãy nhập %s trên một dòng của đầu vào chuẩn (stdin)", what)
 	}
 	return strings.TrimRight(e.lines.Text(), "\r"), nil
-}
-
-// actor resolves -by to an official's login; the first admin acts when none is named.
-func (e *env) actor(s *store.Store) (string, error) {
-	if e.by != "" {
-		o, err := s.Official(e.ctx, e.by)
-		if err != nil {
-			return "", usagef("-by: không có cán bộ %q", e.by)
-		}
-		return o.Login, nil
-	}
-	o, err := s.DefaultActor(e.ctx)
-	if err != nil {
-		return "", fmt.Errorf("chưa có cán bộ quản trị nào; chạy 'motcua demo' hoặc thiết lập cơ quan trước: %w", err)
-	}
-	return o.Login, nil
 }
 
 func (e *env) printJSON(v any) error {

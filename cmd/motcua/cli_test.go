@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"motcua/store"
 )
 
 // motcua runs the CLI in-process on a data folder and returns stdout, stderr and the exit status.
@@ -17,12 +19,79 @@ func motcua(t *testing.T, dir string, args ...string) (string, string, int) {
 	return motcuaIn(t, dir, "", args...)
 }
 
-// motcuaIn runs a command with stdin (where passwords are read from).
+// motcuaIn runs a command with stdin (where passwords are read from), as a logged-in official,
+// as the CLI requires: the official of -by, else the ledger's first logged-in one (the demo admin
+// after demoFolder). Each official logs in once per test ledger (loginAs); -by names without a
+// known password are passed through unauthenticated, for the refusals.
 func motcuaIn(t *testing.T, dir, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	return motcuaRaw(t, dir, stdin, withSession(t, dir, args)...)
+}
+
+// motcuaRaw runs a command exactly as given: no session is added.
+func motcuaRaw(t *testing.T, dir, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(append([]string{"-data", dir}, args...), strings.NewReader(stdin), &out, &errOut)
 	return out.String(), errOut.String(), code
+}
+
+// testSessions holds each test ledger's tokens by login; "" is the default official's login.
+var testSessions = map[string]map[string]string{}
+
+// loginAs logs login in on dir's ledger (once) and returns the token, the last line of stdout.
+func loginAs(t *testing.T, dir, login, secret string) string {
+	t.Helper()
+	if tok := testSessions[dir][login]; tok != "" {
+		return tok
+	}
+	out, stderr, code := motcuaRaw(t, dir, secret+"\n", "login", "-login", login)
+	if code != 0 {
+		t.Fatalf("login %s: exit %d: %s", login, code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	tok := strings.TrimSpace(lines[len(lines)-1])
+	if testSessions[dir] == nil {
+		testSessions[dir] = map[string]string{"": login}
+		t.Cleanup(func() { delete(testSessions, dir) })
+	}
+	testSessions[dir][login] = tok
+	return tok
+}
+
+// withSession adds -session for the official the command acts as (see motcuaIn).
+func withSession(t *testing.T, dir string, args []string) []string {
+	t.Helper()
+	by := ""
+	for i, a := range args {
+		switch {
+		case a == "-session" || strings.HasPrefix(a, "-session="):
+			return args
+		case (a == "-by" || a == "--by") && i+1 < len(args):
+			by = args[i+1]
+		case strings.HasPrefix(a, "-by="):
+			by = strings.TrimPrefix(a, "-by=")
+		}
+	}
+	if len(args) > 0 && (args[0] == "login" || args[0] == "logout") {
+		return args
+	}
+	known := testSessions[dir]
+	if by == "" {
+		if known == nil {
+			return args
+		}
+		by = known[""]
+	}
+	tok := known[by]
+	if tok == "" {
+		pw, ok := store.DemoPasswords[by]
+		if !ok || known == nil {
+			return args
+		}
+		tok = loginAs(t, dir, by, pw)
+	}
+	return append([]string{"-session", tok}, args...)
 }
 
 func demoFolder(t *testing.T) string {
@@ -31,6 +100,7 @@ func demoFolder(t *testing.T) string {
 	if _, stderr, code := motcua(t, dir, "demo"); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
+	loginAs(t, dir, "admin", store.DemoPasswords["admin"])
 	// Printing is "save only" in tests: no printer is attached to CI.
 	if _, stderr, code := motcua(t, dir, "agency", "-save-only", "yes"); code != 0 {
 		t.Fatalf("agency -save-only: exit %d: %s", code, stderr)
@@ -212,6 +282,7 @@ func TestCalendarCommands(t *testing.T) {
 	if _, stderr, code := motcua(t, dir, "demo"); code != 0 {
 		t.Fatal(stderr)
 	}
+	loginAs(t, dir, "admin", store.DemoPasswords["admin"])
 	if _, stderr, code := motcua(t, dir, "override", "add", "-date", "2026-01-28", "-kind", "extra", "-name", "Nghỉ thêm", "-reason", "thử"); code != 0 {
 		t.Fatalf("override add: %s", stderr)
 	}
@@ -261,6 +332,7 @@ func TestSetupReadiesARealWard(t *testing.T) {
 		"-admin", "quantri", "-admin-name", "Hoàng Văn Tư"); code != 0 {
 		t.Fatalf("setup: exit %d: %s", code, stderr)
 	}
+	loginAs(t, dir, "quantri", "mật khẩu Tân Lập")
 	out, _, _ := motcua(t, dir, "officials")
 	if strings.TrimSpace(out) != "quantri\tHoàng Văn Tư\tadmin" {
 		t.Errorf("officials after setup = %q", out)

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,8 +30,15 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := t.TempDir()
-	for _, args := range [][]string{{"demo"}, {"agency", "-save-only", "yes"}} {
-		if out, err := exec.Command(bin, append([]string{"-data", dir}, args...)...).CombinedOutput(); err != nil {
+	// The loops act as tiepnhan1, logged in once: the token is kept for the OS user in the data
+	// folder and picked by -by.
+	for _, args := range [][]string{{"demo"}, {"login", "-login", "admin"}, {"-by", "admin", "agency", "-save-only", "yes"},
+		{"login", "-login", "tiepnhan1"}} {
+		cmd := exec.Command(bin, append([]string{"-data", dir}, args...)...)
+		if args[0] == "login" {
+			cmd.Stdin = strings.NewReader(store.DemoPasswords[args[2]] + "\n")
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%v: %v\n%s", args, err, out)
 		}
 	}

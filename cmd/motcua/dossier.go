@@ -62,66 +62,59 @@ func runReceive(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	by, err := e.actor(d.Store)
-	if err != nil {
-		return err
-	}
-	p, err := d.Store.Procedure(e.ctx, *proc)
-	if err != nil {
-		return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
-	}
-	received, err := pickDocuments(p, *docs)
-	if err != nil {
-		return err
-	}
-	if *refuse != "" && !isSet(fs, "docs") {
-		received = nil // refused: only the papers named were seen
-	}
-	in := store.Intake{
-		ProcedureID: p.ID, Name: *name, IDNo: *idno, Phone: *phone, Address: *address, Email: *email,
-		Documents: received, Sets: *sets, Pages: *pages,
-		ByPost: *post != "", PostAddress: *post, ReceivedAt: receivedAt, By: by,
-		Channel: store.Channel(*channel), PortalCode: *portal, ResolvingAgency: *resolver, Rep: rep,
-	}
-	// -count repeats the intake (scripts, the crash test): each dossier's JSON is printed only
-	// after its transaction committed, so a printed number is a kept number.
-	for n := 0; n < *count; n++ {
-		var r desk.Receipt
-		if *refuse != "" {
-			r, err = d.RefuseIntake(e.ctx, in, *refuse)
-		} else {
-			r, err = d.Receive(e.ctx, in)
+	return e.withDesk(func(d *desk.Desk) error {
+		p, err := d.Store.Procedure(e.ctx, *proc)
+		if err != nil {
+			return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
 		}
+		received, err := pickDocuments(p, *docs)
 		if err != nil {
 			return err
 		}
-		out := receiveResult{
-			Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
-			ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
-			DueAt:      rfc(r.Dossier.DueAt),
-			Fee:        r.Dossier.Fee, Slip: r.SlipPath, Refused: r.Dossier.RefusedAtIntake,
+		if *refuse != "" && !isSet(fs, "docs") {
+			received = nil // refused: only the papers named were seen
 		}
-		if r.PrintErr != nil {
-			out.PrintError = r.PrintErr.Error()
-			fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
+		in := store.Intake{
+			ProcedureID: p.ID, Name: *name, IDNo: *idno, Phone: *phone, Address: *address, Email: *email,
+			Documents: received, Sets: *sets, Pages: *pages,
+			ByPost: *post != "", PostAddress: *post, ReceivedAt: receivedAt, By: e.by,
+			Channel: store.Channel(*channel), PortalCode: *portal, ResolvingAgency: *resolver, Rep: rep,
 		}
-		if *pdf != "" && r.SlipPath != "" {
-			if err := copyFile(r.SlipPath, *pdf); err != nil {
-				fmt.Fprintln(e.stderr, "motcua: cảnh báo: hồ sơ đã lưu nhưng không chép được phiếu:", err)
+		// -count repeats the intake (scripts, the crash test): each dossier's JSON is printed only
+		// after its transaction committed, so a printed number is a kept number.
+		for n := 0; n < *count; n++ {
+			var r desk.Receipt
+			if *refuse != "" {
+				r, err = d.RefuseIntake(e.ctx, in, *refuse)
 			} else {
-				out.Slip = *pdf
+				r, err = d.Receive(e.ctx, in)
+			}
+			if err != nil {
+				return err
+			}
+			out := receiveResult{
+				Code: r.Dossier.Code, BookNo: r.Dossier.BookNo,
+				ReceivedAt: r.Dossier.ReceivedAt.In(workday.Loc).Format(time.RFC3339),
+				DueAt:      rfc(r.Dossier.DueAt),
+				Fee:        r.Dossier.Fee, Slip: r.SlipPath, Refused: r.Dossier.RefusedAtIntake,
+			}
+			if r.PrintErr != nil {
+				out.PrintError = r.PrintErr.Error()
+				fmt.Fprintln(e.stderr, "motcua: cảnh báo:", r.PrintErr)
+			}
+			if *pdf != "" && r.SlipPath != "" {
+				if err := copyFile(r.SlipPath, *pdf); err != nil {
+					fmt.Fprintln(e.stderr, "motcua: cảnh báo: hồ sơ đã lưu nhưng không chép được phiếu:", err)
+				} else {
+					out.Slip = *pdf
+				}
+			}
+			if err := e.printJSON(out); err != nil {
+				return err
 			}
 		}
-		if err := e.printJSON(out); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // pickDocuments matches -docs names against the procedure's list; empty means all of them.
@@ -165,28 +158,26 @@ func runSlip(e *env, args []string) error {
 	default:
 		return usagef("-form: không có mẫu %q (có: 01, 02, 03, 04, 05)", *form)
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	var path string
-	if *form == "01" {
-		path, err = d.Slip(e.ctx, e.by, strings.TrimSpace(*code)) // the archived slip as the applicant got it
-	} else {
-		path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), store.Form(*form))
-	}
-	if err != nil {
-		return err
-	}
-	if *out != "" {
-		if err := copyFile(path, *out); err != nil {
+	return e.withDesk(func(d *desk.Desk) error {
+		var path string
+		var err error
+		if *form == "01" {
+			path, err = d.Slip(e.ctx, e.by, strings.TrimSpace(*code)) // the archived slip as the applicant got it
+		} else {
+			path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), store.Form(*form))
+		}
+		if err != nil {
 			return err
 		}
-		path = *out
-	}
-	fmt.Fprintln(e.stdout, path)
-	return nil
+		if *out != "" {
+			if err := copyFile(path, *out); err != nil {
+				return err
+			}
+			path = *out
+		}
+		fmt.Fprintln(e.stdout, path)
+		return nil
+	})
 }
 
 // dossierJSON is the public shape of a dossier in the CLI.
@@ -280,16 +271,13 @@ func runShow(e *env, args []string) error {
 	if *code == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	dos, err := d.Store.Dossier(e.ctx, e.by, strings.TrimSpace(*code))
-	if err != nil {
-		return err
-	}
-	return e.showDossier(d, dos)
+	return e.withDesk(func(d *desk.Desk) error {
+		dos, err := d.Store.Dossier(e.ctx, e.by, strings.TrimSpace(*code))
+		if err != nil {
+			return err
+		}
+		return e.showDossier(d, dos)
+	})
 }
 
 func runSearch(e *env, args []string) error {
@@ -299,21 +287,18 @@ func runSearch(e *env, args []string) error {
 		return err
 	}
 	q := strings.Join(fs.Args(), " ")
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	found, err := d.Store.SearchDossiers(e.ctx, e.by, q, *limit)
-	if err != nil {
-		return err
-	}
-	for _, dos := range found {
-		if err := e.printJSONLine(toJSON(dos)); err != nil {
+	return e.withDesk(func(d *desk.Desk) error {
+		found, err := d.Store.SearchDossiers(e.ctx, e.by, q, *limit)
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		for _, dos := range found {
+			if err := e.printJSONLine(toJSON(dos)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func copyFile(from, to string) error {

@@ -6,6 +6,7 @@ package main
 
 import (
 	"errors"
+	"motcua/app/desk"
 
 	"motcua/app"
 	"motcua/store"
@@ -36,12 +37,9 @@ func runGUI(e *env, args []string) error {
 			return errors.Join(err, errors.New("cơ sở dữ liệu bị hỏng; chưa phục hồi"))
 		}
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	return app.Run(d, app.Options{Lang: *lang, CheckInBackground: background})
+	return e.withDeskFree(func(d *desk.Desk) error {
+		return app.Run(d, app.Options{Lang: *lang, CheckInBackground: background})
+	})
 }
 
 // runKiosk opens only the citizens' kiosk window (for the touch screen's own PC or session).
@@ -53,10 +51,7 @@ func runKiosk(e *env, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	return app.RunKiosk(d.Store, app.KioskOptions{Lang: *lang, Counter: *counter, Fullscreen: *full})
+	return e.withDeskFree(func(d *desk.Desk) error {
+		return app.RunKiosk(d.Store, app.KioskOptions{Lang: *lang, Counter: *counter, Fullscreen: *full})
+	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"motcua/app/desk"
 	"time"
 
 	"motcua/store"
@@ -36,16 +37,13 @@ func runInvite(e *env, args []string) error {
 	if *official == "" {
 		return usagef("-official: hãy nhập tên đăng nhập của công chức được đánh giá")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	p, err := d.Store.PromptRating(e.ctx, *official, *code, *counter)
-	if err != nil {
-		return err
-	}
-	return e.printJSON(promptOut(p))
+	return e.withDesk(func(d *desk.Desk) error {
+		p, err := d.Store.PromptRating(e.ctx, *official, *code, *counter)
+		if err != nil {
+			return err
+		}
+		return e.printJSON(promptOut(p))
+	})
 }
 
 func promptOut(p store.RatingPrompt) promptJSON {

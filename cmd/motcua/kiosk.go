@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"motcua/app/desk"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,10 +29,12 @@ type ratingJSON struct {
 	Reasons   []string       `json:"reasons"`
 	Comment   string         `json:"comment,omitempty"`
 	Anonymous bool           `json:"anonymous"`
+	EnteredBy string         `json:"entered_by"` // the admin who typed it in from paper
 }
 
-// runRate records a rating as the kiosk would: a prompt for the official (and dossier), then the
-// citizen's answer to it; without -official an anonymous walk-up rating.
+// runRate enters a rating from a paper form: rating is the kiosk's act, so from the command line
+// only an admin may do it and the rating is marked as entered by that admin (store.RateByHand,
+// one transaction: a refused rating leaves no prompt). Without -official it is anonymous.
 func runRate(e *env, args []string) error {
 	fs := e.newFlags("rate")
 	official := fs.String("official", "", "tên đăng nhập của công chức được đánh giá (bỏ trống: đánh giá ẩn danh)")
@@ -58,29 +61,23 @@ func runRate(e *env, args []string) error {
 		if !ok || err != nil {
 			return usagef("-criteria: %q phải có dạng tiêu_chí=điểm (ví dụ time=2)", kv)
 		}
-		crit[strings.TrimSpace(k)] = n
+		k = strings.TrimSpace(k)
+		if _, dup := crit[k]; dup {
+			return usagef("-criteria: tiêu chí %q được cho hai lần", k)
+		}
+		crit[k] = n
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	r := store.Rating{Level: *level, Criteria: crit, Conduct: splitList(*conduct), Reasons: splitList(*reasons), Comment: *comment, Counter: *counter}
-	if *official != "" {
-		p, err := d.Store.PromptRating(e.ctx, *official, *code, *counter)
+	return e.withDesk(func(d *desk.Desk) error {
+		r := store.Rating{Level: *level, Criteria: crit, Conduct: splitList(*conduct), Reasons: splitList(*reasons), Comment: *comment, Counter: *counter}
+		got, err := d.Store.RateByHand(e.ctx, e.by, *official, *code, r)
 		if err != nil {
 			return err
 		}
-		r.PromptID, r.Counter = p.ID, p.Counter
-	}
-	got, err := d.Store.Rate(e.ctx, r)
-	if err != nil {
-		return err
-	}
-	return e.printJSON(ratingJSON{
-		ID: got.ID, At: got.At.In(workday.Loc).Format(time.RFC3339), PromptID: got.PromptID, Official: got.Official,
-		Counter: got.Counter, Code: got.Code, Level: got.Level, LevelName: store.LevelName(got.Level),
-		Criteria: got.Criteria, Conduct: got.Conduct, Reasons: got.Reasons, Comment: got.Comment, Anonymous: got.Anonymous,
+		return e.printJSON(ratingJSON{
+			ID: got.ID, At: got.At.In(workday.Loc).Format(time.RFC3339), PromptID: got.PromptID, Official: got.Official,
+			Counter: got.Counter, Code: got.Code, Level: got.Level, LevelName: store.LevelName(got.Level),
+			Criteria: got.Criteria, Conduct: got.Conduct, Reasons: got.Reasons, Comment: got.Comment, Anonymous: got.Anonymous, EnteredBy: got.EnteredBy,
+		})
 	})
 }
 
@@ -116,17 +113,14 @@ func runStatus(e *env, args []string) error {
 	if strings.TrimSpace(*code) == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	p, err := d.Store.PublicStatus(e.ctx, *code)
-	if err != nil {
-		return err
-	}
-	return e.printJSON(statusJSON{Code: p.Code, Name: p.Name, Procedure: p.Procedure, Status: p.StatusName, Plain: p.Plain,
-		DueAt: p.DueAt.In(workday.Loc).Format(time.RFC3339), NeedsDocuments: p.NeedsDocuments, Missing: p.Missing, Late: p.Late})
+	return e.withDeskFree(func(d *desk.Desk) error {
+		p, err := d.Store.PublicStatus(e.ctx, *code)
+		if err != nil {
+			return err
+		}
+		return e.printJSON(statusJSON{Code: p.Code, Name: p.Name, Procedure: p.Procedure, Status: p.StatusName, Plain: p.Plain,
+			DueAt: p.DueAt.In(workday.Loc).Format(time.RFC3339), NeedsDocuments: p.NeedsDocuments, Missing: p.Missing, Late: p.Late})
+	})
 }
 
 // runNotice writes the A4 poster of the active procedures for the notice board.
@@ -139,25 +133,22 @@ func runNotice(e *env, args []string) error {
 	if *out == "" {
 		return usagef("-o: hãy chọn tệp PDF để ghi bảng niêm yết")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	n, err := noticeOf(e, d.Store)
-	if err != nil {
-		return err
-	}
-	b, err := print.NoticePDF(n)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", *out, err)
-	}
-	abs, _ := filepath.Abs(*out)
-	fmt.Fprintln(e.stdout, abs)
-	return nil
+	return e.withDeskFree(func(d *desk.Desk) error {
+		n, err := noticeOf(e, d.Store)
+		if err != nil {
+			return err
+		}
+		b, err := print.NoticePDF(n)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			return fmt.Errorf("không ghi được %s: %w", *out, err)
+		}
+		abs, _ := filepath.Abs(*out)
+		fmt.Fprintln(e.stdout, abs)
+		return nil
+	})
 }
 
 // noticeOf gathers the active catalogue, by field, as the poster shows it.

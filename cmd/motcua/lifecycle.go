@@ -60,20 +60,13 @@ func (e *env) act(af actionFlags, args []string, check func() error, do func(d *
 	if err != nil {
 		return err
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	by, err := e.actor(d.Store)
-	if err != nil {
-		return err
-	}
-	dos, err := do(d, store.Action{Code: strings.TrimSpace(*af.code), By: by, At: at, Note: *af.note})
-	if err != nil {
-		return err
-	}
-	return e.showDossier(d, dos)
+	return e.withDesk(func(d *desk.Desk) error {
+		dos, err := do(d, store.Action{Code: strings.TrimSpace(*af.code), By: e.by, At: at, Note: *af.note})
+		if err != nil {
+			return err
+		}
+		return e.showDossier(d, dos)
+	})
 }
 
 func required(flagName, v, what string) func() error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"motcua/app/desk"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -94,39 +95,57 @@ func runDB(e *env, args []string) error {
 		return err
 	}
 	if *set != "" {
-		if *set != "sqlite" {
+		if err := e.moveDB(dir, *set); err != nil {
+			return err
+		}
+		e.db = ""
+	}
+	return e.withDeskFree(func(d *desk.Desk) error {
+		fmt.Fprintf(e.stdout, "%s\t%s\n", d.Store.Backend(), d.Store.Where())
+		return nil
+	})
+}
+
+// moveDB points the installation at another database: an admin's act on the ledger in use,
+// audited there. A new installation (a ledger without officials yet) has no one to ask.
+func (e *env) moveDB(dir, to string) error {
+	from, err := e.dbURL(dir)
+	if err != nil {
+		return err
+	}
+	err = e.withDeskFree(func(d *desk.Desk) error {
+		officials, err := d.Store.Officials(e.ctx)
+		if err != nil || len(officials) == 0 {
+			return err
+		}
+		if err := e.authenticate(d); err != nil {
+			return err
+		}
+		if to != "sqlite" {
 			// Check it works before every later start depends on it.
-			s, err := store.OpenURL(e.ctx, *set)
+			s, err := store.OpenURL(e.ctx, to)
 			if err != nil {
 				return err
 			}
 			s.Close()
 		}
-		if err := writeSettings(dir, dataSettings{DB: *set}); err != nil {
-			return err
-		}
-		e.db = ""
-	}
-	d, err := e.open()
+		return d.Store.RecordDatabaseMove(e.ctx, e.by, from, to)
+	})
 	if err != nil {
 		return err
 	}
-	defer d.Store.Close()
-	fmt.Fprintf(e.stdout, "%s\t%s\n", d.Store.Backend(), d.Store.Where())
-	return nil
+	return writeSettings(dir, dataSettings{DB: to})
 }
 
 func runMigrateSchema(e *env, args []string) error {
 	if err := e.parse(e.newFlags("migrate-schema"), args); err != nil {
 		return err
 	}
-	d, err := e.open() // OpenURL applies the missing migrations
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	fmt.Fprintf(e.stdout, "Cấu trúc cơ sở dữ liệu %s đã được cập nhật.\n", d.Store.Where())
-	return nil
+	// Opening applies the missing migrations; no data is read.
+	return e.withDeskFree(func(d *desk.Desk) error {
+		fmt.Fprintf(e.stdout, "Cấu trúc cơ sở dữ liệu %s đã được cập nhật.\n", d.Store.Where())
+		return nil
+	})
 }
 
 func runMigrate(e *env, args []string) error {
@@ -154,6 +173,14 @@ func runMigrate(e *env, args []string) error {
 		return err
 	}
 	defer src.Close()
+	// The whole ledger leaves this machine: an admin's act, authenticated on the source.
+	if err := e.authenticate(desk.New(src, dir)); err != nil {
+		return err
+	}
+	if !e.official.Role.Can(store.PermBackup) {
+		return &store.ForbiddenError{Login: e.official.Login, Role: e.official.Role, Permission: store.PermBackup,
+			Message: fmt.Sprintf("%s (%s) không có quyền chuyển dữ liệu sang máy chủ khác: cần quản trị viên.", e.official.FullName, e.official.Login)}
+	}
 	dst, err := store.OpenURL(e.ctx, *to)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"motcua/app/desk"
 	"os"
 )
 
@@ -18,29 +19,26 @@ func runPrintTest(e *env, args []string) error {
 	if *paper != "A5" && *paper != "A4" {
 		return usagef("-paper: khổ giấy %q không có, chọn A5 hoặc A4", *paper)
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	path, err := d.TestPage(e.ctx, *paper)
-	if err != nil {
-		return err
-	}
-	if *out != "" {
-		b, err := os.ReadFile(path)
-		if err == nil {
-			err = os.WriteFile(*out, b, 0o644)
-		}
+	return e.withDeskFree(func(d *desk.Desk) error {
+		path, err := d.TestPage(e.ctx, *paper)
 		if err != nil {
-			return fmt.Errorf("-o: không ghi được %s: %w", *out, err)
+			return err
 		}
-		fmt.Fprintln(e.stdout, *out)
+		if *out != "" {
+			b, err := os.ReadFile(path)
+			if err == nil {
+				err = os.WriteFile(*out, b, 0o644)
+			}
+			if err != nil {
+				return fmt.Errorf("-o: không ghi được %s: %w", *out, err)
+			}
+			fmt.Fprintln(e.stdout, *out)
+			return nil
+		}
+		if err := d.PrintOn(e.ctx, path, *name); err != nil {
+			return fmt.Errorf("%w\nTrang in thử ở %s: mở tệp và in bằng trình xem PDF", err, path)
+		}
+		fmt.Fprintf(e.stdout, "Đã gửi trang in thử %s (%s) đến máy in. Đo thước 100 mm trên trang để kiểm tra cỡ in.\n", *paper, path)
 		return nil
-	}
-	if err := d.PrintOn(e.ctx, path, *name); err != nil {
-		return fmt.Errorf("%w\nTrang in thử ở %s: mở tệp và in bằng trình xem PDF", err, path)
-	}
-	fmt.Fprintf(e.stdout, "Đã gửi trang in thử %s (%s) đến máy in. Đo thước 100 mm trên trang để kiểm tra cỡ in.\n", *paper, path)
-	return nil
+	})
 }

@@ -33,30 +33,23 @@ func runReport(e *env, args []string) error {
 	if f.IsZero() || t.IsZero() {
 		return usagef("-from, -to: hãy cho kỳ báo cáo, ví dụ -from 2026-01-01 -to 2026-03-31")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	by, err := e.actor(d.Store)
-	if err != nil {
-		return err
-	}
-	if *out == "" {
-		r, err := d.LoadReport(e.ctx, *kind, by, f, t)
-		if err != nil {
+	return e.withDesk(func(d *desk.Desk) error {
+		if *out == "" {
+			r, err := d.LoadReport(e.ctx, *kind, e.by, f, t)
+			if err != nil {
+				return err
+			}
+			data, err := r.JSON()
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(e.stdout, string(data))
 			return err
 		}
-		data, err := r.JSON()
-		if err != nil {
+		if err := d.ExportReport(e.ctx, *kind, e.by, f, t, *out, nil); err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(e.stdout, string(data))
-		return err
-	}
-	if err := d.ExportReport(e.ctx, *kind, by, f, t, *out, nil); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, *out)
-	return nil
+		fmt.Fprintln(e.stdout, *out)
+		return nil
+	})
 }
