@@ -115,12 +115,20 @@ func personName(field FieldKey, label, s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	letters := 0
+	// A combining mark is part of the letter before it (a tone NFC could not compose): alone, or
+	// after a space, it is no letter at all.
+	letters, prevLetter := 0, false
 	for _, r := range c {
 		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r):
 			letters++
+			prevLetter = true
+		case unicode.Is(unicode.Mn, r):
+			if !prevLetter {
+				return "", invalid(field, label+" có dấu thanh hoặc dấu phụ không đứng sau chữ cái nào; hãy gõ lại.")
+			}
 		case r == ' ' || r == '.' || r == '\'' || r == '-':
+			prevLetter = false
 		default:
 			return "", invalid(field, label+" chỉ được gồm chữ cái, dấu cách và các dấu . ' - (có ký tự \""+string(r)+"\").")
 		}

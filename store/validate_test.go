@@ -63,6 +63,8 @@ func TestReceiveRefusesBadFieldAndWritesNothing(t *testing.T) {
 		{"sets negative", func(in *Intake) { in.Sets = -1 }, "sets"},
 		{"pages 1001", func(in *Intake) { in.Pages = 1001 }, "pages"},
 		{"pages negative", func(in *Intake) { in.Pages = -5 }, "pages"},
+		{"name of combining marks only", func(in *Intake) { in.Name = "\u0301\u0300\u0303" }, "name"},
+		{"combining mark after a space", func(in *Intake) { in.Name = "Nguyễn \u0301An" }, "name"},
 		{"by post without address", func(in *Intake) { in.ByPost = true; in.PostAddress = " " }, "post_address"},
 		{"received tomorrow", func(in *Intake) { in.ReceivedAt = time.Now().Add(24 * time.Hour) }, "received_at"},
 		{"received in 1999", func(in *Intake) { in.ReceivedAt = vn(1999, 12, 31, 9, 0) }, "received_at"},

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"motcua/app/desk"
@@ -83,8 +84,7 @@ func (u usageError) Error() string { return u.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	global := flag.NewFlagSet("motcua", flag.ContinueOnError)
-	global.SetOutput(stderr)
+	global := newFlagSet("motcua", stderr)
 	dataDir := global.String("data", "", "thư mục dữ liệu (mặc định: $MOTCUA_DATA hoặc thư mục cấu hình của người dùng)")
 	by := global.String("by", "", "tên đăng nhập của cán bộ thực hiện (phải đã đăng nhập: motcua login)")
 	session := global.String("session", "", "mã phiên do motcua login in ra (mặc định: $MOTCUA_SESSION, rồi phiên đã lưu của tài khoản máy)")
@@ -94,6 +94,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintln(stderr, "motcua:", flagErrorVI(err))
 		return exitUsage
 	}
 	e := &env{ctx: context.Background(), dataDir: *dataDir, db: *db, by: *by, session: *session, stdin: stdin, stdout: stdout, stderr: stderr}
@@ -146,8 +147,7 @@ func report(stderr io.Writer, err error) int {
 
 // newFlags makes a command's flag set; -data and -by are accepted after the command too.
 func (e *env) newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("motcua "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("motcua "+name, e.stderr)
 	fs.Func("data", "thư mục dữ liệu", func(v string) error { e.dataDir = v; return nil })
 	fs.Func("by", "tên đăng nhập của cán bộ thực hiện", func(v string) error { e.by = v; return nil })
 	fs.Func("db", "cơ sở dữ liệu: postgres://… hoặc sqlite:TỆP", func(v string) error { e.db = v; return nil })
@@ -161,9 +161,72 @@ func (e *env) parse(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{flagErrorVI(err)}
 	}
 	return nil
+}
+
+// newFlagSet is a flag set that speaks Vietnamese: flag's own error lines and defaults are
+// English, so its output is dropped; -h lists the flags here and parse says the error.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() { printFlags(stderr, fs) }
+	return fs
+}
+
+// printFlags lists a command's flags with their Vietnamese help and defaults.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Cách dùng: %s [tham số]\n", fs.Name())
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, help := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if kind != "" {
+			line += " " + map[string]string{"int": "SỐ", "uint": "SỐ", "float": "SỐ", "string": "CHỮ", "duration": "THỜI_GIAN", "value": "GIÁ_TRỊ"}[kind]
+		}
+		line += "\n    \t" + help
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += fmt.Sprintf(" (mặc định: %s)", f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
+// flagErrors match the errors of package flag, to say them in Vietnamese.
+var flagErrors = []struct {
+	re *regexp.Regexp
+	vi func(m []string) string
+}{
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): .*$`), func(m []string) string {
+		return fmt.Sprintf("giá trị không hợp lệ %q cho tham số -%s: chỉ nhận true hoặc false", m[1], m[2])
+	}},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): (.*)$`), func(m []string) string {
+		why := map[string]string{"parse error": "không phải là số", "value out of range": "số quá lớn"}[m[3]]
+		if why == "" {
+			why = m[3] // a flag.Func's own message, already Vietnamese
+		}
+		return fmt.Sprintf("giá trị không hợp lệ %q cho tham số -%s: %s", m[1], m[2], why)
+	}},
+	{regexp.MustCompile(`^flag needs an argument: -(\S+)$`), func(m []string) string {
+		return fmt.Sprintf("tham số -%s cần một giá trị", m[1])
+	}},
+	{regexp.MustCompile(`^flag provided but not defined: -(\S+)$`), func(m []string) string {
+		return fmt.Sprintf("không có tham số -%s (xem motcua LỆNH -h)", m[1])
+	}},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), func(m []string) string {
+		return fmt.Sprintf("tham số viết sai: %s", m[1])
+	}},
+}
+
+// flagErrorVI says a flag parse error in Vietnamese (unknown ones as they are).
+func flagErrorVI(err error) string {
+	msg := err.Error()
+	for _, f := range flagErrors {
+		if m := f.re.FindStringSubmatch(msg); m != nil {
+			return f.vi(m)
+		}
+	}
+	return msg
 }
 
 // dir is the data folder: -data, then $MOTCUA_DATA, then the OS user-config folder.

@@ -58,6 +58,13 @@ func runReceive(e *env, args []string) error {
 	if *proc == "" {
 		return usagef("-procedure: hãy chọn thủ tục (id hoặc mã, xem 'motcua procedures')")
 	}
+	// The store reads 0 as "not given" (1); typed on the command line it is a mistake.
+	if *sets < 1 {
+		return usagef("-sets: số bộ hồ sơ phải từ 1 trở lên (đã nhập %d)", *sets)
+	}
+	if *pages < 1 {
+		return usagef("-pages: số trang phải từ 1 trở lên (đã nhập %d)", *pages)
+	}
 	receivedAt, err := parseTimeFlag("-at", *at)
 	if err != nil {
 		return err
@@ -315,13 +322,17 @@ func parseTimeFlag(flagName, v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
 		if t, err := time.ParseInLocation(layout, v, workday.Loc); err == nil {
 			return t, nil
 		}
 	}
 	if t, err := time.Parse(time.RFC3339, v); err == nil {
 		return t, nil
+	}
+	// A day without its time would be taken as 00:00, a time no counter is open.
+	if _, err := time.ParseInLocation("2006-01-02", v, workday.Loc); err == nil {
+		return time.Time{}, usagef("%s: thời điểm %q thiếu giờ; hãy viết cả giờ, ví dụ \"%s 08:15\"", flagName, v, v)
 	}
 	return time.Time{}, usagef("%s: thời điểm %q không đúng dạng \"2026-01-26 08:15\"", flagName, v)
 }

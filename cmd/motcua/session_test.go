@@ -171,3 +171,21 @@ func TestDemoDBSetAndRateNeedTheirOfficial(t *testing.T) {
 		t.Errorf("rate by the admin: exit %d, %s %s", code, out, stderr)
 	}
 }
+
+func promptCount(t *testing.T, dir string) int {
+	t.Helper()
+	s, err := store.Open(filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n := 0
+	for _, counter := range []string{"Quầy 1"} {
+		if _, ok, err := s.OpenPrompt(t.Context(), counter); err != nil {
+			t.Fatal(err)
+		} else if ok {
+			n++
+		}
+	}
+	return n
+}
