@@ -1,11 +1,9 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"runtime/metrics"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,9 +17,8 @@ var processStart = time.Now()
 // set, the app prints "motcua-first-frame" on stdout once the window is up and the event loop
 // has run a frame; with the value "book" it then opens the tracking book and prints
 // "motcua-book-open" when the book's first page of rows is on screen. The book needs a logged-in
-// official: MOTCUA_STARTUP_LOGIN="login:password" logs in through the store with the real
-// password (as the login screen would; a wrong one prints "motcua-login-failed"). Without the
-// variables it does nothing.
+// official: startupLogin (a credentials hook only in test and benchmark builds, startup_login.go)
+// logs one in. Without the variables it does nothing.
 func startupMark(a fyne.App, u *ui) {
 	mode := os.Getenv("MOTCUA_STARTUP_MARK")
 	if mode == "" {
@@ -34,23 +31,8 @@ func startupMark(a fyne.App, u *ui) {
 				return
 			}
 			go func() {
-				if cred := os.Getenv("MOTCUA_STARTUP_LOGIN"); cred != "" {
-					// The login screen comes up once the start-up reads are done; log in on it.
-					for range 500 {
-						var shown bool
-						fyne.DoAndWait(func() { shown = u.win.Content() == u.login.root })
-						if shown {
-							break
-						}
-						time.Sleep(10 * time.Millisecond)
-					}
-					login, secret, _ := strings.Cut(cred, ":")
-					o, err := u.st.Login(context.Background(), login, secret)
-					if err != nil {
-						fmt.Println("motcua-login-failed:", err)
-						return
-					}
-					fyne.DoAndWait(func() { u.loggedIn(o) })
+				if !startupLogin(u) {
+					return
 				}
 				fyne.DoAndWait(func() { u.show(secBook) })
 				for range 600 {
