@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// pinScreen guards the way out of the kiosk: an official types the kiosk PIN (a store setting,
-// "000000" until changed; accounts with personal PINs come with issue 7).
+// pinScreen guards the way out of the kiosk: an active official types their own PIN
+// (store.CheckKioskPIN, throttled like a login).
 type pinScreen struct {
 	k    *kiosk
 	kb   *keyboard

@@ -2,7 +2,6 @@ package print
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -293,17 +292,6 @@ func TestWriteReceipt(t *testing.T) {
 	if !strings.HasPrefix(sb.String(), "%PDF-") {
 		t.Fatal("WriteReceipt did not write a PDF")
 	}
-}
-
-// TestGoldenPicture refreshes testdata/receipt.png (page 1 at 110 dpi) for
-// people to look at; it is not compared pixel by pixel.
-func TestGoldenPicture(t *testing.T) {
-	if os.Getenv("MOTCUA_GOLDEN") == "" {
-		t.Skip("set MOTCUA_GOLDEN=1 to redraw testdata/receipt.png")
-	}
-	need(t, "pdftoppm")
-	path := writePDF(t, mustReceipt(t, sample()))
-	command(t, "pdftoppm", "-r", "110", "-png", "-f", "1", "-l", "1", "-singlefile", path, filepath.Join("testdata", "receipt"))
 }
 
 func mustReceipt(t *testing.T, r Receipt) []byte {

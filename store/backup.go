@@ -506,9 +506,10 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// QuickCheck is the full start-up check: PRAGMA quick_check on the ledger (faster than
-// CheckFile on a large file). A missing file is healthy: it will be created.
-func QuickCheck(ctx context.Context, path string) (CheckReport, error) {
+// CheckPages reads every page of the ledger and checks its b-trees (SQLite's PRAGMA quick_check:
+// all of CheckFile's page checks but not index contents against their tables, so much faster on
+// a large file): the full start-up check. A missing file is healthy: it will be created.
+func CheckPages(ctx context.Context, path string) (CheckReport, error) {
 	return checkAtStart(ctx, path, `PRAGMA quick_check`)
 }
 
@@ -527,16 +528,16 @@ var fullCheckAtStartLimit int64 = 256 << 20
 
 // StartCheck is the check made before the window opens: in full for a ledger up to
 // fullCheckAtStartLimit, or when a background check found damage last time (DamageMark);
-// otherwise the shallow check, and full reports whether the caller should run QuickCheck in the
+// otherwise the shallow check, and full reports whether the caller should run CheckPages in the
 // background once the window is up.
 func StartCheck(ctx context.Context, path string) (rep CheckReport, background bool, err error) {
 	fi, statErr := os.Stat(path)
 	if statErr != nil || fi.Size() <= fullCheckAtStartLimit {
-		rep, err = QuickCheck(ctx, path)
+		rep, err = CheckPages(ctx, path)
 		return rep, false, err
 	}
 	if _, err := os.Stat(DamageMark(path)); err == nil {
-		rep, err = QuickCheck(ctx, path)
+		rep, err = CheckPages(ctx, path)
 		return rep, false, err
 	}
 	rep, err = ShallowCheck(ctx, path)
@@ -547,10 +548,10 @@ func StartCheck(ctx context.Context, path string) (rep CheckReport, background b
 // start checks it in full and offers the newest good backup. A good full check removes it.
 func DamageMark(path string) string { return path + ".damaged" }
 
-// BackgroundCheck runs QuickCheck on a large ledger while the window works; on damage it leaves
+// BackgroundCheck runs CheckPages on a large ledger while the window works; on damage it leaves
 // DamageMark, so the next start does the full check and offers a restore.
 func BackgroundCheck(ctx context.Context, path string) (CheckReport, error) {
-	rep, err := QuickCheck(ctx, path)
+	rep, err := CheckPages(ctx, path)
 	if err != nil {
 		return rep, err
 	}

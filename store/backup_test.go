@@ -245,14 +245,14 @@ func TestAutoBackupRotatesAndFindsTheNewestGood(t *testing.T) {
 	}
 }
 
-func TestQuickCheckSeesDamage(t *testing.T) {
+func TestCheckPagesSeesDamage(t *testing.T) {
 	sqliteOnly(t)
 	s := openTest(t)
 	ctx := context.Background()
 	for i := 0; i < 60; i++ {
 		receive(t, s, lifeIntake(t, s, monday.Add(time.Duration(i)*time.Minute)))
 	}
-	if rep, err := QuickCheck(ctx, s.Path()); err != nil || !rep.OK {
+	if rep, err := CheckPages(ctx, s.Path()); err != nil || !rep.OK {
 		t.Fatalf("healthy database: %v %v", rep, err)
 	}
 	path := filepath.Join(t.TempDir(), "copy.db")
@@ -260,10 +260,10 @@ func TestQuickCheckSeesDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	corrupt(t, path)
-	if rep, err := QuickCheck(ctx, path); err != nil || rep.OK {
+	if rep, err := CheckPages(ctx, path); err != nil || rep.OK {
 		t.Errorf("damaged copy: %v %v", rep, err)
 	}
-	if rep, err := QuickCheck(ctx, filepath.Join(t.TempDir(), "chua-co.db")); err != nil || !rep.OK {
+	if rep, err := CheckPages(ctx, filepath.Join(t.TempDir(), "chua-co.db")); err != nil || !rep.OK {
 		t.Errorf("missing file: %v %v", rep, err)
 	}
 }

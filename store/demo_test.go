@@ -20,7 +20,9 @@ func TestSeedDemoIsIdempotent(t *testing.T) {
 		out := map[string]int{}
 		for _, tbl := range tables {
 			var n int
-			s.r.QueryRow(`SELECT COUNT(*) FROM ` + tbl).Scan(&n)
+			if err := s.r.QueryRow(`SELECT COUNT(*) FROM ` + tbl).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
 			out[tbl] = n
 		}
 		return out

@@ -39,13 +39,19 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 		t.Errorf("schema version %d, want %d", v, ms[len(ms)-1].version)
 	}
 	var mode string
-	s.r.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if err := s.r.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
 	if mode != "wal" {
 		t.Errorf("journal_mode = %q, want wal", mode)
 	}
 	var fk, syn int
-	s.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
-	s.w.QueryRow(`PRAGMA synchronous`).Scan(&syn)
+	if err := s.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.w.QueryRow(`PRAGMA synchronous`).Scan(&syn); err != nil {
+		t.Fatal(err)
+	}
 	if fk != 1 || syn != 2 {
 		t.Errorf("foreign_keys=%d synchronous=%d, want 1 and 2 (FULL)", fk, syn)
 	}
@@ -61,7 +67,9 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	s.r.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	if err := s.r.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
 	if n != len(ms) {
 		t.Errorf("%d migrations recorded after reopening, want %d", n, len(ms))
 	}

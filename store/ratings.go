@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 )
 
-// Rating levels, scored as the wards score them (FORMS.md "Citizen evaluation").
+// Rating levels, scored as the wards score them (Thông tư 01/2018/TT-VPCP, citizens' evaluation; docs/REPORTS.md).
 const (
 	LevelDissatisfied  = 0 // Không hài lòng
 	LevelSatisfied     = 1 // Hài lòng

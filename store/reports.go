@@ -232,7 +232,7 @@ func (s *Store) OnTimeByMonth(ctx context.Context, by string, from, to time.Time
 	return out, rs.Err()
 }
 
-// Official score bands (FORMS.md "Citizen evaluation"), on the score of officialIndices.
+// Official score bands (Thông tư 01/2018/TT-VPCP, citizens' evaluation; docs/REPORTS.md), on the score of officialIndices.
 const (
 	BandFull    = "100%"     // score ≥ 5: 100% of duties met
 	BandMost    = "70–<100%" // 3.5 ≤ score < 5
@@ -281,7 +281,7 @@ func OfficialBand(score float64) string {
 	return BandLow
 }
 
-// Agency bands (FORMS.md), on the 0–18 scale.
+// Agency bands (Thông tư 01/2018/TT-VPCP; docs/REPORTS.md), on the 0–18 scale.
 var agencyBands = []struct {
 	min  float64
 	name string

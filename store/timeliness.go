@@ -6,7 +6,7 @@ import (
 	"motcua/store/workday"
 )
 
-// Timeliness values (FORMS.md, report figures). Closed dossiers are early, on time or late;
+// Timeliness values (the figures of report II.06a and of Mẫu 05). Closed dossiers are early, on time or late;
 // open ones are within their time or overdue.
 type Timeliness string
 

@@ -269,7 +269,7 @@ func (e *env) damaged(dir string, openErr error) error {
 	if err != nil {
 		return openErr
 	}
-	rep, err := store.QuickCheck(e.ctx, path)
+	rep, err := store.CheckPages(e.ctx, path)
 	if err != nil || rep.OK {
 		return openErr
 	}
