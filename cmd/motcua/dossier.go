@@ -152,7 +152,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 func runSlip(e *env, args []string) error {
 	fs := e.newFlags("slip")
 	code := fs.String("code", "", "mã hồ sơ")
-	form := fs.String("form", "01", "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả (bản mới nhất), 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
+	form := fs.String("form", string(store.FormReceipt), "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả (bản mới nhất), 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
 	out := fs.String("o", "", "chép phiếu ra tệp này")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -160,15 +160,15 @@ func runSlip(e *env, args []string) error {
 	if *code == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	switch *form {
-	case "01", "02", "03", "04", "05":
+	switch store.Form(*form) {
+	case store.FormReceipt, store.FormSupplement, store.FormRefusal, store.FormApology, store.FormControl:
 	default:
 		return usagef("-form: không có mẫu %q (có: 01, 02, 03, 04, 05)", *form)
 	}
 	return e.withDesk(func(d *desk.Desk) error {
 		var path string
 		var err error
-		if *form == "01" {
+		if store.Form(*form) == store.FormReceipt {
 			path, err = d.Slip(e.ctx, e.by, strings.TrimSpace(*code)) // the archived slip as the applicant got it
 		} else {
 			path, err = d.Form(e.ctx, e.by, strings.TrimSpace(*code), store.Form(*form))
