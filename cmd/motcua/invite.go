@@ -2,6 +2,7 @@ package main
 
 import (
 	"motcua/app/desk"
+	"strings"
 	"time"
 
 	"motcua/store"
@@ -38,7 +39,11 @@ func runInvite(e *env, args []string) error {
 		return usagef("-official: hãy nhập tên đăng nhập của công chức được đánh giá")
 	}
 	return e.withDesk(func(d *desk.Desk) error {
-		p, err := d.Store.PromptRating(e.ctx, *official, *code, *counter)
+		// As the window's button: an official invites ratings of their own service.
+		if !strings.EqualFold(strings.TrimSpace(*official), e.by) {
+			return usagef("-official: chỉ mời đánh giá cho chính mình (đang đăng nhập: %s; dùng -by %s sau khi %s đăng nhập)", e.by, strings.TrimSpace(*official), strings.TrimSpace(*official))
+		}
+		p, err := d.Store.PromptRating(e.ctx, e.by, *code, *counter)
 		if err != nil {
 			return err
 		}

@@ -23,7 +23,7 @@ func TestInviteSendsTheKioskAPrompt(t *testing.T) {
 	var rec receiveResult
 	json.Unmarshal([]byte(out), &rec)
 
-	out, stderr, code = motcua(t, dir, "invite", "-official", "tiepnhan1", "-code", rec.Code)
+	out, stderr, code = motcua(t, dir, "-by", "tiepnhan1", "invite", "-official", "tiepnhan1", "-code", rec.Code)
 	if code != 0 {
 		t.Fatalf("invite: exit %d: %s", code, stderr)
 	}
@@ -35,7 +35,7 @@ func TestInviteSendsTheKioskAPrompt(t *testing.T) {
 		p.Counter != "Quầy 1" || p.Procedure == "" || p.CreatedAt == "" {
 		t.Errorf("prompt %+v", p)
 	}
-	out, stderr, code = motcua(t, dir, "invite", "-official", "tiepnhan2", "-counter", "Quầy 2")
+	out, stderr, code = motcua(t, dir, "-by", "tiepnhan2", "invite", "-official", "tiepnhan2", "-counter", "Quầy 2")
 	if code != 0 {
 		t.Fatalf("invite -counter: exit %d: %s", code, stderr)
 	}
@@ -65,8 +65,9 @@ func TestInviteSendsTheKioskAPrompt(t *testing.T) {
 	for _, bad := range [][]string{
 		{"invite"},
 		{"invite", "-official", "nobody"},
-		{"invite", "-official", "tiepnhan1", "-code", "HD001-000000-0000"},
-		{"invite", "-official", "tiepnhan1", "-counter", strings.Repeat("Q", 60)},
+		{"-by", "tiepnhan1", "invite", "-official", "tiepnhan1", "-code", "HD001-000000-0000"},
+		{"-by", "tiepnhan1", "invite", "-official", "tiepnhan1", "-counter", strings.Repeat("Q", 60)},
+		{"-by", "tiepnhan1", "invite", "-official", "tiepnhan2"}, // only for oneself, as the window's button
 	} {
 		if _, stderr, code := motcua(t, dir, bad...); code != exitUsage {
 			t.Errorf("%v: exit %d (%s), want %d", bad[:min(len(bad), 3)], code, stderr, exitUsage)
