@@ -58,6 +58,10 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 		go func(seed uint64) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(seed, 7))
+			// warm is how long a run takes to acknowledge its first intake on this machine (start-up,
+			// the login check): the kill window starts after it, so a loaded machine still kills
+			// mid-intake instead of only ever killing start-ups. It grows while runs die silent.
+			var warm time.Duration
 			for count() < want && ctx.Err() == nil {
 				cmd := exec.Command(bin, "-data", dir, "-by", "tiepnhan1", "receive", "-procedure", "HT01",
 					"-name", "Nguyễn Văn An", "-idno", "001090001234", "-phone", "0912345678",
@@ -72,8 +76,10 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 					return
 				}
 				// The killer: SIGKILL after a random time, often mid-transaction or mid-slip.
-				timer := time.AfterFunc(time.Duration(50+rng.IntN(600))*time.Millisecond, func() { cmd.Process.Kill() })
+				started := time.Now()
+				timer := time.AfterFunc(warm+time.Duration(50+rng.IntN(600))*time.Millisecond, func() { cmd.Process.Kill() })
 				dec := json.NewDecoder(out)
+				acked := false
 				for {
 					var r receiveResult
 					if err := dec.Decode(&r); err != nil {
@@ -88,6 +94,12 @@ func TestCrashLosesNothingAcknowledged(t *testing.T) {
 					}
 					printed[r.Code] = r.BookNo
 					mu.Unlock()
+					if !acked {
+						acked, warm = true, time.Since(started)
+					}
+				}
+				if !acked {
+					warm = min(max(2*warm, 250*time.Millisecond), 10*time.Second)
 				}
 				killed := !timer.Stop()
 				cmd.Wait()
