@@ -138,8 +138,12 @@ func TestSecretsAreHashedAndChangedByTheRules(t *testing.T) {
 	if err := s.SetPassword(ctx, "tiepnhan1", "tiepnhan1", DemoPasswords["tiepnhan1"], "Mật-khẩu-mới-2026"); err != nil {
 		t.Fatalf("own password: %v", err)
 	}
-	if err := s.SetPIN(ctx, "tiepnhan1", "tiepnhan1", "Mật-khẩu-mới-2026", "583920"); err != nil {
-		t.Fatalf("own PIN with the password as old: %v", err)
+	// The old secret is of the kind being changed (issue 23.9): the PIN for a PIN.
+	if err := s.SetPIN(ctx, "tiepnhan1", "tiepnhan1", "Mật-khẩu-mới-2026", "583920"); !errors.As(err, &ve) || ve.Field != KeyOld {
+		t.Errorf("own PIN with the password as old = %v, want refused", err)
+	}
+	if err := s.SetPIN(ctx, "tiepnhan1", "tiepnhan1", DemoPINs["tiepnhan1"], "583920"); err != nil {
+		t.Fatalf("own PIN with the old PIN: %v", err)
 	}
 	// Someone else's: admin only.
 	if err := s.SetPassword(ctx, "tiepnhan1", "tiepnhan2", "", "mật khẩu của người khác"); !errors.As(err, &fe) {
