@@ -104,25 +104,18 @@ func runProcedureCutoff(e *env, args []string) error {
 	default:
 		return usagef("-rule: chỉ nhận next_day, receipt hoặc default")
 	}
-	d, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer d.Store.Close()
-	p, err := d.Store.Procedure(e.ctx, *proc)
-	if err != nil {
-		return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
-	}
-	by, err := e.actor(d.Store)
-	if err != nil {
-		return err
-	}
-	p.Cutoff = r
-	if p, err = d.Store.SaveProcedure(e.ctx, by, p); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", p.Code, p.Name, p.Cutoff.Name())
-	return nil
+	return e.withDesk(func(d *desk.Desk) error {
+		p, err := d.Store.Procedure(e.ctx, *proc)
+		if err != nil {
+			return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
+		}
+		p.Cutoff = r
+		if p, err = d.Store.SaveProcedure(e.ctx, e.by, p); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", p.Code, p.Name, p.Cutoff.Name())
+		return nil
+	})
 }
 
 func runOfficials(e *env, args []string) error {
