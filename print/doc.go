@@ -13,8 +13,8 @@ import (
 	"motcua/assets"
 )
 
-// family is the name the embedded Noto Sans subsets are registered under.
-const family = "NotoSans"
+// family is the name the embedded serif subsets are registered under.
+const family = "Serif"
 
 // Font styles as gofpdf names them.
 const (
@@ -47,9 +47,9 @@ func newUTF8Doc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) 
 	}
 	// gofpdf's "A5" is 148.5 mm wide; ISO A5 is 148 × 210.
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
-	pdf.AddUTF8FontFromBytes(family, regular, assets.NotoSansRegular)
-	pdf.AddUTF8FontFromBytes(family, bold, assets.NotoSansBold)
-	pdf.AddUTF8FontFromBytes(family, italic, assets.NotoSansItalic)
+	pdf.AddUTF8FontFromBytes(family, regular, assets.SerifRegular)
+	pdf.AddUTF8FontFromBytes(family, bold, assets.SerifBold)
+	pdf.AddUTF8FontFromBytes(family, italic, assets.SerifItalic)
 	return ready(pdf)
 }
 
