@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/app/desk"
 	"motcua/store"
 )
 
@@ -38,7 +39,7 @@ func (u *ui) openDossier(d store.Dossier) {
 	v.status.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButton(lang.L("Đóng"), func() { v.dlg.Hide() })
 	reprint := widget.NewButtonWithIcon(lang.L("In lại phiếu hẹn (Ctrl+P)"), theme.DocumentPrintIcon(), v.reprint)
-	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 05)"), theme.DocumentPrintIcon(), func() { v.printForm("05") })
+	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 06)"), theme.DocumentPrintIcon(), func() { v.printForm("06") })
 	v.scroll = container.NewVScroll(v.body)
 	content := container.NewBorder(nil, container.NewVBox(v.status, container.NewHBox(reprint, control, closeBtn)), nil, nil, v.scroll)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Hồ sơ {{.Code}}", map[string]string{"Code": d.Code}), content, u.win)
@@ -140,7 +141,8 @@ func (v *dossierView) loadSlips() {
 			}
 			for _, s := range slips {
 				path := s.Path
-				label := widget.NewLabel(lang.L("Mẫu {{.Form}}, {{.At}}", map[string]string{"Form": s.Form, "At": shortTime(s.At)}))
+				label := widget.NewLabel(lang.L("Mẫu {{.Form}} — {{.Name}}, {{.At}}", map[string]string{"Form": s.Form, "Name": lang.L(desk.FormName(s.Form)), "At": shortTime(s.At)}))
+				label.Wrapping = fyne.TextWrapWord
 				pr := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), func() { v.print(path) })
 				op := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), func() { v.openPDF(path) })
 				v.slips.Add(container.NewBorder(nil, nil, nil, container.NewHBox(pr, op), label))
@@ -251,7 +253,7 @@ func (v *dossierView) reprint() {
 	})
 }
 
-// printForm draws one of the forms 02..05 again from the recorded steps and prints it.
+// printForm draws one of the forms 02..06 again from the recorded steps and prints it.
 func (v *dossierView) printForm(form string) {
 	v.status.SetText(lang.L("Đang in…"))
 	ctx := context.Background()

@@ -87,6 +87,19 @@ func pageFooter(pdf *gofpdf.Fpdf, l Labels, key, note string) {
 	})
 }
 
+// formNo prints the form's number ("Mẫu số 07") at the top right of every page of an A4
+// document. It must be set before the first page is added.
+func formNo(pdf *gofpdf.Fpdf, text string, x, w float64) {
+	if text == "" {
+		return
+	}
+	pdf.SetHeaderFunc(func() {
+		x0, y0 := pdf.GetXY()
+		drawFormNo(pdf, text, x, w)
+		pdf.SetXY(x0, y0)
+	})
+}
+
 // finish writes the document out.
 func finish(pdf *gofpdf.Fpdf) ([]byte, error) {
 	var buf bytes.Buffer
@@ -108,6 +121,7 @@ func clean(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
+		case r == '\u00a0': // a no-break space stays: it keeps "01 bản" on one line
 		case unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
 			continue

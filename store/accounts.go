@@ -426,8 +426,8 @@ func (s *Store) UpdateOfficial(ctx context.Context, by string, o Official) (Offi
 				return err
 			}
 		}
-		if _, err := t.ExecContext(ctx, `UPDATE officials SET full_name = ?, role = ?, phone = ? WHERE id = ?`,
-			o.FullName, string(o.Role), o.Phone, old.ID); err != nil {
+		if _, err := t.ExecContext(ctx, `UPDATE officials SET full_name = ?, role = ?, phone = ?, title = ? WHERE id = ?`,
+			o.FullName, string(o.Role), o.Phone, nullText(o.Title), old.ID); err != nil {
 			return err
 		}
 		o.ID, o.Active, o.HasPassword, o.HasPIN = old.ID, old.Active, old.HasPassword, old.HasPIN

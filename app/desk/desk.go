@@ -189,10 +189,10 @@ func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 		docs[i] = print.Document{Name: doc.Name, Kind: doc.Kind, Count: doc.Count}
 	}
 	return print.Receipt{
-		Header:          print.Header{ParentName: ag.ParentName, Place: ag.Place},
+		Header:          header(ag),
 		Code:            dos.Code,
-		AgencyName:      ag.Name,
 		Applicant:       dos.Name,
+		IDNo:            dos.IDNo,
 		Address:         dos.Address,
 		Phone:           dos.Phone,
 		Email:           dos.Email,

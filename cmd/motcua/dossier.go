@@ -152,7 +152,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 func runSlip(e *env, args []string) error {
 	fs := e.newFlags("slip")
 	code := fs.String("code", "", "mã hồ sơ")
-	form := fs.String("form", "01", "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả (bản mới nhất), 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
+	form := fs.String("form", "01", "mẫu phiếu (Thông tư 03/2025/TT-VPCP; 01: bản mới nhất): "+formList())
 	out := fs.String("o", "", "chép phiếu ra tệp này")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -160,10 +160,8 @@ func runSlip(e *env, args []string) error {
 	if *code == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	switch *form {
-	case "01", "02", "03", "04", "05":
-	default:
-		return usagef("-form: không có mẫu %q (có: 01, 02, 03, 04, 05)", *form)
+	if desk.FormName(*form) == "" {
+		return usagef("-form: không có mẫu %q (có: %s; sổ theo dõi hồ sơ, Mẫu 07: lệnh book)", *form, formList())
 	}
 	d, err := e.open()
 	if err != nil {
@@ -187,6 +185,15 @@ func runSlip(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, path)
 	return nil
+}
+
+// formList names the forms slip draws: "01 Giấy tiếp nhận …, 02 …".
+func formList() string {
+	var out []string
+	for _, f := range desk.Forms {
+		out = append(out, f.Code+" "+f.Name)
+	}
+	return strings.Join(out, ", ")
 }
 
 // dossierJSON is the public shape of a dossier in the CLI.
