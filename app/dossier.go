@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"motcua/app/desk"
 	"motcua/store"
 )
 
@@ -126,6 +125,17 @@ func (v *dossierView) render() {
 	v.body.Refresh()
 }
 
+// formNames are desk.Forms's names as the window shows them, listed here so that the
+// translation files carry them (TestFormNamesAreDesks keeps the two lists the same).
+var formNames = []struct{ code, name string }{
+	{"01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
+	{"02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
+	{"03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
+	{"04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"},
+	{"05", "Thông báo dừng giải quyết hồ sơ"},
+	{"06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
+}
+
 func (v *dossierView) loadSlips() {
 	ctx := context.Background()
 	goAsync(func() {
@@ -141,7 +151,13 @@ func (v *dossierView) loadSlips() {
 			}
 			for _, s := range slips {
 				path := s.Path
-				label := widget.NewLabel(lang.L("Mẫu {{.Form}} — {{.Name}}, {{.At}}", map[string]string{"Form": s.Form, "Name": lang.L(desk.FormName(s.Form)), "At": shortTime(s.At)}))
+				name := ""
+				for _, f := range formNames {
+					if f.code == s.Form {
+						name = lang.L(f.name)
+					}
+				}
+				label := widget.NewLabel(lang.L("Mẫu {{.Form}} — {{.Name}}, {{.At}}", map[string]string{"Form": s.Form, "Name": name, "At": shortTime(s.At)}))
 				label.Wrapping = fyne.TextWrapWord
 				pr := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), func() { v.print(path) })
 				op := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), func() { v.openPDF(path) })
