@@ -65,7 +65,7 @@ func TestBookPDF(t *testing.T) {
 	if err := WriteBookPDF(&buf, sampleBook(), bookRows(250), func(done int) { reports = append(reports, done) }); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "mau06", buf.Bytes())
+	golden(t, "mau07", buf.Bytes())
 	path := writePDF(t, buf.Bytes())
 	n := pages(t, path)
 	if n < 5 {

@@ -41,6 +41,10 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		return fmt.Errorf("không đặt được tên trang tính %q: %w", sheet, err)
 	}
 	fail := func(err error) error { return fmt.Errorf("không tạo được tệp Excel sổ theo dõi: %w", err) }
+	// Before the stream writer: it keeps the worksheet's settings as they are when it starts.
+	if err := bookPageSetup(x, sheet); err != nil {
+		return fail(err)
+	}
 	sw, err := x.NewStreamWriter(sheet)
 	if err != nil {
 		return fail(err)
@@ -158,9 +162,6 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		progress(done)
 	}
 	if err := sw.Flush(); err != nil {
-		return fail(err)
-	}
-	if err := bookPageSetup(x, sheet); err != nil {
 		return fail(err)
 	}
 	if _, err := x.WriteTo(out); err != nil {
