@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,5 +129,40 @@ func TestEveryFormInEveryState(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWardLabels: a ward corrects the forms without a new build, through forms.json in the data
+// folder (here a "Bộ phận Một cửa" numbering its slips BPMC and renaming Mẫu 05); a misspelt key
+// or a broken file is refused with the file named, and no form is drawn with it.
+func TestWardLabels(t *testing.T) {
+	d, p := lifeDesk(t)
+	ctx := context.Background()
+	dos := receiveAt(t, d, p, "Nguyễn Văn An", vn(2026, 1, 5, 9, 0))
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(d.Dir, LabelsFile), []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`{"header.unit_symbol": "BPMC", "control.title": "PHIẾU KIỂM SOÁT (MẪU TỈNH)"}`)
+	path, err := d.Form(ctx, "", dos.Code, "06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, "06", pdfText(t, path), "PHIẾU KIỂM SOÁT (MẪU TỈNH)", "/PKS-BPMC")
+	path, err = d.Form(ctx, "", dos.Code, "01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, "01", pdfText(t, path), "/BPMC")
+
+	write(`{"control.titel": "X"}`)
+	if _, err := d.Form(ctx, "", dos.Code, "06"); err == nil || !strings.Contains(err.Error(), LabelsFile) || !strings.Contains(err.Error(), "control.titel") {
+		t.Errorf("a misspelt key: err = %v, want one naming the file and the key", err)
+	}
+	write(`{"control.title": `)
+	if _, err := d.Form(ctx, "", dos.Code, "06"); err == nil || !strings.Contains(err.Error(), LabelsFile) {
+		t.Errorf("a broken file: err = %v, want one naming the file", err)
 	}
 }

@@ -43,6 +43,28 @@ func header(ag store.Agency) print.Header {
 	return print.Header{ParentName: ag.ParentName, Unit: ag.Unit, Place: ag.Place}
 }
 
+// LabelsFile is the name, in the data folder, of a ward's corrections to the forms' labels
+// (titles, numbers, symbols, wording: a flat JSON object, keys as in assets/forms/vi.json).
+const LabelsFile = "forms.json"
+
+// Labels are the labels every form is drawn with: the defaults (Circular 03/2025), with the
+// ward's corrections from LabelsFile when the data folder has one.
+func (d *Desk) Labels() (print.Labels, error) {
+	path := filepath.Join(d.Dir, LabelsFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return print.DefaultLabels(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được %s: %w", path, err)
+	}
+	l, err := print.LabelsFrom(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return l, nil
+}
+
 // Form draws Mẫu 01–06 of a dossier from what the store recorded, writes it into the archive
 // and records it: 02 from the latest supplement request, 03 from the refusal, 04 from the
 // extension (reschedule), 05 from the stop, 06 from every step. A form whose step never
@@ -64,6 +86,10 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		return "", err
 	}
 	head := header(ag)
+	l, err := d.Labels()
+	if err != nil {
+		return "", err
+	}
 	name := form
 	var pdf []byte
 	switch form {
@@ -83,7 +109,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		if sd.Count > 1 {
 			name = form + "-" + strconv.Itoa(sd.Count) // each request keeps its own slip
 		}
-		pdf, err = print.SupplementPDF(print.Supplement{Header: head, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+		pdf, err = print.SupplementPDF(print.Supplement{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Missing: missing, Reason: sd.Reason, Guide: sd.GuideName, GuidePhone: sd.GuidePhone, Date: e.At})
 	case "03":
@@ -95,7 +121,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		if err := e.Decode(&rd); err != nil {
 			return "", err
 		}
-		pdf, err = print.RefusalPDF(print.Refusal{Header: head, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+		pdf, err = print.RefusalPDF(print.Refusal{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Reason: rd.Reason, Official: e.ByName, Date: e.At})
 	case "04":
@@ -115,7 +141,7 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		if dos.ByPost {
 			place = dos.PostAddress
 		}
-		pdf, err = print.ApologyPDF(print.Apology{Header: head, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+		pdf, err = print.ApologyPDF(print.Apology{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Procedure: dos.ProcedureName, Agency: dos.ResolverName(ag.Name), ReceivedAt: dos.ReceivedAt,
 			DueAt: rd.OldDue, NewDueAt: rd.NewDue, Reason: rd.Reason, FaultUnit: rd.FaultUnit,
 			ReturnPlace: place, Signer: signer.FullName, SignerTitle: signer.Title, Date: e.At})
@@ -133,15 +159,15 @@ func (d *Desk) Form(ctx context.Context, by, code, form string) (string, error) 
 		}
 		// Not "05": under Circular 01/2018 that file was the control slip, kept as printed.
 		name = "05-dung"
-		pdf, err = print.StopPDF(print.Stop{Header: head, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+		pdf, err = print.StopPDF(print.Stop{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, StoppedAt: e.At, Reason: rd.Reason, Official: e.ByName, Date: e.At})
 	case "06":
-		units, err := d.unitsOf(ctx, ag)
+		units, err := d.unitsOf(ctx, ag, l)
 		if err != nil {
 			return "", err
 		}
-		pdf, err = print.ControlPDF(print.Control{Header: head, Code: dos.Code, Applicant: dos.Name,
+		pdf, err = print.ControlPDF(print.Control{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name,
 			Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, Agency: dos.ResolverName(ag.Name),
 			Steps: ControlSteps(dos, events, units)})
 		if err != nil {
@@ -193,7 +219,7 @@ func (d *Desk) leader(ctx context.Context) (store.Official, error) {
 
 // unitsOf names the unit each official works in, for "Tên đơn vị" on Mẫu 06: counter officials
 // (and the admin) are the one-stop unit, the others the agency that resolves.
-func (d *Desk) unitsOf(ctx context.Context, ag store.Agency) (func(login string) string, error) {
+func (d *Desk) unitsOf(ctx context.Context, ag store.Agency, l print.Labels) (func(login string) string, error) {
 	list, err := d.Store.Officials(ctx)
 	if err != nil {
 		return nil, err
@@ -204,7 +230,7 @@ func (d *Desk) unitsOf(ctx context.Context, ag store.Agency) (func(login string)
 	}
 	unit := ag.Unit
 	if unit == "" {
-		unit = print.DefaultLabels().Text("header.unit")
+		unit = l.Text("header.unit")
 	}
 	return func(login string) string {
 		switch role[login] {
@@ -327,7 +353,11 @@ func (d *Desk) HandoverList(ctx context.Context, codes []string, to, by string) 
 	fail := func(err error) (string, error) {
 		return "", fmt.Errorf("Đã bàn giao %d hồ sơ cho %s nhưng chưa tạo được danh sách bàn giao: %w", len(handed), recv.FullName, err)
 	}
-	pdf, err := print.HandoverListPDF(print.HandoverList{Header: header(ag),
+	l, err := d.Labels()
+	if err != nil {
+		return fail(err)
+	}
+	pdf, err := print.HandoverListPDF(print.HandoverList{Header: header(ag), Labels: l,
 		Date: now, From: handed[0].HolderName, To: recv.FullName, Rows: rows})
 	if err != nil {
 		return fail(err)
@@ -367,7 +397,11 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 			year = f.From.In(workday.Loc).Year()
 		}
 	}
-	book := print.Book{Header: header(ag), Year: year,
+	l, err := d.Labels()
+	if err != nil {
+		return err
+	}
+	book := print.Book{Header: header(ag), Labels: l, Year: year,
 		Volume: strconv.Itoa(year), From: f.From, To: f.To}
 	now := time.Now()
 	var walkErr error

@@ -160,7 +160,10 @@ func (d *Desk) PrintReport(ctx context.Context, r ReportData, now time.Time) (pr
 	if err != nil {
 		return print.Report{}, err
 	}
-	l := print.DefaultLabels()
+	l, err := d.Labels()
+	if err != nil {
+		return print.Report{}, err
+	}
 	// The reporting unit is the agency; the receiving one is left to fill in (it depends on the
 	// province's reporting regime).
 	out := print.Report{Header: header(ag), Labels: l, Date: now, From: ag.Name,

@@ -145,7 +145,11 @@ func runNotice(e *env, args []string) error {
 		return err
 	}
 	defer d.Store.Close()
-	n, pending, err := noticeOf(e, d.Store)
+	l, err := d.Labels()
+	if err != nil {
+		return err
+	}
+	n, pending, err := noticeOf(e, d.Store, l)
 	if err != nil {
 		return err
 	}
@@ -167,7 +171,7 @@ func runNotice(e *env, args []string) error {
 
 // noticeOf gathers the active catalogue, by field, as the poster shows it, and names the
 // procedures whose fee basis the admin has not entered yet.
-func noticeOf(e *env, s *store.Store) (print.Notice, []string, error) {
+func noticeOf(e *env, s *store.Store, l print.Labels) (print.Notice, []string, error) {
 	a, err := s.Agency(e.ctx)
 	if err != nil {
 		return print.Notice{}, nil, err
@@ -176,10 +180,10 @@ func noticeOf(e *env, s *store.Store) (print.Notice, []string, error) {
 	if err != nil {
 		return print.Notice{}, nil, err
 	}
-	n := print.Notice{Header: print.Header{ParentName: a.ParentName, Unit: a.Unit, Place: a.Place}, Date: time.Now()}
+	n := print.Notice{Header: print.Header{ParentName: a.ParentName, Unit: a.Unit, Place: a.Place}, Labels: l, Date: time.Now()}
 	place := a.Unit
 	if place == "" {
-		place = print.DefaultLabels().Text("header.unit")
+		place = l.Text("header.unit")
 		if a.Name != "" {
 			place += ", " + a.Name
 		}
