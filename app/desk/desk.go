@@ -192,10 +192,12 @@ func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 		docs[i] = print.Document{Name: doc.Name, Kind: doc.Kind, Count: doc.Count}
 	}
 	return print.Receipt{
-		Header:          header(ag),
-		Code:            dos.Code,
-		Applicant:       dos.Name,
-		IDNo:            dos.IDNo,
+		Header:    header(ag),
+		Code:      dos.Code,
+		Applicant: dos.Name,
+		IDNo:      dos.IDNo,
+		Rep: print.Representative{Name: dos.Rep.Name, Address: dos.Rep.Address, IDNo: dos.Rep.IDNo,
+			Phone: dos.Rep.Phone, Email: dos.Rep.Email, Paper: dos.Rep.Paper},
 		Address:         dos.Address,
 		Phone:           dos.Phone,
 		Email:           dos.Email,

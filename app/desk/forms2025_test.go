@@ -166,3 +166,28 @@ func TestWardLabels(t *testing.T) {
 		t.Errorf("a broken file: err = %v, want one naming the file", err)
 	}
 }
+
+// TestReceiptRepresentative: an intake by an authorised representative prints the
+// representative's block on Mẫu 01; one in person prints none.
+func TestReceiptRepresentative(t *testing.T) {
+	d, p := lifeDesk(t)
+	ctx := context.Background()
+	in := intake(p, "Nguyễn Văn An")
+	in.ReceivedAt = vn(2026, 1, 5, 9, 0)
+	in.Rep = store.Representative{Name: "Trần Văn Hòa", Address: "Số 5, phố Huế, Hà Nội", IDNo: "001080001111",
+		Phone: "0988111222", Paper: "Giấy ủy quyền số 12/UQ ngày 01/12/2025"}
+	r, err := d.Receive(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, "01", pdfText(t, r.SlipPath), "Người được ủy quyền nộp hồ sơ: Trần Văn Hòa", "Số định danh cá nhân: 001080001111",
+		"Địa chỉ: Số 5, phố Huế, Hà Nội", "Giấy tờ ủy quyền: Giấy ủy quyền số 12/UQ ngày 01/12/2025")
+	in.Rep = store.Representative{}
+	in.ReceivedAt = vn(2026, 1, 5, 9, 5)
+	if r, err = d.Receive(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, r.SlipPath); strings.Contains(text, "ủy quyền") {
+		t.Errorf("an intake in person prints a representative's block:\n%s", text)
+	}
+}
