@@ -38,7 +38,7 @@ func (u *ui) openDossier(d store.Dossier) {
 	v.status.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButton(lang.L("Đóng"), func() { v.dlg.Hide() })
 	reprint := widget.NewButtonWithIcon(lang.L("In lại phiếu hẹn (Ctrl+P)"), theme.DocumentPrintIcon(), v.reprint)
-	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 05)"), theme.DocumentPrintIcon(), func() { v.printForm(store.FormControl) })
+	control := widget.NewButtonWithIcon(lang.L("In phiếu kiểm soát (Mẫu 06)"), theme.DocumentPrintIcon(), func() { v.printForm(store.FormControl) })
 	v.scroll = container.NewVScroll(v.body)
 	content := container.NewBorder(nil, container.NewVBox(v.status, container.NewHBox(reprint, control, closeBtn)), nil, nil, v.scroll)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Hồ sơ {{.Code}}", map[string]string{"Code": d.Code}), content, u.win)
@@ -125,6 +125,20 @@ func (v *dossierView) render() {
 	v.body.Refresh()
 }
 
+// formNames are desk.Forms's names as the window shows them, listed here so that the
+// translation files carry them (TestFormNamesAreDesks keeps the two lists the same).
+var formNames = []struct {
+	code store.Form
+	name string
+}{
+	{"01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
+	{"02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
+	{"03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
+	{"04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"},
+	{"05", "Thông báo dừng giải quyết hồ sơ"},
+	{"06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
+}
+
 func (v *dossierView) loadSlips() {
 	ctx := context.Background()
 	goAsync(func() {
@@ -140,7 +154,14 @@ func (v *dossierView) loadSlips() {
 			}
 			for _, s := range slips {
 				path := s.Path
-				label := widget.NewLabel(lang.L("Mẫu {{.Form}}, {{.At}}", map[string]string{"Form": string(s.Form), "At": shortTime(s.At)}))
+				name := ""
+				for _, f := range formNames {
+					if f.code == s.Form {
+						name = lang.L(f.name)
+					}
+				}
+				label := widget.NewLabel(lang.L("Mẫu {{.Form}} — {{.Name}}, {{.At}}", map[string]string{"Form": string(s.Form), "Name": name, "At": shortTime(s.At)}))
+				label.Wrapping = fyne.TextWrapWord
 				pr := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), func() { v.print(path) })
 				op := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), func() { v.openPDF(path) })
 				v.slips.Add(container.NewBorder(nil, nil, nil, container.NewHBox(pr, op), label))
@@ -251,7 +272,7 @@ func (v *dossierView) reprint() {
 	})
 }
 
-// printForm draws one of the forms 02..05 again from the recorded steps and prints it.
+// printForm draws one of the forms 02..06 again from the recorded steps and prints it.
 func (v *dossierView) printForm(form store.Form) {
 	v.status.SetText(lang.L("Đang in…"))
 	ctx := context.Background()

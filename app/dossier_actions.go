@@ -343,7 +343,7 @@ func (v *dossierView) askReschedule() {
 	info := widget.NewLabel(lang.L("Hẹn trả hiện tại: {{.When}}. Chỉ được hẹn lại một lần.", map[string]string{"When": dueText(v.d.DueAt)}))
 	info.Wrapping = fyne.TextWrapWord
 	fields := map[store.FieldKey]*field{store.KeyDays: days, store.KeyReason: reason, store.KeyFaultUnit: unit}
-	v.ask(lang.L("Hẹn lại"), lang.L("Hẹn lại và in phiếu (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
+	v.ask(lang.L("Hẹn lại"), lang.L("Gia hạn và in văn bản xin lỗi (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
 		fields, store.FormApology, func() func(context.Context) (store.Dossier, error) {
 			a, n, r, f := v.action(), atoi(days.entry.Text), reason.entry.Text, unit.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Reschedule(ctx, a, n, r, f) }
@@ -372,8 +372,8 @@ func (v *dossierView) askWithdraw() {
 
 func (v *dossierView) askStop() {
 	reason := v.reasonField(lang.L("Lý do dừng xử lý"))
-	v.ask(lang.L("Dừng xử lý"), lang.L("Ghi dừng xử lý"), []fyne.CanvasObject{labelled(reason)},
-		map[store.FieldKey]*field{store.KeyReason: reason}, "", func() func(context.Context) (store.Dossier, error) {
+	v.ask(lang.L("Dừng xử lý"), lang.L("Dừng giải quyết và in thông báo (Mẫu 05)"), []fyne.CanvasObject{labelled(reason)},
+		map[store.FieldKey]*field{store.KeyReason: reason}, store.FormStop, func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Stop(ctx, a, r) }
 		})

@@ -27,6 +27,7 @@ type officialsScreen struct {
 	selected int // index in rows; -1 = a new official
 
 	login, name, phone *field
+	title              *field // signs Mẫu 04 (the head of the agency)
 	role               *widget.Select
 	active             *widget.Check
 	password, pin      *field
@@ -67,6 +68,7 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 	o.login = newField(u, lang.L("Tên đăng nhập"), lang.L("ví dụ: tiepnhan3"))
 	o.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
 	o.phone = newField(u, lang.L("Điện thoại"), "0912345678")
+	o.title = newField(u, lang.L("Chức danh (ký văn bản Mẫu 04)"), lang.L("ví dụ: Chủ tịch; KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
 	o.role = widget.NewSelect(roleNames(), nil)
 	o.role.PlaceHolder = lang.L("Chọn vai trò") // Fyne's own "(Select one)" is not translated
 	o.active = widget.NewCheck(lang.L("Đang hoạt động"), nil)
@@ -76,12 +78,13 @@ func newOfficialsScreen(u *ui) *officialsScreen {
 	o.pin.entry.Password = true
 	o.status = widget.NewLabel("")
 	o.status.Wrapping = fyne.TextWrapWord
-	o.fields = map[store.FieldKey]*field{store.KeyLogin: o.login, store.KeyFullName: o.name, store.KeyPhone: o.phone, store.KeyPassword: o.password, store.KeyPIN: o.pin, store.KeyOld: o.password}
+	o.fields = map[store.FieldKey]*field{store.KeyLogin: o.login, store.KeyFullName: o.name, store.KeyPhone: o.phone, store.KeyTitle: o.title, store.KeyPassword: o.password, store.KeyPIN: o.pin, store.KeyOld: o.password}
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(o.login.label), o.login.cell(),
 		widget.NewLabel(o.name.label), o.name.cell(),
 		widget.NewLabel(o.phone.label), o.phone.cell(),
+		widget.NewLabel(o.title.label), o.title.cell(),
 		widget.NewLabel(lang.L("Vai trò")), o.role,
 		widget.NewLabel(""), o.active,
 		widget.NewLabel(o.password.label), o.password.cell(),
@@ -115,7 +118,7 @@ func (o *officialsScreen) load() {
 func (o *officialsScreen) clear() {
 	o.selected = -1
 	o.list.UnselectAll()
-	for _, f := range []*field{o.login, o.name, o.phone, o.password, o.pin} {
+	for _, f := range []*field{o.login, o.name, o.phone, o.title, o.password, o.pin} {
 		f.entry.SetText("")
 		f.setError("")
 	}
@@ -134,6 +137,7 @@ func (o *officialsScreen) pick(i int) {
 	o.login.entry.Disable() // the history refers to the login: it never changes
 	o.name.entry.SetText(r.FullName)
 	o.phone.entry.SetText(r.Phone)
+	o.title.entry.SetText(r.Title)
 	for j, x := range roles {
 		if x == r.Role {
 			o.role.SetSelectedIndex(j)
@@ -149,7 +153,7 @@ func (o *officialsScreen) save() {
 	for _, f := range o.fields {
 		f.setError("")
 	}
-	rec := store.Official{Login: o.login.entry.Text, FullName: o.name.entry.Text, Phone: o.phone.entry.Text}
+	rec := store.Official{Login: o.login.entry.Text, FullName: o.name.entry.Text, Phone: o.phone.entry.Text, Title: o.title.entry.Text}
 	if i := o.role.SelectedIndex(); i >= 0 {
 		rec.Role = roles[i]
 	}

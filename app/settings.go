@@ -22,7 +22,7 @@ type settingsScreen struct {
 	u    *ui
 	root fyne.CanvasObject
 
-	name, parent, code, place                 *field
+	name, parent, unit, code, place           *field
 	open, lunchStart, lunchEnd, close, cutoff *field
 	hoursErr                                  *widget.Label
 	printer                                   *widget.SelectEntry
@@ -37,6 +37,7 @@ func newSettings(u *ui) *settingsScreen {
 	s := &settingsScreen{u: u}
 	s.name = newField(u, lang.L("Tên cơ quan"), lang.L("UBND phường Hoài Đức"))
 	s.parent = newField(u, lang.L("Cơ quan chủ quản (dòng đầu phiếu)"), lang.L("UBND PHƯỜNG HOÀI ĐỨC"))
+	s.unit = newField(u, lang.L("Bộ phận một cửa (in trên phiếu)"), lang.L("Trung tâm Phục vụ hành chính công phường Hoài Đức"))
 	s.code = newField(u, lang.L("Mã cơ quan"), lang.L("2–10 chữ in hoa và chữ số, đứng đầu mã hồ sơ"))
 	s.place = newField(u, lang.L("Địa danh"), lang.L("Hà Nội"))
 	s.open = newField(u, lang.L("Mở cửa buổi sáng"), "07:30")
@@ -44,7 +45,7 @@ func newSettings(u *ui) *settingsScreen {
 	s.lunchEnd = newField(u, lang.L("Làm việc buổi chiều từ"), "13:30")
 	s.close = newField(u, lang.L("Đóng cửa"), "17:00")
 	s.cutoff = newField(u, lang.L("Chốt nhận hồ sơ trong ngày"), "15:00")
-	s.fields = map[store.FieldKey]*field{store.KeyName: s.name, store.KeyParentName: s.parent, store.KeyCode: s.code, store.KeyPlace: s.place}
+	s.fields = map[store.FieldKey]*field{store.KeyName: s.name, store.KeyParentName: s.parent, store.KeyUnit: s.unit, store.KeyCode: s.code, store.KeyPlace: s.place}
 	s.hoursErr = errLabel()
 	s.printer = widget.NewSelectEntry([]string{lang.L("Máy in mặc định")})
 	s.printer.SetPlaceHolder(lang.L("Máy in mặc định"))
@@ -60,7 +61,7 @@ func newSettings(u *ui) *settingsScreen {
 			form.Add(f.cell())
 		}
 	}
-	add(s.name, s.parent, s.code, s.place)
+	add(s.name, s.parent, s.unit, s.code, s.place)
 	hours := container.New(layout.NewFormLayout())
 	for _, f := range []*field{s.open, s.lunchStart, s.lunchEnd, s.close, s.cutoff} {
 		hours.Add(widget.NewLabel(f.label))
@@ -125,6 +126,7 @@ func (s *settingsScreen) show(a store.Agency) {
 	s.clearErrors()
 	s.name.entry.SetText(a.Name)
 	s.parent.entry.SetText(a.ParentName)
+	s.unit.entry.SetText(a.Unit)
 	s.code.entry.SetText(a.Code)
 	s.place.entry.SetText(a.Place)
 	h := a.Hours
@@ -142,7 +144,7 @@ func (s *settingsScreen) show(a store.Agency) {
 }
 
 func (s *settingsScreen) clearErrors() {
-	for _, f := range []*field{s.name, s.parent, s.code, s.place, s.open, s.lunchStart, s.lunchEnd, s.close, s.cutoff} {
+	for _, f := range []*field{s.name, s.parent, s.unit, s.code, s.place, s.open, s.lunchStart, s.lunchEnd, s.close, s.cutoff} {
 		f.setError("")
 	}
 	showErr(s.hoursErr, "")
@@ -152,7 +154,7 @@ func (s *settingsScreen) clearErrors() {
 // agency reads the form; a clock that cannot be read is named on its own entry.
 func (s *settingsScreen) agency() (store.Agency, bool) {
 	a := store.Agency{
-		Name: s.name.entry.Text, ParentName: s.parent.entry.Text, Code: s.code.entry.Text,
+		Name: s.name.entry.Text, ParentName: s.parent.entry.Text, Unit: s.unit.entry.Text, Code: s.code.entry.Text,
 		Place: s.place.entry.Text, SaveOnly: s.saveOnly.Checked,
 	}
 	if p := s.printer.Text; p != lang.L("Máy in mặc định") {

@@ -104,7 +104,7 @@ func newLook(u *ui) *lookSection {
 			theme.DocumentPrintIcon(), func() { l.printTest(paper) })
 	}
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel(lang.L("Khổ giấy phiếu (Mẫu 01–05)")), container.NewHBox(l.slipPaper),
+		widget.NewLabel(lang.L("Khổ giấy phiếu (Mẫu 01–06)")), container.NewHBox(l.slipPaper),
 		widget.NewLabel(lang.L("Khổ giấy sổ, báo cáo")), container.NewHBox(l.bookPaper),
 		layout.NewSpacer(), l.openInstead,
 		layout.NewSpacer(), container.NewHBox(test("A5"), test("A4")),

@@ -2,13 +2,15 @@ package assets
 
 import _ "embed"
 
-// Latin + Vietnamese subsets of Noto Sans (see fonts/README.md, licence fonts/OFL.txt).
-// Kept small because gofpdf parses each UTF-8 font again for every PDF it makes.
+// The printed forms' serif: Latin + Vietnamese subsets of Liberation Serif (metric-compatible
+// with Times New Roman, the face Decree 30/2020 sets administrative papers in), renamed
+// "MotCua Serif" as the OFL asks of a modified font whose name is reserved (see
+// fonts/README.md, licence fonts/OFL.txt). Kept small: every slip embeds them.
 var (
-	//go:embed fonts/NotoSans-Regular.ttf
-	NotoSansRegular []byte
-	//go:embed fonts/NotoSans-Bold.ttf
-	NotoSansBold []byte
-	//go:embed fonts/NotoSans-Italic.ttf
-	NotoSansItalic []byte
+	//go:embed fonts/MotCuaSerif-Regular.ttf
+	SerifRegular []byte
+	//go:embed fonts/MotCuaSerif-Bold.ttf
+	SerifBold []byte
+	//go:embed fonts/MotCuaSerif-Italic.ttf
+	SerifItalic []byte
 )

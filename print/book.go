@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// BookRow is one dossier in the tracking book (Mẫu 06). A zero time is a
+// BookRow is one dossier in the tracking book (Mẫu 07). A zero time is a
 // blank cell.
 type BookRow struct {
 	No           int // số thứ tự in the year's book
@@ -38,11 +38,11 @@ type Book struct {
 // bookEvery is how many rows pass between two progress reports.
 const bookEvery = 100
 
-// bookTable is the Mẫu 06 table on A4 landscape (277 mm between margins).
+// bookTable is the Mẫu 07 table on A4 landscape (277 mm between margins).
 func bookTable(l Labels) *table {
 	return &table{
 		widths:   []float64{8, 26, 34, 26, 29, 22, 17, 17, 17, 17, 17, 16, 16, 15},
-		headSize: 7,
+		headSize: 8,
 		pad:      0.8,
 		head: []hcell{
 			{text: l.get("book.col_no")}, {text: l.get("book.col_code")}, {text: l.get("book.col_procedure")},
@@ -89,12 +89,12 @@ func WriteBookPDF(out io.Writer, b Book, rows func(yield func(BookRow) bool), pr
 	pdf.SetTitle(upperFirst(strings.ToLower(title[0]))+" "+strconv.Itoa(b.Year), true)
 	pdf.SetMargins(a4Margin, a4Margin, a4Margin)
 	pageFooter(pdf, l, "book.page", l.fill("book.footer", "year", strconv.Itoa(b.Year), "volume", l.orBlank(b.Volume)))
-	pdf.AddPage()
 	pw, ph := pdf.GetPageSize()
 	x, w := a4Margin, pw-2*a4Margin
+	formNo(pdf, l.get("book.form_no"), x, w)
+	pdf.AddPage()
 
-	drawFormNo(pdf, l.get("book.form_no"), x, w)
-	y := drawHeader(pdf, b.Header, l, time.Time{}, x, a4Margin, w*0.62)
+	y := drawNumberedHeader(pdf, b.Header, l, time.Time{}, b.numberLine(l, "book", clean(b.Volume)), x, a4Margin, w*0.62)
 	y = drawPara(pdf, para{runs: []run{{style: bold, text: title[0]}}, align: "C", size: 14, before: 2}, x, y, w)
 	for _, s := range title[1:] {
 		y = drawPara(pdf, para{runs: []run{{style: bold, text: s}}, align: "C", size: 10}, x, y, w)
@@ -103,7 +103,7 @@ func WriteBookPDF(out io.Writer, b Book, rows func(yield func(BookRow) bool), pr
 	t := bookTable(l)
 	f := &flow{pdf: pdf, x: x, w: w, y: y + 3, bottom: ph - a4Margin - 1, head: t}
 	f.y = t.drawHead(f, f.y)
-	const size = 7
+	const size = 8
 	txt := func(style, s string) cell { return textCell(style, clean(s), size, "L") }
 	done := 0
 	for r := range rows {

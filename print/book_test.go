@@ -65,7 +65,7 @@ func TestBookPDF(t *testing.T) {
 	if err := WriteBookPDF(&buf, sampleBook(), bookRows(250), func(done int) { reports = append(reports, done) }); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "mau06", buf.Bytes())
+	golden(t, "mau07", buf.Bytes())
 	path := writePDF(t, buf.Bytes())
 	n := pages(t, path)
 	if n < 5 {
@@ -77,7 +77,7 @@ func TestBookPDF(t *testing.T) {
 	if fmt.Sprint(reports) != "[100 200 250]" {
 		t.Errorf("progress reports %v, want [100 200 250]", reports)
 	}
-	wantAll(t, pageText(t, path, 1), "Mẫu số 06", "UBND PHƯỜNG HOÀI ĐỨC", "SỔ THEO DÕI HỒ SƠ", "Năm 2026", "Quyển số: 01",
+	wantAll(t, pageText(t, path, 1), "Mẫu số 07", "UBND PHƯỜNG HOÀI ĐỨC", "SỔ THEO DÕI HỒ SƠ", "Năm 2026", "Quyển số: 01",
 		"Từ ngày 01/01/2026 đến ngày 31/12/2026", "Trang 1/"+strconv.Itoa(n))
 	for p := 1; p <= n; p++ {
 		raw := strings.Join(strings.Fields(command(t, "pdftotext", "-raw", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), path, "-")), " ")
@@ -137,7 +137,7 @@ func TestBookXLSX(t *testing.T) {
 	}
 	for cell, want := range map[string]string{"A1": "UBND PHƯỜNG HOÀI ĐỨC", "A2": "SỔ THEO DÕI HỒ SƠ",
 		"A3": "Năm 2026 — Quyển số: 01 — Từ ngày 01/01/2026 đến ngày 31/12/2026",
-		"A4": "TT", "B4": "Mã hồ sơ", "G4": "Ngày, tháng, năm", "G5": "Nhận hồ sơ", "H5": "Hẹn trả kết quả",
+		"A4": "STT", "B4": "Mã hồ sơ", "G4": "Ngày, tháng, năm", "G5": "Nhận hồ sơ", "H5": "Hẹn trả kết quả",
 		"I5": "Chuyển hồ sơ đến cơ quan giải quyết", "J5": "Nhận kết quả", "K5": "Trả kết quả",
 		"L4": "Phương thức nhận kết quả", "M4": "Ký nhận", "N4": "Ghi chú"} {
 		if got := get(cell); got != want {

@@ -9,8 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Layout of the book's sheet: three title rows, two header rows, then the
-// rows from bookFirstRow on.
+// Layout of the book's sheet: three title rows (the form's number at the right of the
+// first), two header rows, then the rows from bookFirstRow on.
 const (
 	bookHeadRow  = 4
 	bookFirstRow = 6
@@ -21,7 +21,7 @@ const (
 var bookColWidths = [bookCols]float64{6, 20, 40, 24, 32, 22, 16, 16, 16, 16, 16, 14, 12, 20}
 
 // WriteBookXLSX writes the tracking book for the rows yielded as an Excel
-// workbook: a title block, the Mẫu 06 columns (the five dates grouped under
+// workbook: a title block with "Mẫu số 07", the Mẫu 07 columns (the five dates grouped under
 // "Ngày, tháng, năm"), one row per dossier with the dates as real Excel dates
 // shown dd/mm/yyyy hh:mm, the header frozen and column widths set. Rows are
 // streamed (excelize's StreamWriter) and not kept; progress (may be nil) is
@@ -41,6 +41,10 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		return fmt.Errorf("không đặt được tên trang tính %q: %w", sheet, err)
 	}
 	fail := func(err error) error { return fmt.Errorf("không tạo được tệp Excel sổ theo dõi: %w", err) }
+	// Before the stream writer: it keeps the worksheet's settings as they are when it starts.
+	if err := bookPageSetup(x, sheet); err != nil {
+		return fail(err)
+	}
 	sw, err := x.NewStreamWriter(sheet)
 	if err != nil {
 		return fail(err)
@@ -62,6 +66,7 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	sText := style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	sCenter := style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}})
+	sFormNo := style(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "right"}})
 	sDate := style(&excelize.Style{Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	if err != nil {
 		return fail(err)
@@ -81,8 +86,11 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 	if agency == "" {
 		agency = l.get("header.unit")
 	}
+	first := make([]any, bookCols)
+	first[0] = excelize.Cell{StyleID: sSub, Value: agency}
+	first[bookCols-1] = excelize.Cell{StyleID: sFormNo, Value: l.get("book.form_no")}
 	head := [][]any{
-		{excelize.Cell{StyleID: sSub, Value: agency}},
+		first,
 		{excelize.Cell{StyleID: sTitle, Value: title[0]}},
 		{excelize.Cell{StyleID: sSub, Value: strings.Join(title[1:], " — ")}},
 	}
@@ -90,7 +98,11 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		if err := sw.SetRow(cellName(1, i+1), r); err != nil {
 			return fail(err)
 		}
-		if err := sw.MergeCell(cellName(1, i+1), cellName(bookCols, i+1)); err != nil {
+		last := bookCols
+		if i == 0 {
+			last = bookCols - 2 // the form's number keeps its cells
+		}
+		if err := sw.MergeCell(cellName(1, i+1), cellName(last, i+1)); err != nil {
 			return fail(err)
 		}
 	}
@@ -156,6 +168,21 @@ func WriteBookXLSX(out io.Writer, b Book, rows func(yield func(BookRow) bool), p
 		return fmt.Errorf("không ghi được tệp Excel sổ theo dõi: %w", err)
 	}
 	return nil
+}
+
+// bookPageSetup prints the sheet as the PDF is: A4 landscape, the columns fitted to the page's
+// width (as many pages down as the rows need), the two header rows repeated on every page.
+func bookPageSetup(x *excelize.File, sheet string) error {
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if err := x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, bookHeadRow, bookHeadRow+1)})
 }
 
 // excelTime is t's wall clock in Vietnam as a zone-less time: Excel dates

@@ -13,8 +13,8 @@ import (
 	"motcua/assets"
 )
 
-// family is the name the embedded Noto Sans subsets are registered under.
-const family = "NotoSans"
+// family is the name the embedded serif subsets are registered under.
+const family = "Serif"
 
 // Font styles as gofpdf names them.
 const (
@@ -47,9 +47,9 @@ func newUTF8Doc(orientation string, size gofpdf.SizeType) (*gofpdf.Fpdf, error) 
 	}
 	// gofpdf's "A5" is 148.5 mm wide; ISO A5 is 148 × 210.
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
-	pdf.AddUTF8FontFromBytes(family, regular, assets.NotoSansRegular)
-	pdf.AddUTF8FontFromBytes(family, bold, assets.NotoSansBold)
-	pdf.AddUTF8FontFromBytes(family, italic, assets.NotoSansItalic)
+	pdf.AddUTF8FontFromBytes(family, regular, assets.SerifRegular)
+	pdf.AddUTF8FontFromBytes(family, bold, assets.SerifBold)
+	pdf.AddUTF8FontFromBytes(family, italic, assets.SerifItalic)
 	return ready(pdf)
 }
 
@@ -87,6 +87,19 @@ func pageFooter(pdf *gofpdf.Fpdf, l Labels, key, note string) {
 	})
 }
 
+// formNo prints the form's number ("Mẫu số 07") at the top right of every page of an A4
+// document. It must be set before the first page is added.
+func formNo(pdf *gofpdf.Fpdf, text string, x, w float64) {
+	if text == "" {
+		return
+	}
+	pdf.SetHeaderFunc(func() {
+		x0, y0 := pdf.GetXY()
+		drawFormNo(pdf, text, x, w)
+		pdf.SetXY(x0, y0)
+	})
+}
+
 // finish writes the document out.
 func finish(pdf *gofpdf.Fpdf) ([]byte, error) {
 	var buf bytes.Buffer
@@ -108,6 +121,7 @@ func clean(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
+		case r == '\u00a0': // a no-break space stays: it keeps "01 bản" on one line
 		case unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
 			continue

@@ -24,9 +24,9 @@ import (
 // costs next to nothing per document; the price is that one 8-bit font reaches only codes
 // 32–255. Plane 0 holds ASCII and the Vietnamese letters (all but five rare capitals), so nearly
 // every string is drawn with one font; the other glyphs of the font are spread over further
-// planes, registered as families "NotoSans1", "NotoSans2", ... over the same embedded font file,
+// planes, registered as families "Serif1", "Serif2", ... over the same embedded font file,
 // and drawCell draws a string as runs of planes. The font file is embedded whole (the Latin +
-// Vietnamese subset, about 30 KB compressed per style) instead of a per-document subset.
+// Vietnamese subset, about 24 KB per style) instead of a per-document subset.
 type fontPlanes struct {
 	slot   [0x10000]slot // where each BMP rune is; plane 0 code 0: not in the font
 	planes int
@@ -49,9 +49,9 @@ var styleFonts = []struct {
 	style, psName string
 	ttf           *[]byte
 }{
-	{regular, "NotoSans-Regular", &assets.NotoSansRegular},
-	{bold, "NotoSans-Bold", &assets.NotoSansBold},
-	{italic, "NotoSans-Italic", &assets.NotoSansItalic},
+	{regular, "MotCuaSerif-Regular", &assets.SerifRegular},
+	{bold, "MotCuaSerif-Bold", &assets.SerifBold},
+	{italic, "MotCuaSerif-Italic", &assets.SerifItalic},
 }
 
 // vietnamese lists the letters of plane 0 beyond ASCII: lower case first, then capitals with
@@ -75,7 +75,7 @@ func buildPlanes() (*fontPlanes, error) {
 		return nil, err
 	}
 	fp := &fontPlanes{defs: map[string][][]byte{}, files: map[string][]byte{}}
-	have, err := sfnt.Parse(assets.NotoSansRegular)
+	have, err := sfnt.Parse(assets.SerifRegular)
 	if err != nil {
 		return nil, err
 	}

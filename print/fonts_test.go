@@ -46,7 +46,7 @@ func TestFontsCoverVietnamese(t *testing.T) {
 	if len(letters) != 134 {
 		t.Fatalf("built %d letters, want 134", len(letters))
 	}
-	fonts := map[string][]byte{"Regular": assets.NotoSansRegular, "Bold": assets.NotoSansBold, "Italic": assets.NotoSansItalic}
+	fonts := map[string][]byte{"Regular": assets.SerifRegular, "Bold": assets.SerifBold, "Italic": assets.SerifItalic}
 	for name, data := range fonts {
 		f, err := sfnt.Parse(data)
 		if err != nil {

@@ -45,7 +45,7 @@ func HandoverListPDF(h HandoverList) ([]byte, error) {
 
 	f := &flow{pdf: pdf, x: x, w: w, y: y + 3, bottom: a4H - a4Margin - 3}
 	const size = 8.5
-	fp := func(runs ...run) { f.para(para{runs: runs, size: 10, hang: 4, before: 1.2}) }
+	fp := func(runs ...run) { f.para(para{runs: runs, size: 11, hang: 4, before: 1.2}) }
 	fp(field(l.get("handover.date"), l.DateTime(h.Date), regular)...)
 	fp(field(l.get("handover.from"), l.orBlank(h.From), bold)...)
 	fp(field(l.get("handover.to"), l.orBlank(h.To), bold)...)

@@ -12,9 +12,43 @@ import (
 // Header is the common head of every form: the issuing unit on the left, the
 // national motto on the right, and the place and date under it.
 type Header struct {
-	ParentName string // "UBND PHƯỜNG HOÀI ĐỨC" — printed upper-case, bold
-	Unit       string // "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" (default from labels when empty)
-	Place      string // địa danh, e.g. "Hoài Đức" → "Hoài Đức, ngày 26 tháng 01 năm 2026"
+	ParentName string // the managing body, "UBND phường Hoài Đức" — printed upper-case
+	// Unit is the one-stop unit as written in a sentence, "Trung tâm Phục vụ hành chính công
+	// phường Hoài Đức" (header.unit when empty): upper-case bold in the header, as typed in
+	// every sentence that names it.
+	Unit  string
+	Place string // địa danh, e.g. "Hoài Đức" → "Hoài Đức, ngày 26 tháng 01 năm 2026"
+}
+
+// unit is the one-stop unit's name as it reads inside a sentence.
+func (h Header) unit(l Labels) string {
+	if u := clean(h.Unit); u != "" {
+		return u
+	}
+	return l.get("header.unit")
+}
+
+// unitSymbol is the unit's part of a number line's symbol: "TTPVHCC" for a Trung tâm Phục vụ
+// hành chính công, "BPTNTKQ" for a Bộ phận Tiếp nhận và Trả kết quả (Circular 03/2025's
+// "-TTPVHCC (BPTNTKQ)").
+func (h Header) unitSymbol(l Labels) string {
+	if strings.HasPrefix(strings.ToLower(h.unit(l)), "bộ phận") {
+		return l.get("header.unit_symbol_bp")
+	}
+	return l.get("header.unit_symbol")
+}
+
+// symbol is form's symbol on its number line ("PBS-TTPVHCC").
+func (h Header) symbol(l Labels, form string) string {
+	return l.fill(form+".symbol", "unit", h.unitSymbol(l))
+}
+
+// numberLine is form's "Số: …/{symbol}" line: the number, or dots to fill in by hand.
+func (h Header) numberLine(l Labels, form, n string) string {
+	if n = clean(n); n != "" {
+		return l.fill("form.number", "number", n, "symbol", h.symbol(l, form))
+	}
+	return l.fill("form.number_blank", "symbol", h.symbol(l, form))
 }
 
 // headerSize is the font size of the header blocks on A5.
@@ -24,14 +58,17 @@ const headerSize = 8.5
 // returns the y below the place-and-date line. The date line is centred
 // under the motto block, as Decree 30/2020 lays out administrative papers.
 func drawHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, x, y, w float64) float64 {
+	return drawNumberedHeader(pdf, h, l, at, "", x, y, w)
+}
+
+// drawNumberedHeader is drawHeader with the paper's number line ("Số: 17/TTPVHCC") under the
+// unit, level with the date, as Decree 30/2020 lays out an administrative paper.
+func drawNumberedHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, number string, x, y, w float64) float64 {
 	lw := w * 0.47
 	rx, rw := x+lw+1.5, w-lw-1.5
 
 	// Left: the parent body over the unit, a short rule under.
-	unit := clean(h.Unit)
-	if unit == "" {
-		unit = l.get("header.unit")
-	}
+	unit := h.unit(l)
 	ly := y
 	if p := strings.ToUpper(clean(h.ParentName)); p != "" {
 		ly = drawPara(pdf, para{runs: []run{{style: regular, text: p}}, align: "C", balance: true, size: headerSize}, x, ly, lw)
@@ -48,16 +85,20 @@ func drawHeader(pdf *gofpdf.Fpdf, h Header, l Labels, at time.Time, x, y, w floa
 
 	// Place and date, italic, under the motto; a paper that is not dated
 	// (the tracking book) ends with the blocks.
+	dy := max(ly, ry) + 2.2
+	ny := max(ly, ry) + 1.5
+	if number != "" {
+		ny = drawPara(pdf, para{runs: []run{{style: regular, text: number}}, align: "C", balance: true, size: headerSize + 0.5}, x, dy, lw)
+	}
 	if at.IsZero() {
-		return max(ly, ry) + 1.5
+		return ny
 	}
 	place := clean(h.Place)
 	date := l.placeDate(place, at)
 	if place == "" {
 		date = upperFirst(strings.TrimLeft(l.Date(at), ", "))
 	}
-	dy := max(ly, ry) + 2.2
-	return drawPara(pdf, para{runs: []run{{style: italic, text: date}}, align: "C", balance: true, size: headerSize + 0.5}, rx, dy, rw)
+	return max(ny, drawPara(pdf, para{runs: []run{{style: italic, text: date}}, align: "C", balance: true, size: headerSize + 0.5}, rx, dy, rw))
 }
 
 // drawFormNo prints the form number ("Mẫu số 01") small at the top right of

@@ -32,6 +32,22 @@ func parseLabels(data []byte) (Labels, error) {
 	return l, nil
 }
 
+// LabelsFrom reads a ward's corrections to the labels (a flat JSON object, keys as in
+// assets/forms/vi.json, e.g. {"header.unit_symbol": "BPMC"}) over the defaults. A key the forms
+// do not know is refused, naming it: a misspelt key would otherwise change nothing unseen.
+func LabelsFrom(data []byte) (Labels, error) {
+	over, err := parseLabels(data)
+	if err != nil {
+		return nil, err
+	}
+	for k := range over {
+		if _, ok := defaults[k]; !ok {
+			return nil, fmt.Errorf("tệp nhãn biểu mẫu có khóa %q mà các mẫu phiếu không dùng (xem assets/forms/vi.json)", k)
+		}
+	}
+	return DefaultLabels().With(over), nil
+}
+
 // orDefault is the labels a form draws with: the defaults when none were given.
 func (l Labels) orDefault() Labels {
 	if l == nil {

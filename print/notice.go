@@ -36,7 +36,7 @@ const (
 	noticeMarginX    = 18.0
 	noticeTop        = 12.0
 	noticeBottom     = 16.0 // room for the page number
-	noticeSize       = 10.5 // body type: read standing in front of the board
+	noticeSize       = 11   // body type: read standing in front of the board
 	noticeKeep       = 3    // lines of a procedure that must follow its name on the same page
 )
 
@@ -47,8 +47,10 @@ type noticeBlock struct {
 	keep  int
 }
 
-// NoticePDF draws the poster. Page breaks fall between lines, never between a procedure's name
-// and its first lines, nor after a field heading; every page is numbered "Trang n/N".
+// NoticePDF draws the poster. Each procedure is kept on one page (one longer than a page breaks
+// after its first lines), a field heading with its first procedure; every page is numbered
+// "Trang n/N". Empty values (a fee basis not yet entered) are left out, never printed as
+// placeholders.
 func NoticePDF(n Notice) ([]byte, error) {
 	if n.Labels == nil {
 		n.Labels = DefaultLabels()
@@ -114,12 +116,21 @@ func drawNotice(pdf *gofpdf.Fpdf, n Notice, total int) {
 				lines = append(lines, placed{p: p, ln: ln, first: i == 0})
 			}
 		}
-		need := 0.0
-		for i := 0; i < len(lines) && i < b.keep; i++ {
-			if lines[i].first {
-				need += lines[i].p.before
+		// The whole procedure on one page; only one longer than a page is cut, after its
+		// first lines.
+		height := func(n int) float64 {
+			h := 0.0
+			for i := 0; i < len(lines) && i < n; i++ {
+				if lines[i].first {
+					h += lines[i].p.before
+				}
+				h += lineHeight(lines[i].p.size)
 			}
-			need += lineHeight(lines[i].p.size)
+			return h
+		}
+		need := height(len(lines))
+		if need > bottom-noticeTop-10 {
+			need = height(b.keep)
 		}
 		if y+need > bottom {
 			y = cont()

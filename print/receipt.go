@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -16,14 +17,22 @@ type Document struct {
 	Count int
 }
 
+// Representative is the person who files a dossier for the applicant under an authorisation
+// (Circular 03/2025, Mẫu 01): printed only when Name is given.
+type Representative struct {
+	Name, Address, IDNo, Phone, Email string
+	Paper                             string // the authorisation paper, e.g. "Giấy ủy quyền số 12/2026 ngày 20/01/2026"
+}
+
 // Receipt is everything printed on Mẫu 01, "Giấy tiếp nhận hồ sơ và hẹn trả
-// kết quả" (Circular 01/2018/TT-VPCP).
+// kết quả" (Circular 03/2025/TT-VPCP). Header.Unit names the one-stop unit.
 type Receipt struct {
 	Header
 	Labels          Labels // zero value = DefaultLabels()
 	Code            string // dossier code, e.g. "HD001-260126-0001"
-	AgencyName      string // "Bộ phận tiếp nhận và trả kết quả: {agency}"
 	Applicant       string
+	IDNo            string // số định danh cá nhân (the CCCD number) or the organisation's
+	Rep             Representative
 	Address         string
 	Phone           string
 	Email           string
@@ -36,7 +45,7 @@ type Receipt struct {
 	ResultAtCounter bool // true: at the counter; false: by public postal service to PostAddress
 	PostAddress     string
 	BookVolume      string // "Quyển số", e.g. "01/2026"
-	BookNo          int    // "Số thứ tự"
+	BookNo          int    // "Số thứ tự"; also the slip's number ("Số: 17/TTPVHCC")
 	Receiver        string // the receiving official, printed under the signature line
 	Fee             int64  // đồng; 0 prints "Miễn lệ phí"
 }
@@ -56,9 +65,10 @@ var a5Size = gofpdf.SizeType{Wd: a5W, Ht: a5H}
 type fit struct{ size, step, sign float64 }
 
 // fits are tried in turn until the slip fits one page per copy.
+// The body never goes below 9 pt on A5: what does not fit then runs on to a follow-on page.
 var fits = []fit{
-	{10, 1.2, 15}, {9.5, 1.1, 15}, {9, 1, 14}, {8.5, 0.9, 13}, {8, 0.7, 12},
-	{7.5, 0.5, 11}, {7, 0.3, 10},
+	{11, 1.2, 15}, {10.5, 1.1, 15}, {10, 1, 14}, {9.5, 0.9, 13}, {9, 0.8, 12},
+	{9, 0.5, 11}, {9, 0.3, 10}, {9, 0.2, 9},
 }
 
 // ReceiptPDF makes the Mẫu 01 slip: an A5 PDF with one copy per page, "Liên
@@ -104,9 +114,13 @@ func drawReceipt(pdf *gofpdf.Fpdf, r Receipt, copyLabel string) error {
 	x, w := marginX, a5W-2*marginX
 
 	drawFormNo(pdf, l.get("receipt.form_no"), x, w)
-	y := drawHeader(pdf, r.Header, l, r.ReceivedAt, x, marginTop, w)
+	number := ""
+	if r.BookNo > 0 {
+		number = strconv.Itoa(r.BookNo)
+	}
+	y := drawNumberedHeader(pdf, r.Header, l, r.ReceivedAt, r.numberLine(l, "receipt", number), x, marginTop, w)
 
-	y = drawPara(pdf, para{runs: []run{{style: bold, text: l.get("receipt.title")}}, align: "C", balance: true, size: 11, before: 3}, x, y, w)
+	y = drawPara(pdf, para{runs: []run{{style: bold, text: l.get("receipt.title")}}, align: "C", balance: true, size: 12, before: 3}, x, y, w)
 	y = drawPara(pdf, para{runs: []run{{style: italic, text: copyLabel}}, align: "C", size: 9}, x, y, w)
 
 	y, err := drawCodeBand(pdf, l.get("receipt.code"), code, x, y, w)
@@ -124,11 +138,17 @@ func drawReceipt(pdf *gofpdf.Fpdf, r Receipt, copyLabel string) error {
 	}
 	cont := func() float64 {
 		pdf.AddPage()
+		drawFormNo(pdf, l.get("receipt.form_no"), x, w)
 		p := para{runs: []run{{style: regular, text: l.get("receipt.code") + " "}, {style: bold, text: code},
 			{style: italic, text: " " + copyLabel + " " + l.get("page.continued")}}, align: "C", size: 8.5}
 		return drawPara(pdf, p, x, marginTop, w) + 2
 	}
-	for _, p := range body(f) {
+	ps := body(f)
+	for i, p := range ps {
+		// The book's line goes over with the signatures: never a signature block alone.
+		if i == len(ps)-1 && y+height(pdf, p, w)+signHeight(f) > a5H-marginBot {
+			y = cont()
+		}
 		y += p.before
 		for _, ln := range wrap(pdf, p, w) {
 			if y+lineHeight(p.size) > a5H-marginBot {
@@ -158,21 +178,31 @@ func receiptBody(r Receipt) func(f fit) []para {
 		doc  bool
 		gap  bool // space above: a new group of fields
 	}
+	unit := r.unit(l)
 	items := []item{
-		{runs: field("receipt.agency", r.AgencyName, regular)},
+		{runs: []run{{style: bold, text: l.fill("receipt.unit", "unit", unit)}}},
 		{runs: field("receipt.applicant", r.Applicant, bold)},
+		{runs: field("receipt.idno", l.orBlank(r.IDNo), regular)},
 		{runs: field("receipt.address", r.Address, regular)},
 		{runs: phone},
-		{runs: field("receipt.procedure", r.Procedure, bold)},
-		{runs: []run{{style: regular, text: l.get("receipt.documents")}}, gap: true},
 	}
+	if rep := r.Rep; clean(rep.Name) != "" {
+		rp := append(field("receipt.rep_phone", rep.Phone, regular), field("receipt.rep_email", rep.Email, regular)...)
+		rp[2].pad = 6
+		items = append(items,
+			item{runs: field("receipt.rep", rep.Name, bold)},
+			item{runs: field("receipt.rep_idno", l.orBlank(rep.IDNo), regular), doc: true},
+			item{runs: field("receipt.rep_address", rep.Address, regular), doc: true},
+			item{runs: rp, doc: true},
+			item{runs: field("receipt.rep_paper", l.orBlank(rep.Paper), regular), doc: true},
+		)
+	}
+	items = append(items,
+		item{runs: field("receipt.procedure", r.Procedure, bold)},
+		item{runs: []run{{style: regular, text: l.get("receipt.documents")}}, gap: true},
+	)
 	for i, d := range r.Documents {
-		key := "receipt.document_item"
-		if clean(d.Kind) == "" {
-			key = "receipt.document_item_nokind"
-		}
-		items = append(items, item{doc: true, runs: []run{{style: regular, text: l.fill(key,
-			"n", strconv.Itoa(i+1), "name", clean(d.Name), "kind", clean(d.Kind), "count", twoDigits(d.Count))}}})
+		items = append(items, item{doc: true, runs: []run{{style: regular, text: documentItem(l, "receipt", i+1, d)}}})
 	}
 	if len(r.Documents) == 0 {
 		items = append(items, item{doc: true, runs: []run{{style: italic, text: l.get("receipt.no_documents")}}})
@@ -181,7 +211,7 @@ func receiptBody(r Receipt) func(f fit) []para {
 	if r.Days > 0 {
 		days = l.fill("receipt.days_value", "n", strconv.Itoa(r.Days))
 	}
-	result := l.get("receipt.result_counter")
+	result := l.fill("receipt.result_counter", "unit", unit)
 	if !r.ResultAtCounter {
 		result = l.get("receipt.result_post")
 		if a := clean(r.PostAddress); a != "" {
@@ -247,3 +277,42 @@ func drawSignatures(pdf *gofpdf.Fpdf, l Labels, receiver string, f fit, x, y, w 
 }
 
 func twoDigits(n int) string { return fmt.Sprintf("%02d", n) }
+
+// documentItem is a document's line on a form ({form}.document_item…): its kind and count,
+// or, for a paper only shown to the official (a kind naming form.kinds_shown, "xuất trình"),
+// that it was shown and not handed in.
+func documentItem(l Labels, form string, n int, d Document) string {
+	kind, shown := shownKind(l, d.Kind)
+	key := form + ".document_item"
+	switch {
+	case shown:
+		key += "_shown"
+	case kind == "":
+		key += "_nokind"
+	}
+	return l.fill(key, "n", strconv.Itoa(n), "name", clean(d.Name), "kind", kind, "count", twoDigits(max(d.Count, 1)))
+}
+
+// shownKind tells whether kind says the paper is only shown ("Bản chính (xuất trình)"), and
+// returns kind without that word ("Bản chính").
+func shownKind(l Labels, kind string) (string, bool) {
+	k := clean(kind)
+	for _, w := range strings.Split(l.get("form.kinds_shown"), "|") {
+		w = strings.TrimSpace(w)
+		if w == "" {
+			continue
+		}
+		i := strings.Index(strings.ToLower(k), strings.ToLower(w))
+		if i < 0 {
+			continue
+		}
+		rest := k[:i] + k[i+len(w):]
+		rest = strings.NewReplacer("()", "", "( )", "").Replace(rest)
+		rest = strings.Trim(strings.Join(strings.Fields(rest), " "), " -–,;:")
+		if rest == "" {
+			rest = l.get("supplement.kind_original")
+		}
+		return rest, true
+	}
+	return k, false
+}

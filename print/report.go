@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,20 +13,23 @@ import (
 // headings come from Labels (keys "report.*").
 type Report struct {
 	Header
-	Labels    Labels    // zero value = DefaultLabels()
-	Date      time.Time // when it is made (the dated line under the motto)
-	Title     string    // e.g. l.Text("report.ii06a.title")
-	Subtitle  string    // e.g. the period: "Kỳ báo cáo: từ ngày 01/01/2026 đến ngày 31/03/2026"
-	FormNo    string    // printed small at the top right ("Biểu số II.06a/VPCP/KSTT"); "" none
-	Landscape bool
-	Head      []ReportHead // headings; a group heading spans len(Sub) columns
-	Widths    []float64    // relative column widths (scaled to the page)
-	Align     []string     // "L", "C", "R" per column (default "R" for all but the first two)
-	Rows      [][]string
-	Total     []string // a bold last row; nil: none
-	Notes     []string // paragraphs under the table (definitions, the 766 index, …)
-	Charts    []Chart
-	Sheet     string // the .xlsx sheet's name
+	Labels   Labels    // zero value = DefaultLabels()
+	Date     time.Time // when it is made (the dated line under the motto)
+	Title    string    // e.g. l.Text("report.ii06a.title")
+	Subtitle string    // e.g. the period: "Kỳ báo cáo: từ ngày 01/01/2026 đến ngày 31/03/2026"
+	FormNo   string    // printed small at the top right ("Biểu số II.06a/VPCP/KSTT"); "" none
+	// From and To fill the reporting-unit block at the top right ("Đơn vị báo cáo: …",
+	// "Đơn vị nhận báo cáo: …"; dots when empty); Measure is "Đơn vị tính: …" over the table.
+	From, To, Measure string
+	Landscape         bool
+	Head              []ReportHead // headings; a group heading spans len(Sub) columns
+	Widths            []float64    // relative column widths (scaled to the page)
+	Align             []string     // "L", "C", "R" per column (default "R" for all but the first two)
+	Rows              [][]string
+	Total             []string // a bold last row; nil: none
+	Notes             []string // paragraphs under the table (definitions, the 766 index, …)
+	Charts            []Chart
+	Sheet             string // the .xlsx sheet's name
 }
 
 // ReportHead is one heading over a column, or a group heading over its Sub columns.
@@ -110,15 +114,24 @@ func ReportPDF(r Report) ([]byte, error) {
 	pdf.SetTitle(clean(r.Title), true)
 	pdf.SetMargins(a4Margin, a4Margin, a4Margin)
 	pageFooter(pdf, l, "report.page", clean(r.Title))
-	pdf.AddPage()
 	x, w := a4Margin, pw-2*a4Margin
-	drawFormNo(pdf, clean(r.FormNo), x, w)
+	formNo(pdf, clean(r.FormNo), x, w)
+	pdf.AddPage()
 	y := drawHeader(pdf, r.Header, l, r.Date, x+5, a4Margin, w-10)
 	y = drawPara(pdf, para{runs: []run{{style: bold, text: clean(r.Title)}}, align: "C", balance: true, size: 13, before: 4}, x, y, w)
 	if r.Subtitle != "" {
-		y = drawPara(pdf, para{runs: []run{{style: italic, text: clean(r.Subtitle)}}, align: "C", balance: true, size: 10, before: 1}, x, y, w)
+		y = drawPara(pdf, para{runs: []run{{style: italic, text: clean(r.Subtitle)}}, align: "C", balance: true, size: 11, before: 1}, x, y, w)
 	}
-	f := &flow{pdf: pdf, x: x, w: w, y: y + 4, bottom: ph - a4Margin - 4}
+	// The reporting-unit block at the right, "Đơn vị tính" at the left over the table.
+	bw := min(w*0.45, 110.0)
+	y += 2
+	for _, ln := range r.unitBlock(l) {
+		y = drawPara(pdf, para{runs: []run{{style: regular, text: ln}}, size: 10, hang: 4}, x+w-bw, y, bw)
+	}
+	if m := clean(r.Measure); m != "" {
+		y = drawPara(pdf, para{runs: []run{{style: italic, text: l.fill("report.measure", "unit", m)}}, align: "R", size: 10, before: 1}, x, y, w)
+	}
+	f := &flow{pdf: pdf, x: x, w: w, y: y + 2, bottom: ph - a4Margin - 4}
 
 	total := 0.0
 	for _, v := range r.Widths {
@@ -132,7 +145,7 @@ func ReportPDF(r Report) ([]byte, error) {
 	for _, h := range r.Head {
 		t.head = append(t.head, hcell{text: clean(h.Text), sub: h.Sub})
 	}
-	const size = 8.5
+	const size = 9
 	f.room(25)
 	f.y = t.drawHead(f, f.y)
 	f.head = t
@@ -143,27 +156,64 @@ func ReportPDF(r Report) ([]byte, error) {
 		}
 		return cs
 	}
-	for _, row := range r.Rows {
-		f.row(t, rowCells(row, regular), 0)
+	// The row of column numbers, "(1)", "(2)", … under the headings.
+	nums := make([]cell, r.columns())
+	for i := range nums {
+		nums[i] = textCell(italic, "("+strconv.Itoa(i+1)+")", size-1, "C")
 	}
+	f.row(t, nums, 0)
+	rows := r.Rows
 	if r.Total != nil {
-		f.row(t, rowCells(r.Total, bold), 0)
+		rows = append(append([][]string{}, rows...), r.Total)
+	}
+	// What follows the table (notes, charts, signatures) is measured first: the last row goes
+	// to a new page with it rather than leave the signatures alone on the last page.
+	tail := func(f *flow) {
+		for _, n := range r.Notes {
+			f.para(para{runs: []run{{style: regular, text: clean(n)}}, size: 11, before: 1.5})
+		}
+		for _, c := range r.Charts {
+			drawChart(f, c)
+		}
+		f.y += 5
+		f.signatures(11, 20,
+			signature{title: l.get("report.sign_maker"), hint: l.get("form.sign_hint")},
+			signature{title: l.get("report.sign_head"), hint: l.get("report.sign_head_hint")})
+	}
+	dry := &flow{pdf: pdf, x: x, w: w, y: 0, bottom: 1e9, dry: true}
+	tail(dry)
+	tailH := dry.y
+	for i, row := range rows {
+		style := regular
+		if r.Total != nil && i == len(rows)-1 {
+			style = bold
+		}
+		cells := rowCells(row, style)
+		if i == len(rows)-1 {
+			if h := t.rowHeight(f, cells, 0) + tailH; h <= f.bottom-a4Margin-25 {
+				f.room(h)
+			}
+		}
+		f.row(t, cells, 0)
 	}
 	f.head = nil
-	for _, n := range r.Notes {
-		f.para(para{runs: []run{{style: regular, text: clean(n)}}, size: 9.5, before: 1.5})
-	}
-	for _, c := range r.Charts {
-		drawChart(f, c)
-	}
-	f.y += 5
-	f.signatures(10, 20,
-		signature{title: l.get("report.sign_maker"), hint: l.get("form.sign_hint")},
-		signature{title: l.get("report.sign_head"), hint: l.get("report.sign_head_hint")})
+	tail(f)
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("không vẽ được báo cáo: %w", err)
 	}
 	return finish(pdf)
+}
+
+// unitBlock is the reporting-unit block: "Đơn vị báo cáo: …", "Đơn vị nhận báo cáo: …".
+func (r Report) unitBlock(l Labels) []string {
+	from := clean(r.From)
+	if from == "" {
+		from = clean(r.ParentName)
+	}
+	return []string{
+		l.get("report.unit_from") + " " + l.orBlank(from),
+		l.get("report.unit_to") + " " + l.orBlank(r.To),
+	}
 }
 
 // drawChart draws a horizontal bar chart: the labels in a left column, a bar per label drawn

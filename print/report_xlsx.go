@@ -89,6 +89,16 @@ func WriteReportXLSX(out io.Writer, r Report) error {
 		merge(1, row, n, row)
 		row++
 	}
+	for _, ln := range r.unitBlock(l) {
+		set(1, row, ln, 0)
+		merge(1, row, n, row)
+		row++
+	}
+	if m := clean(r.Measure); m != "" {
+		set(1, row, l.fill("report.measure", "unit", m), sItalic)
+		merge(1, row, n, row)
+		row++
+	}
 	row++
 	head := row
 	col := 1
@@ -110,7 +120,10 @@ func WriteReportXLSX(out io.Writer, r Report) error {
 		merge(col, head, col+len(h.Sub)-1, head)
 		col += len(h.Sub)
 	}
-	row = head + 2
+	for i := range n {
+		set(i+1, head+2, "("+strconv.Itoa(i+1)+")", sItalic)
+	}
+	row = head + 3
 	put := func(vals []string, bold bool) {
 		for i, v := range vals {
 			v = clean(v)
@@ -154,7 +167,7 @@ func WriteReportXLSX(out io.Writer, r Report) error {
 		}
 	}
 	if err == nil {
-		err = x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: head + 1, TopLeftCell: cellName(1, head+2), ActivePane: "bottomLeft"})
+		err = x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: head + 2, TopLeftCell: cellName(1, head+3), ActivePane: "bottomLeft"})
 	}
 	if err != nil {
 		return fail(err)

@@ -16,18 +16,23 @@ type slipTop struct {
 	number   string // "Số: …" line; "" prints none
 	note     string // italic line under the title; "" prints none
 	code     string // dossier code, cleaned
-	date     time.Time
-	fixed    *fit // a density to use as is, for a body that is meant to run over pages
+	// codeLabel is the code's label ("Mã số hồ sơ:"); "" = form.code.
+	codeLabel string
+	// codeOptional: a paper that may have no code yet (a refusal at the counter) prints no
+	// code band without one.
+	codeOptional bool
+	date         time.Time
+	fixed        *fit // a density to use as is, for a body that is meant to run over pages
 }
 
-// newSlipTop is the head of slip `form` ("supplement", "refusal", ...): its title and form
-// number come from the labels under that key.
-func newSlipTop(l Labels, form, number, code string, date time.Time) slipTop {
+// newSlipTop is the head of slip `form` ("supplement", "refusal", ...): its title, form
+// number and number line's symbol come from the labels under that key.
+func newSlipTop(h Header, l Labels, form, number, code string, date time.Time) slipTop {
 	return slipTop{
 		docTitle: strings.ToLower(l.get(form + ".title")),
 		formNo:   l.get(form + ".form_no"),
 		title:    l.get(form + ".title"),
-		number:   number,
+		number:   h.numberLine(l, form, number),
 		code:     clean(code),
 		date:     date,
 	}
@@ -37,8 +42,11 @@ func newSlipTop(l Labels, form, number, code string, date time.Time) slipTop {
 // of fits that keeps it on one page; a body too long even at the smallest
 // type continues on follow-on pages that repeat the code.
 func slipPDF(h Header, l Labels, top slipTop, body func(f *flow, d fit)) ([]byte, error) {
-	if top.code == "" {
+	if top.code == "" && !top.codeOptional {
 		return nil, fmt.Errorf("thiếu mã hồ sơ: không in được %s", top.docTitle)
+	}
+	if top.codeLabel == "" {
+		top.codeLabel = l.get("form.code")
 	}
 	pdf, err := newDoc("P", a5Size)
 	if err != nil {
@@ -49,17 +57,17 @@ func slipPDF(h Header, l Labels, top slipTop, body func(f *flow, d fit)) ([]byte
 	pdf.AddPage()
 	x, w := marginX, a5W-2*marginX
 	drawFormNo(pdf, top.formNo, x, w)
-	y := drawHeader(pdf, h, l, top.date, x, marginTop, w)
-	y = drawPara(pdf, para{runs: []run{{style: bold, text: top.title}}, align: "C", balance: true, size: 11, before: 3}, x, y, w)
-	if top.number != "" {
-		y = drawPara(pdf, para{runs: []run{{style: regular, text: top.number}}, align: "C", size: 9.5, before: 0.5}, x, y, w)
-	}
+	y := drawNumberedHeader(pdf, h, l, top.date, top.number, x, marginTop, w)
+	y = drawPara(pdf, para{runs: []run{{style: bold, text: top.title}}, align: "C", balance: true, size: 12, before: 3}, x, y, w)
 	if top.note != "" {
 		y = drawPara(pdf, para{runs: []run{{style: italic, text: top.note}}, align: "C", balance: true, size: 9}, x, y, w)
 	}
-	y, err = drawCodeBand(pdf, l.get("form.code"), top.code, x, y, w)
-	if err != nil {
-		return nil, err
+	if top.code != "" {
+		if y, err = drawCodeBand(pdf, top.codeLabel, top.code, x, y, w); err != nil {
+			return nil, err
+		}
+	} else {
+		y += 2
 	}
 	bottom := a5H - marginBot
 	var d fit
@@ -70,7 +78,8 @@ func slipPDF(h Header, l Labels, top slipTop, body func(f *flow, d fit)) ([]byte
 	}
 	f := &flow{pdf: pdf, x: x, w: w, y: y, bottom: bottom, cont: func() float64 {
 		pdf.AddPage()
-		p := para{runs: []run{{style: regular, text: l.get("form.code") + " "}, {style: bold, text: top.code},
+		drawFormNo(pdf, top.formNo, x, w)
+		p := para{runs: []run{{style: regular, text: top.codeLabel + " "}, {style: bold, text: top.code},
 			{style: italic, text: " " + l.get("page.continued")}}, align: "C", size: 8.5}
 		return drawPara(pdf, p, x, marginTop, w) + 2
 	}}
@@ -79,14 +88,6 @@ func slipPDF(h Header, l Labels, top slipTop, body func(f *flow, d fit)) ([]byte
 		return nil, fmt.Errorf("không vẽ được %s: %w", top.docTitle, err)
 	}
 	return finish(pdf)
-}
-
-// number is the "Số: …" line: the number, or dots to fill in by hand.
-func (l Labels) number(n string) string {
-	if n = clean(n); n != "" {
-		return l.fill("form.number", "number", n)
-	}
-	return l.get("form.number_blank")
 }
 
 // orBlank is v, or dots to fill in by hand when v is empty.

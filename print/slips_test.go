@@ -11,7 +11,7 @@ import (
 // The samples are realistic dossiers of a ward counter; the tests read their
 // slips back as the official would.
 
-var hoaiDuc = Header{ParentName: "UBND phường Hoài Đức", Place: "Hoài Đức"}
+var hoaiDuc = Header{ParentName: "UBND phường Hoài Đức", Unit: "Trung tâm Phục vụ hành chính công phường Hoài Đức", Place: "Hoài Đức"}
 
 func at(d, m, hh, mm int) time.Time { return time.Date(2026, time.Month(m), d, hh, mm, 0, 0, vietnam) }
 
@@ -40,9 +40,10 @@ func sampleSupplement() Supplement {
 func sampleRefusal() Refusal {
 	return Refusal{
 		Header:    hoaiDuc,
-		Number:    "05/2026",
+		Number:    "05",
 		Code:      "HD001-260127-0003",
 		Applicant: "Phạm Quốc Dũng",
+		IDNo:      "001085004321",
 		Address:   "Thôn Đông Lạc, xã Ngọc Hòa, thành phố Hà Nội",
 		Phone:     "0987 111 222",
 		Email:     "dung.pq@yahoo.com",
@@ -56,9 +57,11 @@ func sampleRefusal() Refusal {
 func sampleApology() Apology {
 	return Apology{
 		Header:      hoaiDuc,
-		Number:      "01/2026",
+		Number:      "01",
 		Code:        "HD001-260120-0012",
 		Applicant:   "Lê Thị Thu Hương",
+		IDNo:        "001192007788",
+		Agency:      "UBND phường Hoài Đức",
 		Address:     "Số 3, phố Đức Diễn, phường Hoài Đức, thành phố Hà Nội",
 		Procedure:   "Chứng thực hợp đồng, giao dịch",
 		ReceivedAt:  at(20, 1, 14, 40),
@@ -66,10 +69,10 @@ func sampleApology() Apology {
 		NewDueAt:    at(26, 1, 16, 0),
 		Reason:      "Cần xác minh chữ ký của bên tặng cho đang điều trị tại bệnh viện.",
 		FaultUnit:   "Công chức Tư pháp - Hộ tịch",
-		ReturnPlace: "Bộ phận tiếp nhận và trả kết quả, UBND phường Hoài Đức",
+		ReturnPlace: "Trung tâm Phục vụ hành chính công phường Hoài Đức",
 		Signer:      "Đặng Văn Nam",
 		SignerTitle: "Chủ tịch",
-		Recipients:  []string{"Như trên", "Lưu: VT, BPTN&TKQ"},
+		Recipients:  []string{"Như trên", "Lưu: VT, TTPVHCC"},
 		Date:        at(21, 1, 15, 0),
 	}
 }
@@ -121,10 +124,28 @@ func sampleControl() Control {
 		Agency:     "UBND phường Hoài Đức",
 		Partners:   "Công an phường Hoài Đức",
 		Steps: []Step{
-			{From: "Bộ phận tiếp nhận và trả kết quả", To: "Công chức Tư pháp - Hộ tịch", At: at(26, 1, 9, 0),
+			{From: "Trung tâm Phục vụ hành chính công phường Hoài Đức", To: "UBND phường Hoài Đức", At: at(26, 1, 9, 0),
 				Giver: "Trần Văn Bình", Receiver: "Lê Thị Mai"},
-			{From: "Công chức Tư pháp - Hộ tịch", To: "Chủ tịch UBND phường", At: at(27, 1, 15, 30), Result: "Trước hạn",
+			{From: "UBND phường Hoài Đức", To: "Lãnh đạo UBND phường", At: at(27, 1, 15, 30), Result: "Trước hạn",
 				Note: "Trình ký", Giver: "Lê Thị Mai", Receiver: "Đặng Văn Nam"},
 		},
+	}
+}
+
+func sampleStop() Stop {
+	return Stop{
+		Header:     hoaiDuc,
+		Code:       "HD001-260126-0004",
+		Applicant:  "Đỗ Văn Ứng",
+		IDNo:       "001079003456",
+		Address:    "Số 8, phố Đức Diễn, phường Hoài Đức, thành phố Hà Nội",
+		Phone:      "0903 456 789",
+		Procedure:  "Đăng ký kết hôn",
+		ReceivedAt: at(26, 1, 10, 0),
+		DueAt:      at(29, 1, 10, 0),
+		StoppedAt:  at(27, 1, 14, 20),
+		Reason:     "Người nộp đề nghị dừng để bổ sung giấy tờ ở nơi cư trú cũ.",
+		Official:   "Trần Văn Bình",
+		Date:       at(27, 1, 14, 20),
 	}
 }

@@ -1,7 +1,6 @@
 package print
 
 import (
-	"math"
 	"strings"
 	"testing"
 
@@ -14,8 +13,8 @@ const (
 	a4L   = "841.89 x 595.28 pts"
 )
 
-// TestSupplementFields reads Mẫu 02 back and finds every field of FORMS.md
-// with the dossier's values.
+// TestSupplementFields reads Mẫu 02 back and finds every field of FORMS-2025.md
+// with the dossier's values; each paper asked for says its kind and count.
 func TestSupplementFields(t *testing.T) {
 	s := sampleSupplement()
 	b, err := SupplementPDF(s)
@@ -31,60 +30,38 @@ func TestSupplementFields(t *testing.T) {
 		t.Errorf("page size %s, want A5 %s", got, a5Pts)
 	}
 	wantAll(t, text,
-		"Mẫu số 02", "UBND PHƯỜNG HOÀI ĐỨC", "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ",
+		"Mẫu số 02", "UBND PHƯỜNG HOÀI ĐỨC",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
 		"Hoài Đức, ngày 27 tháng 01 năm 2026",
-		"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Số: 02/2026",
+		"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Số: 02/2026/PBS-TTPVHCC",
 		"Mã hồ sơ: HD001-260126-0001",
-		"Tiếp nhận hồ sơ của Ông/Bà: Nguyễn Thị Hồng Nhung",
+		"Hồ sơ của: Nguyễn Thị Hồng Nhung",
 		"Nội dung yêu cầu giải quyết: Đăng ký giám hộ",
 		"Địa chỉ: "+s.Address,
 		"Số điện thoại: 0912 345 678", "Email: hongnhung.nguyen@gmail.com",
-		"Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:",
+		"Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:",
+		"1. Văn bản thỏa thuận cử người giám hộ có chữ ký của các bên tham gia thỏa thuận — bản chính: 01 bản",
+		"2. Giấy khai sinh của người được giám hộ — bản sao có chứng thực: 02 bản",
+		"3. Căn cước công dân của người giám hộ — bản sao: 03 bản",
 		"Lý do: "+s.Reason,
-		"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với công chức Trần Văn Bình, số điện thoại 0243 365 1234 để được hướng dẫn./.",
+		"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với Trần Văn Bình, số điện thoại 0243 365 1234 để được hướng dẫn./.",
 		"NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", "Trần Văn Bình")
-	// The table, read cell by cell.
-	wantAll(t, rawText(t, path), "TT", "Thành phần hồ sơ", "Số lượng", "Bản chính", "Bản chứng thực", "Bản photo",
-		"1 Văn bản thỏa thuận cử người giám hộ có chữ ký của các bên tham gia thỏa thuận 01",
-		"2 Giấy khai sinh của người được giám hộ 02", "3 Căn cước công dân của người giám hộ 03")
+	wantAll(t, rawText(t, path), "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀI ĐỨC")
 	inside(t, path, 5)
 }
 
-// TestSupplementCountColumns: each count stands under the heading of its
-// document's kind (Bản chính / Bản chứng thực / Bản photo) and on its row.
-func TestSupplementCountColumns(t *testing.T) {
+// TestSupplementKinds: a paper to be shown is asked to be shown, not handed in; a kind on no
+// list is printed as written.
+func TestSupplementKinds(t *testing.T) {
 	s := sampleSupplement()
-	s.Missing = append(s.Missing, Document{Name: "Tờ khai đăng ký giám hộ", Kind: "Bản sao có chứng thực", Count: 4},
-		Document{Name: "Giấy xác nhận cư trú", Kind: "Bản sao", Count: 5})
-	ws := words(t, writePDF(t, mustPDF(t)(SupplementPDF(s))))
-	minY := 0.0
-	find := func(text string) word {
-		t.Helper()
-		for _, w := range ws {
-			if w.text == text && w.yMin > minY {
-				return w
-			}
-		}
-		t.Fatalf("no word %q on the slip", text)
-		return word{}
+	s.Missing = []Document{
+		{Name: "Căn cước của người giám hộ", Kind: "Bản chính (xuất trình)", Count: 1},
+		{Name: "Bản dịch hộ chiếu", Kind: "Bản dịch", Count: 1},
 	}
-	mid := func(w word) float64 { return (w.xMin + w.xMax) / 2 }
-	minY = find("lượng").yMax // the table's header
-	cols := map[string]word{"01": find("chính"), "02": find("chứng"), "03": find("photo"), "04": find("chứng"), "05": find("photo")}
-	rows := map[string]string{"01": "Văn", "02": "Giấy", "03": "Căn", "04": "Tờ", "05": "Giấy"}
-	for count, head := range cols {
-		w := find(count)
-		if d := math.Abs(mid(w) - mid(head)); d > 20 {
-			t.Errorf("count %s is %.0f pt away from the column %q", count, d, head.text)
-		}
-		if count == "05" {
-			continue // two rows start with "Giấy"
-		}
-		row := find(rows[count])
-		if math.Abs(w.yMin-row.yMin) > 1 {
-			t.Errorf("count %s is not on the row of the document starting %q", count, rows[count])
-		}
+	text, _ := textOf(t, mustPDF(t)(SupplementPDF(s)))
+	wantAll(t, text, "1. Căn cước của người giám hộ — xuất trình bản chính để đối chiếu", "2. Bản dịch hộ chiếu — Bản dịch: 01 bản")
+	if strings.Contains(text, "giám hộ — Bản chính (xuất trình): 01 bản") {
+		t.Error("a paper to be shown is asked for as a copy to hand in")
 	}
 }
 
@@ -106,8 +83,8 @@ func TestSupplementBlanksAndLabels(t *testing.T) {
 	s.Missing = []Document{{Name: "Bản dịch hộ chiếu", Kind: "Bản dịch", Count: 1}}
 	s.Labels = DefaultLabels().With(map[string]string{"supplement.form_no": "Mẫu số 02 (Thông tư mới)"})
 	text, _ := textOf(t, mustPDF(t)(SupplementPDF(s)))
-	wantAll(t, text, "Mẫu số 02 (Thông tư mới)", "Số: ……………", "liên hệ với công chức ……………………, số điện thoại ……………………",
-		"Bản dịch hộ chiếu (Bản dịch)")
+	wantAll(t, text, "Mẫu số 02 (Thông tư mới)", "Số: ………/PBS-TTPVHCC", "liên hệ với ……………………, số điện thoại ……………………",
+		"Bản dịch hộ chiếu — Bản dịch: 01 bản")
 }
 
 // TestSupplementLongWraps: a long reason and address wrap inside the page; a
@@ -132,8 +109,8 @@ func TestSupplementLongWraps(t *testing.T) {
 	if n < 2 {
 		t.Fatalf("48 documents fit on %d page; the test wants a follow-on page", n)
 	}
-	if p2 := pageText(t, path, 2); !strings.Contains(p2, "Mã hồ sơ: HD001-260126-0001 (tiếp theo)") || !strings.Contains(p2, "Thành phần hồ sơ") {
-		t.Errorf("page 2 does not repeat the code and the table header:\n%s", p2)
+	if p2 := pageText(t, path, 2); !strings.Contains(p2, "Mã hồ sơ: HD001-260126-0001 (tiếp theo)") || !strings.Contains(p2, "Mẫu số 02") {
+		t.Errorf("page 2 does not repeat the form's number and the code:\n%s", p2)
 	}
 	if got := strings.Count(rawText(t, path), "Giấy khai sinh của người được giám hộ"); got != 16 {
 		t.Errorf("the document appears %d times, want 16", got)
@@ -142,21 +119,22 @@ func TestSupplementLongWraps(t *testing.T) {
 	inside(t, path, 5)
 }
 
-// TestSlipsNeedCode: Mẫu 02–05 refuse to print without a dossier code.
+// TestSlipsNeedCode: Mẫu 02, 04, 05 and 06 refuse to print without a dossier code (Mẫu 03
+// may: "Mã hồ sơ (nếu có)").
 func TestSlipsNeedCode(t *testing.T) {
 	errs := map[string]error{}
 	s := sampleSupplement()
 	s.Code = " "
 	_, errs["02"] = SupplementPDF(s)
-	r := sampleRefusal()
-	r.Code = ""
-	_, errs["03"] = RefusalPDF(r)
 	a := sampleApology()
 	a.Code = ""
 	_, errs["04"] = ApologyPDF(a)
+	st := sampleStop()
+	st.Code = ""
+	_, errs["05"] = StopPDF(st)
 	c := sampleControl()
 	c.Code = ""
-	_, errs["05"] = ControlPDF(c)
+	_, errs["06"] = ControlPDF(c)
 	for form, err := range errs {
 		if err == nil || !strings.Contains(err.Error(), "mã hồ sơ") {
 			t.Errorf("Mẫu %s without a code: err = %v, want one naming the code", form, err)
@@ -170,14 +148,15 @@ func TestSlipsCodesScan(t *testing.T) {
 		"02": func() ([]byte, error) { return SupplementPDF(sampleSupplement()) },
 		"03": func() ([]byte, error) { return RefusalPDF(sampleRefusal()) },
 		"04": func() ([]byte, error) { return ApologyPDF(sampleApology()) },
-		"05": func() ([]byte, error) { return ControlPDF(sampleControl()) },
+		"05": func() ([]byte, error) { return StopPDF(sampleStop()) },
+		"06": func() ([]byte, error) { return ControlPDF(sampleControl()) },
 	} {
 		t.Run(form, func(t *testing.T) {
 			pdf, err := b()
 			if err != nil {
 				t.Fatal(err)
 			}
-			code := map[string]string{"02": sampleSupplement().Code, "03": sampleRefusal().Code, "04": sampleApology().Code, "05": sampleControl().Code}[form]
+			code := map[string]string{"02": sampleSupplement().Code, "03": sampleRefusal().Code, "04": sampleApology().Code, "05": sampleStop().Code, "06": sampleControl().Code}[form]
 			out := scan(t, writePDF(t, pdf))
 			for _, w := range []string{"QR-Code:" + code, "CODE-128:" + code} {
 				if !strings.Contains(out, w) {

@@ -49,7 +49,7 @@ func layoutCell(pdf *gofpdf.Fpdf, c cell, w float64) []slice {
 	var out []slice
 	for _, pt := range c {
 		if pt.side == nil {
-			p := pt.p
+			p := fitWords(pt.p, w)
 			lh := lineHeight(p.size)
 			for i, ln := range wrap(pdf, p, w) {
 				h, off := lh, 0.0
@@ -79,9 +79,10 @@ func sumH(ss []slice) float64 {
 	return h
 }
 
-// headPara is a heading's paragraph.
-func (t *table) headPara(text string) para {
-	return para{runs: []run{{style: bold, text: text}}, align: "C", balance: true, size: t.headSize}
+// headPara is a heading's paragraph in a column w mm wide (inside the padding): smaller type
+// when a word would not fit.
+func (t *table) headPara(text string, w float64) para {
+	return fitWords(para{runs: []run{{style: bold, text: text}}, align: "C", balance: true, size: t.headSize}, w)
 }
 
 // drawHead prints the header row at y (or only measures it in a dry flow)
@@ -89,7 +90,9 @@ func (t *table) headPara(text string) para {
 func (t *table) drawHead(f *flow, y float64) float64 {
 	pdf := f.pdf
 	inner := func(w float64) float64 { return w - 2*t.pad }
-	hh := func(text string, w float64) float64 { return height(pdf, t.headPara(text), inner(w)) + 2*t.pad }
+	hh := func(text string, w float64) float64 {
+		return height(pdf, t.headPara(text, inner(w)), inner(w)) + 2*t.pad
+	}
 	topH, subH, total := 0.0, 0.0, 0.0
 	col := 0
 	for _, h := range t.head {
@@ -114,7 +117,7 @@ func (t *table) drawHead(f *flow, y float64) float64 {
 	pdf.SetLineWidth(0.2)
 	box := func(text string, x, y, w, h float64) {
 		pdf.Rect(x, y, w, h, "D")
-		p := t.headPara(text)
+		p := t.headPara(text, inner(w))
 		drawPara(pdf, p, x+t.pad, y+(h-height(pdf, p, inner(w)))/2, inner(w))
 	}
 	x := f.x

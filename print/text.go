@@ -42,7 +42,7 @@ type line struct {
 }
 
 // lineHeight is the leading for a font size, in mm.
-func lineHeight(size float64) float64 { return size * 0.3528 * 1.32 }
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
 
 // wrap lays p out in a column w mm wide. The same lines are used to measure
 // and to draw, so what is measured is exactly what is printed.
@@ -52,9 +52,11 @@ func wrap(pdf *gofpdf.Fpdf, p para, w float64) []line {
 		return lines
 	}
 	// Narrow the column while the line count holds, so that a heading breaks
-	// as "BỘ PHẬN TIẾP NHẬN / VÀ TRẢ KẾT QUẢ" rather than leaving one word alone.
+	// as "BỘ PHẬN TIẾP NHẬN / VÀ TRẢ KẾT QUẢ" rather than leaving one word alone;
+	// never below the longest word, which would then be cut ("Trướ/c hạn").
 	best := lines
-	for nw := w - 1; nw > w/2; nw-- {
+	longest := longestWord(p)
+	for nw := w - 1; nw > w/2 && nw >= longest; nw-- {
 		l := wrapGreedy(pdf, p, nw)
 		if len(l) != len(lines) {
 			break
@@ -62,6 +64,34 @@ func wrap(pdf *gofpdf.Fpdf, p para, w float64) []line {
 		best = l
 	}
 	return best
+}
+
+// words splits text at plain spaces only: a no-break space (U+00A0) keeps "01 bản" together.
+func splitWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
+}
+
+// unbreak draws a word's no-break spaces as spaces (the same width).
+func unbreak(t string) string { return strings.ReplaceAll(t, "\u00a0", " ") }
+
+// longestWord is the width of p's widest word, in mm.
+func longestWord(p para) float64 {
+	m := 0.0
+	for _, r := range p.runs {
+		for _, t := range splitWords(r.text) {
+			m = max(m, textWidth(r.style, p.size, unbreak(t)))
+		}
+	}
+	return m
+}
+
+// fitWords makes p's type smaller, down to 5 pt, until its longest word fits w: a narrow table
+// column gets smaller type rather than a word cut in two ("(tha/ng 6)").
+func fitWords(p para, w float64) para {
+	for p.size > 5 && longestWord(p) > w+1e-6 {
+		p.size -= 0.25
+	}
+	return p
 }
 
 func wrapGreedy(pdf *gofpdf.Fpdf, p para, w float64) []line {
@@ -78,7 +108,8 @@ func wrapGreedy(pdf *gofpdf.Fpdf, p para, w float64) []line {
 		text := r.text
 		lead := strings.HasPrefix(text, " ") || endSpace
 		endSpace = strings.HasSuffix(text, " ")
-		for i, t := range strings.Fields(text) {
+		for i, t := range splitWords(text) {
+			t = unbreak(t)
 			wd := word{style: r.style, text: t, w: textWidth(r.style, p.size, t), space: sp, glue: i == 0 && !lead && r.pad == 0}
 			if i == 0 {
 				wd.pad = r.pad

@@ -138,7 +138,7 @@ func officialSecrets(ctx context.Context, q queryer, login string) (Official, se
 	var o Official
 	var role string
 	err := q.QueryRowContext(ctx, `SELECT `+officialCols+`, password_hash, pin_hash FROM officials WHERE login = ?`, login).
-		Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Active, &o.HasPassword, &o.HasPIN, &sec.password, &sec.pin)
+		Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Title, &o.Active, &o.HasPassword, &o.HasPIN, &sec.password, &sec.pin)
 	o.Role = Role(role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, sec, fmt.Errorf("%w cán bộ có tên đăng nhập %q", ErrNotFound, login)
@@ -454,8 +454,8 @@ func (s *Store) UpdateOfficial(ctx context.Context, by string, o Official) (Offi
 				return err
 			}
 		}
-		if _, err := t.ExecContext(ctx, `UPDATE officials SET full_name = ?, role = ?, phone = ? WHERE id = ?`,
-			o.FullName, string(o.Role), o.Phone, old.ID); err != nil {
+		if _, err := t.ExecContext(ctx, `UPDATE officials SET full_name = ?, role = ?, phone = ?, title = ? WHERE id = ?`,
+			o.FullName, string(o.Role), o.Phone, nullText(o.Title), old.ID); err != nil {
 			return err
 		}
 		o.ID, o.Active, o.HasPassword, o.HasPIN = old.ID, old.Active, old.HasPassword, old.HasPIN

@@ -34,6 +34,7 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 var demoAgency = Agency{
 	Name:       "UBND phường Hoài Đức",
 	ParentName: "UBND PHƯỜNG HOÀI ĐỨC",
+	Unit:       "Trung tâm Phục vụ hành chính công phường Hoài Đức",
 	Code:       "HD001",
 	Place:      "Hoài Đức",
 	Hours:      workday.DefaultHours(),
@@ -42,11 +43,11 @@ var demoAgency = Agency{
 // demoOfficials are documented in the README: keep the logins.
 var demoOfficials = []Official{
 	{Login: "admin", FullName: "Quản trị viên", Role: RoleAdmin},
-	{Login: "tiepnhan1", FullName: "Nguyễn Thị Lan", Role: RoleCounter},
-	{Login: "tiepnhan2", FullName: "Trần Văn Minh", Role: RoleCounter},
-	{Login: "tuphap", FullName: "Lê Văn Hùng", Role: RoleProcessing}, // Tư pháp - Hộ tịch
-	{Login: "diachinh", FullName: "Phạm Thị Hoa", Role: RoleProcessing},
-	{Login: "chutich", FullName: "Đặng Văn Nam", Role: RoleLeader},
+	{Login: "tiepnhan1", FullName: "Nguyễn Thị Lan", Role: RoleCounter, Phone: "0912000101"},
+	{Login: "tiepnhan2", FullName: "Trần Văn Minh", Role: RoleCounter, Phone: "0912000102"},
+	{Login: "tuphap", FullName: "Lê Văn Hùng", Role: RoleProcessing, Phone: "0912000201"}, // Tư pháp - Hộ tịch
+	{Login: "diachinh", FullName: "Phạm Thị Hoa", Role: RoleProcessing, Phone: "0912000202"},
+	{Login: "chutich", FullName: "Đặng Văn Nam", Role: RoleLeader, Title: "Chủ tịch"},
 }
 
 // DemoPasswords and DemoPINs are the demo officials' secrets, documented in the README: the

@@ -41,17 +41,20 @@ type Official struct {
 	FullName string
 	Role     Role
 	Phone    string
-	Active   bool
+	// Title is the official's title as signed, "Chủ tịch" or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": over
+	// the head's signature on Mẫu 04. Optional.
+	Title  string
+	Active bool
 
 	HasPassword, HasPIN bool // whether a password / PIN is set (the hashes never leave the store)
 }
 
-const officialCols = `id, login, full_name, role, phone, active, password_hash != '', pin_hash != ''`
+const officialCols = `id, login, full_name, role, phone, COALESCE(title, ''), active, password_hash != '', pin_hash != ''`
 
 func scanOfficial(sc interface{ Scan(...any) error }) (Official, error) {
 	var o Official
 	var role string
-	err := sc.Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Active, &o.HasPassword, &o.HasPIN)
+	err := sc.Scan(&o.ID, &o.Login, &o.FullName, &role, &o.Phone, &o.Title, &o.Active, &o.HasPassword, &o.HasPIN)
 	o.Role = Role(role)
 	return o, err
 }
@@ -126,6 +129,14 @@ func (s *Store) requireLogin(ctx context.Context, by string, p Permission) (stri
 	return o.Login, err
 }
 
+// nullText stores an empty optional text as NULL.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // normOfficial validates an official's record.
 func normOfficial(o Official) (Official, error) {
 	login, ok := clean(o.Login)
@@ -146,6 +157,9 @@ func normOfficial(o Official) (Official, error) {
 		return o, invalid("role", "Vai trò phải là một trong: tiếp nhận, chuyên môn, lãnh đạo, quản trị.")
 	}
 	if o.Phone, err = phone("phone", o.Phone, false); err != nil {
+		return o, err
+	}
+	if o.Title, err = cleanText("title", "Chức danh", o.Title, false, 100); err != nil {
 		return o, err
 	}
 	return o, nil
@@ -177,8 +191,8 @@ func (s *Store) AddOfficial(ctx context.Context, by string, o Official) (Officia
 
 func insertOfficial(ctx context.Context, t *sql.Tx, now time.Time, by string, o *Official) error {
 	var err error
-	o.ID, err = insertID(ctx, t, `INSERT INTO officials(login, full_name, role, phone, active, created_at)
-		VALUES (?, ?, ?, ?, 1, ?)`, o.Login, o.FullName, string(o.Role), o.Phone, ts(now))
+	o.ID, err = insertID(ctx, t, `INSERT INTO officials(login, full_name, role, phone, title, active, created_at)
+		VALUES (?, ?, ?, ?, ?, 1, ?)`, o.Login, o.FullName, string(o.Role), o.Phone, nullText(o.Title), ts(now))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // Printing is how this counter's papers leave the PC: the paper loaded for the A5 slips
-// (Mẫu 01–05) and for the A4 documents (tracking book, handover lists, reports), and whether
+// (Mẫu 01–06) and for the A4 documents (tracking book, handover lists, reports), and whether
 // the PDF is opened in the viewer instead of printed (a PC whose printer the app cannot drive).
 type Printing struct {
 	SlipPaper   string // "A5" (default) or "A4"

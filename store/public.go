@@ -119,11 +119,22 @@ func (p Procedure) PostedTime() string {
 	return strconv.Itoa(p.Days) + " ngày làm việc"
 }
 
-// PostedFee is the fee as posted for citizens, with its note: "Miễn phí", "50.000 đ (…)".
+// PostedFee is the fee as posted for citizens, with its note: "Miễn phí", "50.000 đ (…)". A
+// note still waiting for the admin (FeeBasisPending) is left out: a citizen never reads it.
 func (p Procedure) PostedFee() string {
 	s := p.Fee.String()
-	if p.Fee.Note != "" {
+	if p.Fee.Note != "" && !p.FeeBasisPending() {
 		s += " (" + p.Fee.Note + ")"
 	}
 	return s
+}
+
+// adminTodo ends a fee note of the default catalogue that the admin must complete with the
+// province's resolution ("Theo Nghị quyết của HĐND tỉnh — quản trị viên cập nhật").
+const adminTodo = "quản trị viên cập nhật"
+
+// FeeBasisPending tells whether the fee's basis is still the catalogue's placeholder for the
+// admin to complete: the poster leaves it out and the admin is told before printing.
+func (p Procedure) FeeBasisPending() bool {
+	return strings.Contains(strings.ToLower(p.Fee.Note), adminTodo)
 }

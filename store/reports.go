@@ -385,7 +385,7 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 	quiet := map[int64]bool{} // inactive officials and administrators: listed only when they did something
 	var o Official
 	if err := s.scanRows(ctx, `SELECT `+officialCols+` FROM officials WHERE 1 = 1`+only("id"), []any{one, one},
-		[]any{&o.ID, &o.Login, &o.FullName, &o.Role, &o.Phone, &o.Active, &o.HasPassword, &o.HasPIN}, func() error {
+		[]any{&o.ID, &o.Login, &o.FullName, &o.Role, &o.Phone, &o.Title, &o.Active, &o.HasPassword, &o.HasPIN}, func() error {
 			cards[o.ID] = &Scorecard{Official: o.Login, Name: o.FullName, Role: o.Role.Name(), Indices: map[string]float64{},
 				LateCodes: []string{}, TopConduct: []string{}, BottomConduct: []string{}, Complaints: []string{}}
 			order = append(order, o.ID)

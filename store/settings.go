@@ -14,12 +14,16 @@ import (
 // Agency is the office the counter belongs to, as printed in the slips' header.
 type Agency struct {
 	Name       string // "UBND phường Hoài Đức"
-	ParentName string // left header line, "UBND PHƯỜNG HOÀI ĐỨC"
-	Code       string // the agency's electronic identifier opening every dossier code, as published: "000.21.26.H26"
-	Place      string // địa danh in "{Place}, ngày … tháng … năm …"
-	Hours      workday.OfficeHours
-	Printer    string // CUPS printer name; empty = default printer
-	SaveOnly   bool   // write PDFs to the archive without printing
+	ParentName string // left header line, "UBND PHƯỜNG HOÀI ĐỨC": the unit's managing body
+	// Unit is the one-stop unit as written in a sentence ("Trung tâm Phục vụ hành chính công
+	// phường Hoài Đức", "Bộ phận Tiếp nhận và Trả kết quả"): the forms' header under ParentName
+	// and every sentence naming the unit. Empty: the forms' default (Circular 03/2025 wording).
+	Unit     string
+	Code     string // the agency's electronic identifier opening every dossier code, as published: "000.21.26.H26"
+	Place    string // địa danh in "{Place}, ngày … tháng … năm …"
+	Hours    workday.OfficeHours
+	Printer  string // CUPS printer name; empty = default printer
+	SaveOnly bool   // write PDFs to the archive without printing
 
 	CodePattern   string     // the dossier code pattern (numbering.go); "" = DefaultCodePattern
 	DefaultCutoff CutoffRule // the start rule of procedures without their own; "" = CutoffNextDay
@@ -29,6 +33,7 @@ type Agency struct {
 const (
 	keyAgencyName   = "agency.name"
 	keyAgencyParent = "agency.parent_name"
+	keyAgencyUnit   = "agency.unit"
 	keyAgencyCode   = "agency.code"
 	keyAgencyPlace  = "agency.place"
 	keyHours        = "agency.hours"
@@ -80,6 +85,8 @@ func agencyFrom(ctx context.Context, q queryer) (Agency, error) {
 			a.Name = v
 		case keyAgencyParent:
 			a.ParentName = v
+		case keyAgencyUnit:
+			a.Unit = v
 		case keyAgencyCode:
 			a.Code = v
 		case keyAgencyPlace:
@@ -128,6 +135,9 @@ func normAgency(a Agency) (Agency, error) {
 		return a, err
 	}
 	if a.ParentName, err = cleanText("parent_name", "Tên cơ quan chủ quản", a.ParentName, false, 200); err != nil {
+		return a, err
+	}
+	if a.Unit, err = cleanText("unit", "Tên bộ phận một cửa", a.Unit, false, 200); err != nil {
 		return a, err
 	}
 	if a.Place, err = cleanText("place", "Địa danh", a.Place, false, 100); err != nil {
@@ -189,7 +199,7 @@ func saveAgency(ctx context.Context, t *sql.Tx, now time.Time, by string, old, a
 		saveOnly = "1"
 	}
 	for k, v := range map[string]string{
-		keyAgencyName: a.Name, keyAgencyParent: a.ParentName, keyAgencyCode: a.Code, keyAgencyPlace: a.Place,
+		keyAgencyName: a.Name, keyAgencyParent: a.ParentName, keyAgencyUnit: a.Unit, keyAgencyCode: a.Code, keyAgencyPlace: a.Place,
 		keyHours: string(hj), keyPrinter: a.Printer, keySaveOnly: saveOnly,
 		keyCodePattern: a.CodePattern, keyCutoff: string(a.DefaultCutoff),
 	} {

@@ -6,16 +6,19 @@ import (
 	"time"
 )
 
-// Form is the number of a printed form (the "Mẫu" of Thông tư 01/2018/TT-VPCP): "01".."06".
+// Form is the number of a printed form (the "Mẫu" of Circular 03/2025/TT-VPCP, Annex I):
+// "01".."07". Slips archived under Circular 01/2018 as "05" (its control slip) are listed as
+// FormControl by migration 0016.
 type Form string
 
 const (
 	FormReceipt    Form = "01" // Giấy tiếp nhận hồ sơ và hẹn trả kết quả
 	FormSupplement Form = "02" // Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
 	FormRefusal    Form = "03" // Phiếu từ chối tiếp nhận giải quyết hồ sơ
-	FormApology    Form = "04" // Phiếu xin lỗi và hẹn lại ngày trả kết quả
-	FormControl    Form = "05" // Phiếu kiểm soát quá trình giải quyết hồ sơ
-	FormBook       Form = "06" // Sổ theo dõi hồ sơ
+	FormApology    Form = "04" // Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết
+	FormStop       Form = "05" // Thông báo dừng giải quyết hồ sơ
+	FormControl    Form = "06" // Phiếu kiểm soát quá trình giải quyết hồ sơ
+	FormBook       Form = "07" // Sổ theo dõi hồ sơ
 )
 
 // Slip is a PDF written for a dossier and kept in the archive, so it can be reprinted.

@@ -20,6 +20,8 @@ const (
 	KeyParentName    FieldKey = "parent_name"
 	KeyCode          FieldKey = "code"
 	KeyPlace         FieldKey = "place"
+	KeyUnit          FieldKey = "unit"
+	KeyTitle         FieldKey = "title"
 	KeyLogin         FieldKey = "login"
 	KeyFullName      FieldKey = "full_name"
 	KeyPhone         FieldKey = "phone"

@@ -63,7 +63,10 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	ag, err := d.Store.Agency(ctx)
 	var path string
 	if err == nil {
-		path, err = drawReceipt(ag, dos, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)))
+		var l print.Labels
+		if l, err = d.Labels(); err == nil {
+			path, err = drawReceipt(ag, l, dos, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)))
+		}
 	}
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
@@ -189,10 +192,12 @@ func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 		docs[i] = print.Document{Name: doc.Name, Kind: doc.Kind, Count: doc.Count}
 	}
 	return print.Receipt{
-		Header:          print.Header{ParentName: ag.ParentName, Place: ag.Place},
-		Code:            dos.Code,
-		AgencyName:      ag.Name,
-		Applicant:       dos.Name,
+		Header:    header(ag),
+		Code:      dos.Code,
+		Applicant: dos.Name,
+		IDNo:      dos.IDNo,
+		Rep: print.Representative{Name: dos.Rep.Name, Address: dos.Rep.Address, IDNo: dos.Rep.IDNo,
+			Phone: dos.Rep.Phone, Email: dos.Rep.Email, Paper: dos.Rep.Paper},
 		Address:         dos.Address,
 		Phone:           dos.Phone,
 		Email:           dos.Email,
@@ -234,7 +239,11 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 			name = "01-bs" + strconv.Itoa(resumed)
 		}
 	}
-	path, err := drawReceipt(ag, dos, d.archivePath(dos.Code, received, name))
+	l, err := d.Labels()
+	if err != nil {
+		return "", err
+	}
+	path, err := drawReceipt(ag, l, dos, d.archivePath(dos.Code, received, name))
 	if err != nil {
 		return "", err
 	}
@@ -247,8 +256,10 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 // drawReceipt draws Mẫu 01 into its archive file at path. The file is not flushed to the disk
 // before the slip prints: the dossier is durable in the ledger and the slip can be drawn from it
 // again (Slip checks the file is whole), so an intake waits for one flush, its commit.
-func drawReceipt(ag store.Agency, dos store.Dossier, path string) (string, error) {
-	pdf, err := print.ReceiptPDF(receiptOf(ag, dos))
+func drawReceipt(ag store.Agency, l print.Labels, dos store.Dossier, path string) (string, error) {
+	r := receiptOf(ag, dos)
+	r.Labels = l
+	pdf, err := print.ReceiptPDF(r)
 	if err != nil {
 		return "", err
 	}

@@ -77,7 +77,7 @@ func TestEndedHaveNoTimelinessOnPaper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := ControlSteps(w, events)
+	steps := ControlSteps(w, events, func(string) string { return "UBND phường Hoài Đức" })
 	if len(steps) == 0 {
 		t.Fatal("no control rows")
 	}

@@ -16,7 +16,8 @@ import (
 	"motcua/store/workday"
 )
 
-// Forms lists the slips Form can draw, with their Vietnamese names.
+// Forms lists the slips Form can draw, by their Circular 03/2025/TT-VPCP numbers (the book,
+// Mẫu 07, is ExportBook's), with their Vietnamese names.
 var Forms = []struct {
 	Code store.Form
 	Name string
@@ -24,18 +25,53 @@ var Forms = []struct {
 	{store.FormReceipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
 	{store.FormSupplement, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"},
 	{store.FormRefusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"},
-	{store.FormApology, "Phiếu xin lỗi và hẹn lại ngày trả kết quả"},
+	{store.FormApology, "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"},
+	{store.FormStop, "Thông báo dừng giải quyết hồ sơ"},
 	{store.FormControl, "Phiếu kiểm soát quá trình giải quyết hồ sơ"},
 }
 
-// leaderTitle is printed over the signature of the apology (Mẫu 04), signed by the head of the
-// agency.
-const leaderTitle = "CHỦ TỊCH"
+// FormName is the name of form code ("06" → "Phiếu kiểm soát quá trình giải quyết hồ sơ"), ""
+// when there is none.
+func FormName(code store.Form) string {
+	for _, f := range Forms {
+		if f.Code == code {
+			return f.Name
+		}
+	}
+	return ""
+}
 
-// Form draws Mẫu 01–05 of a dossier from what the store recorded, writes it into the archive
+// header is the forms' header for the agency: its managing body, its one-stop unit, its place.
+func header(ag store.Agency) print.Header {
+	return print.Header{ParentName: ag.ParentName, Unit: ag.Unit, Place: ag.Place}
+}
+
+// LabelsFile is the name, in the data folder, of a ward's corrections to the forms' labels
+// (titles, numbers, symbols, wording: a flat JSON object, keys as in assets/forms/vi.json).
+const LabelsFile = "forms.json"
+
+// Labels are the labels every form is drawn with: the defaults (Circular 03/2025), with the
+// ward's corrections from LabelsFile when the data folder has one.
+func (d *Desk) Labels() (print.Labels, error) {
+	path := filepath.Join(d.Dir, LabelsFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return print.DefaultLabels(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được %s: %w", path, err)
+	}
+	l, err := print.LabelsFrom(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return l, nil
+}
+
+// Form draws Mẫu 01–06 of a dossier from what the store recorded, writes it into the archive
 // and records it: 02 from the latest supplement request, 03 from the refusal, 04 from the
-// reschedule, 05 from the handovers (with their timeliness) and the return. A form whose step
-// never happened is an error wrapping store.ErrNotFound. by is the official asking.
+// extension (reschedule), 05 from the stop, 06 from every step. A form whose step never
+// happened is an error wrapping store.ErrNotFound. by is the official asking.
 func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (string, error) {
 	dos, err := d.Store.Dossier(ctx, by, code)
 	if err != nil {
@@ -52,7 +88,11 @@ func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (stri
 	if err != nil {
 		return "", err
 	}
-	head := print.Header{ParentName: ag.ParentName, Place: ag.Place}
+	head := header(ag)
+	l, err := d.Labels()
+	if err != nil {
+		return "", err
+	}
 	name := string(form)
 	var pdf []byte
 	switch form {
@@ -72,7 +112,7 @@ func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (stri
 		if sd.Count > 1 {
 			name = string(form) + "-" + strconv.Itoa(sd.Count) // each request keeps its own slip
 		}
-		pdf, err = print.SupplementPDF(print.Supplement{Header: head, Code: dos.Code, Applicant: dos.Name,
+		pdf, err = print.SupplementPDF(print.Supplement{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Missing: missing, Reason: sd.Reason, Guide: sd.GuideName, GuidePhone: sd.GuidePhone, Date: e.At})
 	case store.FormRefusal:
@@ -84,13 +124,13 @@ func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (stri
 		if err := e.Decode(&rd); err != nil {
 			return "", err
 		}
-		pdf, err = print.RefusalPDF(print.Refusal{Header: head, Code: dos.Code, Applicant: dos.Name,
+		pdf, err = print.RefusalPDF(print.Refusal{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
 			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
 			Reason: rd.Reason, Official: e.ByName, Date: e.At})
 	case store.FormApology:
 		e, ok := lastEvent(events, store.ActReschedule)
 		if !ok {
-			return "", missingStep(dos.Code, "lần hẹn lại ngày trả", form)
+			return "", missingStep(dos.Code, "lần gia hạn (hẹn lại ngày trả)", form)
 		}
 		var rd store.RescheduleData
 		if err := e.Decode(&rd); err != nil {
@@ -104,19 +144,40 @@ func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (stri
 		if dos.ByPost {
 			place = dos.PostAddress
 		}
-		pdf, err = print.ApologyPDF(print.Apology{Header: head, Code: dos.Code, Applicant: dos.Name,
-			Address: dos.Address, Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt,
+		pdf, err = print.ApologyPDF(print.Apology{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+			Address: dos.Address, Procedure: dos.ProcedureName, Agency: dos.ResolverName(ag.Name), ReceivedAt: dos.ReceivedAt,
 			DueAt: rd.OldDue, NewDueAt: rd.NewDue, Reason: rd.Reason, FaultUnit: rd.FaultUnit,
-			ReturnPlace: place, Signer: signer, SignerTitle: leaderTitle, Date: e.At})
+			ReturnPlace: place, Signer: signer.FullName, SignerTitle: signer.Title, Date: e.At})
 		if err != nil {
 			return "", err
 		}
+	case store.FormStop:
+		e, ok := lastEvent(events, store.ActStop)
+		if !ok {
+			return "", missingStep(dos.Code, "yêu cầu dừng giải quyết", form)
+		}
+		var rd store.ReasonData
+		if err := e.Decode(&rd); err != nil {
+			return "", err
+		}
+		// Not "05": under Circular 01/2018 that file was the control slip, kept as printed.
+		name = "05-dung"
+		pdf, err = print.StopPDF(print.Stop{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name, IDNo: dos.IDNo,
+			Address: dos.Address, Phone: dos.Phone, Email: dos.Email, Procedure: dos.ProcedureName,
+			ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, StoppedAt: e.At, Reason: rd.Reason, Official: e.ByName, Date: e.At})
 	case store.FormControl:
-		pdf, err = print.ControlPDF(print.Control{Header: head, Code: dos.Code, Applicant: dos.Name,
+		units, err := d.unitsOf(ctx, ag, l)
+		if err != nil {
+			return "", err
+		}
+		pdf, err = print.ControlPDF(print.Control{Header: head, Labels: l, Code: dos.Code, Applicant: dos.Name,
 			Procedure: dos.ProcedureName, ReceivedAt: dos.ReceivedAt, DueAt: dos.DueAt, Agency: dos.ResolverName(ag.Name),
-			Steps: ControlSteps(dos, events)})
+			Steps: ControlSteps(dos, events, units)})
+		if err != nil {
+			return "", err
+		}
 	default:
-		return "", fmt.Errorf("%w mẫu phiếu %q (có: 01, 02, 03, 04, 05)", store.ErrNotFound, form)
+		return "", fmt.Errorf("%w mẫu phiếu %q (có: 01, 02, 03, 04, 05, 06; sổ theo dõi Mẫu 07: lệnh book)", store.ErrNotFound, form)
 	}
 	if err != nil {
 		return "", err
@@ -144,26 +205,66 @@ func lastEvent(events []store.Event, kind store.Act) (store.Event, bool) {
 	return store.Event{}, false
 }
 
-// leader is the name that signs Mẫu 04: the first active leader (by login).
-func (d *Desk) leader(ctx context.Context) (string, error) {
+// leader is who signs Mẫu 04: the first active leader (by login), with the title set for them;
+// none leaves the name to be written by hand.
+func (d *Desk) leader(ctx context.Context) (store.Official, error) {
 	list, err := d.Store.Officials(ctx)
 	if err != nil {
-		return "", err
+		return store.Official{}, err
 	}
 	for _, o := range list {
 		if o.Role == store.RoleLeader && o.Active {
-			return o.FullName, nil
+			return o, nil
 		}
 	}
-	return "", nil // the slip leaves the name to be written by hand
+	return store.Official{}, nil
 }
 
-// ControlSteps are the rows of Mẫu 05: one per handover (giao), its confirmation (nhận) noted,
-// and the return of the result. Each step's result is its time against the due time in force
-// then (a reschedule or a resumption moves it).
-func ControlSteps(dos store.Dossier, events []store.Event) []print.Step {
+// unitsOf names the unit each official works in, for "Tên đơn vị" on Mẫu 06: counter officials
+// (and the admin) are the one-stop unit, the others the agency that resolves.
+func (d *Desk) unitsOf(ctx context.Context, ag store.Agency, l print.Labels) (func(login string) string, error) {
+	list, err := d.Store.Officials(ctx)
+	if err != nil {
+		return nil, err
+	}
+	role := map[string]store.Role{}
+	for _, o := range list {
+		role[o.Login] = o.Role
+	}
+	unit := ag.Unit
+	if unit == "" {
+		unit = l.Text("header.unit")
+	}
+	return func(login string) string {
+		switch role[login] {
+		case store.RoleCounter, store.RoleAdmin:
+			return unit
+		case store.RoleProcessing, store.RoleLeader:
+			if ag.Name != "" {
+				return ag.Name
+			}
+		}
+		return unit
+	}, nil
+}
+
+// ControlSteps are the rows of Mẫu 06, one per step: each handover (its confirmation noted),
+// a supplement request and the papers' return (the clock restarting), the extension, the
+// resolution, a refusal, withdrawal or stop, and the return of the result. unit names the
+// unit of an official (by login). Each row's result is its time against the due time in force
+// at that moment (an extension or a restart moves it); a step that ends the dossier without
+// a result has none.
+func ControlSteps(dos store.Dossier, events []store.Event, unit func(login string) string) []print.Step {
 	var steps []print.Step
 	due := dos.OriginalDueAt
+	if due.IsZero() {
+		due = dos.DueAt
+	}
+	applicant := dos.Name
+	timely := func(at time.Time) string { return store.TimelinessName(store.TimelinessAt(at, due)) }
+	when := func(t time.Time) string { return t.In(workday.Loc).Format("15:04 02/01/2006") }
+	holder := dos.ReceivedBy
+	holderName := dos.ReceivedByName
 	for _, e := range events {
 		switch e.Kind {
 		case store.ActReschedule:
@@ -171,27 +272,56 @@ func ControlSteps(dos store.Dossier, events []store.Event) []print.Step {
 			if e.Decode(&rd) == nil {
 				due = rd.NewDue
 			}
+			steps = append(steps, print.Step{From: unit(e.By), To: unit(holder), At: e.At,
+				Note:  strings.TrimSpace("Gia hạn (Mẫu 04), hẹn trả mới " + when(due) + ". " + e.Note),
+				Giver: e.ByName, Receiver: holderName})
+		case store.ActHandover:
+			var hd store.HandoverData
+			_ = e.Decode(&hd)
+			steps = append(steps, print.Step{From: unit(hd.From), To: unit(hd.To), At: e.At,
+				Result: timely(e.At), Note: e.Note, Giver: hd.FromName, Receiver: hd.ToName})
+			holder, holderName = hd.To, hd.ToName
+		case store.ActConfirm:
+			if n := len(steps); n > 0 {
+				s := &steps[n-1]
+				s.Note = strings.TrimSpace(s.Note + " Đã nhận lúc " + when(e.At) + ".")
+			}
+		case store.ActSupplement:
+			var sd store.SupplementData
+			_ = e.Decode(&sd)
+			note := "Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)"
+			if sd.Count > 1 {
+				note += " lần " + strconv.Itoa(sd.Count)
+			}
+			steps = append(steps, print.Step{From: unit(e.By), To: "Người nộp hồ sơ", At: e.At,
+				Result: timely(e.At), Note: note + "; tạm dừng tính thời gian.", Giver: e.ByName, Receiver: applicant})
 		case store.ActResume:
 			var dd store.DueData
 			if e.Decode(&dd) == nil {
 				due = dd.NewDue
 			}
-		case store.ActHandover:
-			var hd store.HandoverData
-			_ = e.Decode(&hd)
-			steps = append(steps, print.Step{From: hd.FromName, To: hd.ToName, At: e.At,
-				Result: store.TimelinessName(store.TimelinessAt(e.At, due)), Note: e.Note,
-				Giver: hd.FromName, Receiver: hd.ToName})
-		case store.ActConfirm:
-			if n := len(steps); n > 0 {
-				s := &steps[n-1]
-				s.Note = strings.TrimSpace(s.Note + " Đã nhận lúc " + e.At.In(workday.Loc).Format("15:04 02/01/2006") + ".")
+			steps = append(steps, print.Step{From: "Người nộp hồ sơ", To: unit(e.By), At: e.At,
+				Note:  "Đã bổ sung đủ; thời gian giải quyết tính lại từ đầu, hẹn trả mới " + when(due) + ".",
+				Giver: applicant, Receiver: e.ByName})
+		case store.ActResolve:
+			steps = append(steps, print.Step{From: unit(e.By), To: unit(e.By), At: e.At,
+				Result: timely(e.At), Note: strings.TrimSpace("Đã có kết quả giải quyết. " + e.Note), Giver: e.ByName, Receiver: e.ByName})
+		case store.ActRefuse, store.ActWithdraw, store.ActStop:
+			what := map[store.Act]string{store.ActRefuse: "Từ chối giải quyết (Mẫu 03)", store.ActWithdraw: "Người nộp rút hồ sơ",
+				store.ActStop: "Dừng giải quyết hồ sơ (Mẫu 05)"}[e.Kind]
+			var rd store.ReasonData
+			_ = e.Decode(&rd)
+			note := what + "."
+			if rd.Reason != "" {
+				note = what + ": " + rd.Reason
 			}
+			steps = append(steps, print.Step{From: unit(e.By), To: "Người nộp hồ sơ", At: e.At,
+				Note: note, Giver: e.ByName, Receiver: applicant})
 		case store.ActReturn:
 			var rd store.ReturnData
 			_ = e.Decode(&rd)
-			steps = append(steps, print.Step{From: e.ByName, To: rd.Recipient, At: e.At,
-				Result: store.TimelinessName(dos.Timeliness(e.At)), Note: e.Note, Giver: e.ByName, Receiver: rd.Recipient})
+			steps = append(steps, print.Step{From: unit(e.By), To: rd.Recipient, At: e.At,
+				Result: timely(e.At), Note: strings.TrimSpace("Trả kết quả. " + e.Note), Giver: e.ByName, Receiver: rd.Recipient})
 		}
 	}
 	if !dos.Judged() { // refused, withdrawn or stopped: no step is early, on time or late
@@ -226,7 +356,11 @@ func (d *Desk) HandoverList(ctx context.Context, codes []string, to, by string) 
 	fail := func(err error) (string, error) {
 		return "", fmt.Errorf("Đã bàn giao %d hồ sơ cho %s nhưng chưa tạo được danh sách bàn giao: %w", len(handed), recv.FullName, err)
 	}
-	pdf, err := print.HandoverListPDF(print.HandoverList{Header: print.Header{ParentName: ag.ParentName, Place: ag.Place},
+	l, err := d.Labels()
+	if err != nil {
+		return fail(err)
+	}
+	pdf, err := print.HandoverListPDF(print.HandoverList{Header: header(ag), Labels: l,
 		Date: now, From: handed[0].HolderName, To: recv.FullName, Rows: rows})
 	if err != nil {
 		return fail(err)
@@ -239,7 +373,7 @@ func (d *Desk) HandoverList(ctx context.Context, codes []string, to, by string) 
 	return path, nil
 }
 
-// ExportBook writes the tracking book (Mẫu 06) for the filter as .pdf or .xlsx, chosen by
+// ExportBook writes the tracking book (Mẫu 07) for the filter as .pdf or .xlsx, chosen by
 // path's extension. Rows stream from the store to the file; progress (may be nil) hears how
 // many of how many rows are done. The file appears only when complete.
 func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, progress func(done, total int)) error {
@@ -266,7 +400,11 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 			year = f.From.In(workday.Loc).Year()
 		}
 	}
-	book := print.Book{Header: print.Header{ParentName: ag.ParentName, Place: ag.Place}, Year: year,
+	l, err := d.Labels()
+	if err != nil {
+		return err
+	}
+	book := print.Book{Header: header(ag), Labels: l, Year: year,
 		Volume: strconv.Itoa(year), From: f.From, To: f.To}
 	now := time.Now()
 	var walkErr error
@@ -304,7 +442,7 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 	return os.Rename(tmp.Name(), path)
 }
 
-// BookRow is a dossier as a line of Mẫu 06: the note says its status, its timeliness at now
+// BookRow is a dossier as a line of Mẫu 07: the note says its status, its timeliness at now
 // (none for a refused, withdrawn or stopped one), a refusal at the counter, a reschedule,
 // repeated supplement requests, how it came in when not in person, and why an entry from the
 // paper book has a later number than dossiers received after it. Agency is the receiving

@@ -109,21 +109,41 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantText(t, "04", pdfText(t, path), c, "XIN LỖI", "Nguyễn Văn An", p.Name, dt(vn(2026, 1, 5, 9, 0)),
-		dt(vn(2026, 1, 12, 8, 0)), dt(vn(2026, 1, 14, 8, 0)), "Chờ kết quả xác minh", "Công an phường", "CHỦ TỊCH", "Đặng Văn Nam")
+	// Written on 9 January for a result due on 12 January: it asks for an extension, signed by
+	// the chairman with the title set for him.
+	text := pdfText(t, path)
+	wantText(t, "04", text, c, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN", "Nguyễn Văn An", p.Name, "Ngày 05/01/2026",
+		"Trung tâm Phục vụ hành chính công phường Hoài Đức", "đề nghị gia hạn thời gian giải quyết", "Số định danh cá nhân/tổ chức: 001203004567",
+		dt(vn(2026, 1, 12, 8, 0)), dt(vn(2026, 1, 14, 8, 0)), "Chờ kết quả xác minh", "Công an phường",
+		"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Đặng Văn Nam")
+	if strings.Contains(text, "đến nay") {
+		t.Errorf("Mẫu 04 printed before the due time says the result is late:\n%s", text)
+	}
 
-	path, err = d.Form(ctx, "", c, "05")
+	path, err = d.Form(ctx, "", c, "06")
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, path)
-	wantText(t, "05", text, c, "PHIẾU KIỂM SOÁT", "Nguyễn Thị Lan", "Lê Văn Hùng", "Trước hạn",
-		"Đã nhận lúc 10:30 05/01/2026", "Đã nhận lúc 09:05 14/01/2026", dt(vn(2026, 1, 14, 10, 0)))
-	// The first handover was days before the due time; the result came back to the counter and
-	// to the citizen after the rescheduled due (14 January 08:00): two late steps. (The column
+	text = pdfText(t, path)
+	wantText(t, "06", text, c, "Mẫu số 06", "PHIẾU KIỂM SOÁT", "Nguyễn Thị Lan", "Lê Văn Hùng", "Trước hạn",
+		"1. Giao: Trung tâm", "1. Giao: UBND phường Hoài Đức", "2. Nhận: UBND phường Hoài Đức", "2. Nhận: Người nộp hồ sơ",
+		"Ngày nhận: "+dt(vn(2026, 1, 5, 9, 0)), "Hẹn trả kết quả vào "+dt(vn(2026, 1, 14, 8, 0)),
+		"Đã nhận lúc 10:30 05/01/2026", "Đã nhận lúc 09:05 14/01/2026",
+		"Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", "tính lại từ đầu, hẹn trả mới 08:00 12/01/2026",
+		"Gia hạn (Mẫu 04), hẹn trả mới 08:00 14/01/2026", "Đã có kết quả giải quyết.", "Trả kết quả.")
+	// One row per step: handover, supplement, resume, extension, resolution, the result's way
+	// back to the counter, the return.
+	if n := strings.Count(text, "Người giao"); n != 7 {
+		t.Errorf("Mẫu 06 has %d rows, want 7 (one per step):\n%s", n, text)
+	}
+	// The handover and the supplement request came before the due time; the resolution (half
+	// an hour after the extended due), the way back and the return are late. (The column
 	// heading writes "quá hạn" in lower case.)
-	if n := strings.Count(text, "Quá hạn"); n != 2 {
-		t.Errorf("Mẫu 05 has %d steps marked Quá hạn, want 2:\n%s", n, text)
+	if n := strings.Count(text, "Quá hạn"); n != 3 {
+		t.Errorf("Mẫu 06 has %d steps marked Quá hạn, want 3:\n%s", n, text)
+	}
+	if n := strings.Count(text, "Trước hạn") - strings.Count(text, "(Trước hạn/"); n != 2 { // not the heading's
+		t.Errorf("Mẫu 06 has %d steps marked Trước hạn, want 2:\n%s", n, text)
 	}
 
 	path, err = d.Form(ctx, "", c, "01")
@@ -140,14 +160,64 @@ func TestFormsCarryTheRecordedSteps(t *testing.T) {
 	for _, sl := range slips {
 		forms = append(forms, string(sl.Form))
 	}
-	if got := strings.Join(forms, ","); got != "01,02,04,05,01" {
-		t.Errorf("archived slips = %s, want 01 at intake then 02,04,05,01", got)
+	if got := strings.Join(forms, ","); got != "01,02,04,06,01" {
+		t.Errorf("archived slips = %s, want 01 at intake then 02,04,06,01", got)
 	}
 	if _, err := d.Form(ctx, "", c, "03"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Mẫu 03 of a dossier never refused: err = %v, want ErrNotFound", err)
 	}
+	if _, err := d.Form(ctx, "", c, "05"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Mẫu 05 of a dossier never stopped: err = %v, want ErrNotFound", err)
+	}
 	if _, err := d.Form(ctx, "", c, "07"); err == nil {
 		t.Error("an unknown form was drawn")
+	}
+}
+
+// TestStopNotice: a stop gives Mẫu 05, filed beside (never over) a Circular 01/2018 "mau05"
+// control slip, and its row on Mẫu 06 carries no timeliness; a handover exactly at the due
+// minute is "Đúng hạn".
+func TestStopNotice(t *testing.T) {
+	d, p := lifeDesk(t)
+	ctx := context.Background()
+	dos := receiveAt(t, d, p, "Đỗ Văn Ứng", vn(2026, 1, 5, 9, 0)) // due Thu 8 January 09:00
+	act := func(by string, at time.Time) store.Action { return store.Action{Code: dos.Code, By: by, At: at} }
+	ok(t)(d.Store.Handover(ctx, act("tiepnhan1", vn(2026, 1, 8, 9, 0)), "tuphap"))
+	ok(t)(d.Store.ConfirmHandover(ctx, act("tuphap", vn(2026, 1, 8, 9, 30))))
+	ok(t)(d.Store.Stop(ctx, act("tuphap", vn(2026, 1, 8, 10, 0)), "Người nộp đề nghị dừng"))
+	path, err := d.Form(ctx, "", dos.Code, "05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(path, dos.Code+"-mau05-dung.pdf") {
+		t.Errorf("Mẫu 05 filed as %s", path)
+	}
+	wantText(t, "05", pdfText(t, path), dos.Code, "Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Đỗ Văn Ứng",
+		"Người nộp đề nghị dừng", "Trung tâm Phục vụ hành chính công phường Hoài Đức thông báo dừng giải quyết hồ sơ kể từ "+dt(vn(2026, 1, 8, 10, 0)),
+		"Số định danh cá nhân/tổ chức: 001203004567", "Lê Văn Hùng")
+	path, err = d.Form(ctx, "", dos.Code, "06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, path)
+	wantText(t, "06", text, "Dừng giải quyết hồ sơ (Mẫu 05): Người nộp đề nghị dừng")
+	if n := strings.Count(text, "Người giao"); n != 2 {
+		t.Errorf("Mẫu 06 has %d rows, want 2 (handover, stop):\n%s", n, text)
+	}
+	// A stopped dossier has no timeliness, on no row.
+	if n := strings.Count(text, "Trước hạn") - strings.Count(text, "(Trước hạn/") + strings.Count(text, "Đúng hạn") + strings.Count(text, "Quá hạn"); n != 0 {
+		t.Errorf("a stopped dossier's rows are judged:\n%s", text)
+	}
+
+	// A handover exactly at the due minute is on time, not early.
+	dos = receiveAt(t, d, p, "Đỗ Văn Ứng", vn(2026, 1, 5, 9, 1)) // due Thu 8 January 09:01
+	ok(t)(d.Store.Handover(ctx, store.Action{Code: dos.Code, By: "tiepnhan1", At: vn(2026, 1, 8, 9, 1)}, "tuphap"))
+	if path, err = d.Form(ctx, "", dos.Code, "06"); err != nil {
+		t.Fatal(err)
+	}
+	text = pdfText(t, path)
+	if !strings.Contains(text, "Đúng hạn") || strings.Count(text, "Trước hạn") != strings.Count(text, "(Trước hạn/") {
+		t.Errorf("a handover exactly at the due minute is not \"Đúng hạn\":\n%s", text)
 	}
 }
 

@@ -58,7 +58,7 @@ func (d *Desk) TestPage(ctx context.Context, paper string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	pdf, err := print.TestPagePDF(print.Header{ParentName: ag.ParentName, Place: ag.Place}, paper, time.Now().In(workday.Loc))
+	pdf, err := print.TestPagePDF(header(ag), paper, time.Now().In(workday.Loc))
 	if err != nil {
 		return "", err
 	}

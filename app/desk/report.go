@@ -160,14 +160,20 @@ func (d *Desk) PrintReport(ctx context.Context, r ReportData, now time.Time) (pr
 	if err != nil {
 		return print.Report{}, err
 	}
-	l := print.DefaultLabels()
-	out := print.Report{Header: print.Header{ParentName: ag.ParentName, Place: ag.Place}, Labels: l, Date: now,
+	l, err := d.Labels()
+	if err != nil {
+		return print.Report{}, err
+	}
+	// The reporting unit is the agency; the receiving one is left to fill in (it depends on the
+	// province's reporting regime).
+	out := print.Report{Header: header(ag), Labels: l, Date: now, From: ag.Name,
 		Subtitle: l.Text("report.period", "from", l.ShortDate(r.From), "to", l.ShortDate(r.To))}
 	no := func(i int) string { return strconv.Itoa(i + 1) }
 	switch r.Kind {
 	case ReportII06a:
 		k := func(s string) string { return l.Text("report.ii06a." + s) }
 		out.Title, out.FormNo, out.Sheet, out.Landscape = k("title"), k("form_no"), k("sheet"), true
+		out.Measure = l.Text("report.measure_dossiers")
 		out.Head = []print.ReportHead{{Text: l.Text("report.col_no")}, {Text: k("col_field")}, {Text: k("col_procedure")},
 			{Text: k("received"), Sub: []string{k("received_total"), k("received_online"), k("received_direct"), k("carried_over")}},
 			{Text: k("resolved"), Sub: []string{k("resolved_total"), k("early"), k("on_time"), k("late")}},

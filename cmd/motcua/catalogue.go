@@ -143,6 +143,7 @@ func runAgency(e *env, args []string) error {
 	code := fs.String("code", "", "mã định danh điện tử của cơ quan dùng trong mã hồ sơ, ví dụ 000.21.26.H26")
 	pattern := fs.String("code-pattern", "", "mẫu mã hồ sơ, mặc định "+store.DefaultCodePattern+" (hồ sơ đã có giữ mã cũ)")
 	rule := fs.String("cutoff-rule", "", "thủ tục không có quy tắc riêng: next_day (nhận sau giờ chốt tính từ ngày làm việc tiếp theo) hoặc receipt (tính từ lúc nhận)")
+	unit := fs.String("unit", "", "tên bộ phận một cửa, ví dụ \"Trung tâm Phục vụ hành chính công phường Hoài Đức\" (in dưới tên cơ quan và trong lời văn của các mẫu phiếu)")
 	place := fs.String("place", "", "địa danh in trên phiếu")
 	printerName := fs.String("printer", "", "tên máy in (bỏ trống: máy in mặc định)")
 	saveOnly := fs.String("save-only", "", "yes: chỉ lưu PDF, không in; no: in")
@@ -166,6 +167,7 @@ func runAgency(e *env, args []string) error {
 		}
 		set(&a.Name, *name, "name")
 		set(&a.ParentName, *parent, "parent")
+		set(&a.Unit, *unit, "unit")
 		set(&a.Code, *code, "code")
 		set(&a.Place, *place, "place")
 		set(&a.Printer, *printerName, "printer")
@@ -206,7 +208,7 @@ func runAgency(e *env, args []string) error {
 
 func agencyJSON(a store.Agency) map[string]any {
 	return map[string]any{
-		"name": a.Name, "parent": a.ParentName, "code": a.Code, "place": a.Place,
+		"name": a.Name, "parent": a.ParentName, "unit": a.Unit, "code": a.Code, "place": a.Place,
 		"open": a.Hours.Open.String(), "lunch_start": a.Hours.LunchStart.String(),
 		"lunch_end": a.Hours.LunchEnd.String(), "close": a.Hours.Close.String(),
 		"cutoff": a.Hours.Cutoff.String(), "printer": a.Printer, "save_only": a.SaveOnly,

@@ -152,7 +152,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 func runSlip(e *env, args []string) error {
 	fs := e.newFlags("slip")
 	code := fs.String("code", "", "mã hồ sơ")
-	form := fs.String("form", string(store.FormReceipt), "mẫu phiếu: 01 giấy tiếp nhận và hẹn trả (bản mới nhất), 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 phiếu kiểm soát")
+	form := fs.String("form", string(store.FormReceipt), "mẫu phiếu (Thông tư 03/2025/TT-VPCP; 01: bản mới nhất): "+formList())
 	out := fs.String("o", "", "chép phiếu ra tệp này")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -160,10 +160,8 @@ func runSlip(e *env, args []string) error {
 	if *code == "" {
 		return usagef("-code: hãy nhập mã hồ sơ")
 	}
-	switch store.Form(*form) {
-	case store.FormReceipt, store.FormSupplement, store.FormRefusal, store.FormApology, store.FormControl:
-	default:
-		return usagef("-form: không có mẫu %q (có: 01, 02, 03, 04, 05)", *form)
+	if desk.FormName(store.Form(*form)) == "" {
+		return usagef("-form: không có mẫu %q (có: %s; sổ theo dõi hồ sơ, Mẫu 07: lệnh book)", *form, formList())
 	}
 	return e.withDesk(func(d *desk.Desk) error {
 		var path string
@@ -185,6 +183,15 @@ func runSlip(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, path)
 		return nil
 	})
+}
+
+// formList names the forms slip draws: "01 Giấy tiếp nhận …, 02 …".
+func formList() string {
+	var out []string
+	for _, f := range desk.Forms {
+		out = append(out, string(f.Code)+" "+f.Name)
+	}
+	return strings.Join(out, ", ")
 }
 
 // dossierJSON is the public shape of a dossier in the CLI.

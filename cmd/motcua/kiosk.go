@@ -134,9 +134,17 @@ func runNotice(e *env, args []string) error {
 		return usagef("-o: hãy chọn tệp PDF để ghi bảng niêm yết")
 	}
 	return e.withDeskFree(func(d *desk.Desk) error {
-		n, err := noticeOf(e, d.Store)
+		l, err := d.Labels()
 		if err != nil {
 			return err
+		}
+		n, pending, err := noticeOf(e, d.Store, l)
+		if err != nil {
+			return err
+		}
+		if len(pending) > 0 {
+			fmt.Fprintf(e.stderr, "Chú ý: chưa có căn cứ thu phí, lệ phí (số nghị quyết của HĐND tỉnh) của %d thủ tục: %s. Bảng niêm yết bỏ trống phần đó; hãy cập nhật ở Quản trị → Danh mục thủ tục rồi in lại.\n",
+				len(pending), strings.Join(pending, ", "))
 		}
 		b, err := print.NoticePDF(n)
 		if err != nil {
@@ -151,31 +159,39 @@ func runNotice(e *env, args []string) error {
 	})
 }
 
-// noticeOf gathers the active catalogue, by field, as the poster shows it.
-func noticeOf(e *env, s *store.Store) (print.Notice, error) {
+// noticeOf gathers the active catalogue, by field, as the poster shows it, and names the
+// procedures whose fee basis the admin has not entered yet.
+func noticeOf(e *env, s *store.Store, l print.Labels) (print.Notice, []string, error) {
 	a, err := s.Agency(e.ctx)
 	if err != nil {
-		return print.Notice{}, err
+		return print.Notice{}, nil, err
 	}
 	procs, err := s.Procedures(e.ctx)
 	if err != nil {
-		return print.Notice{}, err
+		return print.Notice{}, nil, err
 	}
-	n := print.Notice{Header: print.Header{ParentName: a.ParentName, Place: a.Place}, Date: time.Now()}
-	place := "Bộ phận tiếp nhận và trả kết quả"
-	if a.Name != "" {
-		place += ", " + a.Name
+	n := print.Notice{Header: print.Header{ParentName: a.ParentName, Unit: a.Unit, Place: a.Place}, Labels: l, Date: time.Now()}
+	place := a.Unit
+	if place == "" {
+		place = l.Text("header.unit")
+		if a.Name != "" {
+			place += ", " + a.Name
+		}
 	}
+	var pending []string
 	for _, p := range procs { // already ordered by field, then name
 		if len(n.Groups) == 0 || n.Groups[len(n.Groups)-1].Field != p.FieldName {
 			n.Groups = append(n.Groups, print.NoticeGroup{Field: p.FieldName})
 		}
 		g := &n.Groups[len(n.Groups)-1]
 		np := print.NoticeProcedure{Code: p.Code, Name: p.Name, Time: p.PostedTime(), Fee: p.PostedFee(), Place: place, LegalBasis: p.LegalBasis}
+		if p.FeeBasisPending() {
+			pending = append(pending, p.Code)
+		}
 		for _, d := range p.Documents {
 			np.Documents = append(np.Documents, print.Document{Name: d.Name, Kind: d.Kind, Count: d.Count})
 		}
 		g.Procedures = append(g.Procedures, np)
 	}
-	return n, nil
+	return n, pending, nil
 }

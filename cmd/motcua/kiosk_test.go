@@ -101,7 +101,8 @@ func TestStatusIsMasked(t *testing.T) {
 func TestNoticeWritesPosterOfEveryProcedure(t *testing.T) {
 	dir := demoFolder(t)
 	pdf := filepath.Join(t.TempDir(), "niem-yet.pdf")
-	if _, stderr, code := motcua(t, dir, "notice", "-o", pdf); code != 0 {
+	_, stderr, code := motcua(t, dir, "notice", "-o", pdf)
+	if code != 0 {
 		t.Fatalf("notice: exit %d: %s", code, stderr)
 	}
 	raw, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
@@ -109,6 +110,13 @@ func TestNoticeWritesPosterOfEveryProcedure(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(string(raw)), " ")
+	// The default catalogue's fee notes left for the admin are never posted; the admin is told.
+	if strings.Contains(text, "quản trị viên") {
+		t.Error("the poster prints a note meant for the admin")
+	}
+	if !strings.Contains(stderr, "chưa có căn cứ thu phí, lệ phí") || !strings.Contains(stderr, "HT04") {
+		t.Errorf("the admin is not told which fee bases are missing: %q", stderr)
+	}
 	out, _, _ := motcua(t, dir, "procedures")
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		cols := strings.Split(line, "\t")

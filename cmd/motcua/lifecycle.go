@@ -19,11 +19,11 @@ var lifecycleCommands = []command{
 	{"supplement", "yêu cầu bổ sung (Mẫu 02): -code MÃ -docs \"a;b\" -reason R [-guide TÊN_ĐĂNG_NHẬP]", runSupplement},
 	{"resume", "đã nhận đủ giấy tờ bổ sung, tính lại hạn: -code MÃ", runResume},
 	{"refuse", "từ chối tiếp nhận, giải quyết (Mẫu 03): -code MÃ -reason R", runRefuse},
-	{"reschedule", "xin lỗi, hẹn lại ngày trả (Mẫu 04, một lần): -code MÃ -days N -reason R [-unit U]", runReschedule},
+	{"reschedule", "xin lỗi và đề nghị gia hạn (Mẫu 04, một lần): -code MÃ -days N -reason R [-unit U]", runReschedule},
 	{"resolve", "đã xử lý xong: -code MÃ [-note N]", runResolve},
 	{"return", "trả kết quả: -code MÃ [-recipient TÊN -recipient-idno CCCD]", runReturn},
 	{"withdraw", "công dân rút hồ sơ: -code MÃ -reason R", runWithdraw},
-	{"stop", "dừng xử lý: -code MÃ -reason R", runStop},
+	{"stop", "dừng giải quyết theo đề nghị của người nộp, in Thông báo dừng giải quyết hồ sơ (Mẫu 05): -code MÃ -reason R", runStop},
 }
 
 // actionFlags are the flags every lifecycle command takes.
@@ -151,8 +151,27 @@ func reasonCommand(name string, do func(s *store.Store, ctx context.Context, a s
 var (
 	runRefuse   = reasonCommand("refuse", (*store.Store).Refuse)
 	runWithdraw = reasonCommand("withdraw", (*store.Store).Withdraw)
-	runStop     = reasonCommand("stop", (*store.Store).Stop)
 )
+
+// runStop records the stop and writes its notice, Mẫu 05, into the archive (its path on
+// stderr: stdout stays the dossier's JSON).
+func runStop(e *env, args []string) error {
+	af := e.actionFlags("stop")
+	reason := af.fs.String("reason", "", "lý do")
+	return e.act(af, args, func() error { return required("-reason", *reason, "lý do")() },
+		func(d *desk.Desk, a store.Action) (store.Dossier, error) {
+			dos, err := d.Store.Stop(e.ctx, a, *reason)
+			if err != nil {
+				return dos, err
+			}
+			path, err := d.Form(e.ctx, a.By, dos.Code, "05")
+			if err != nil {
+				return dos, fmt.Errorf("đã dừng giải quyết hồ sơ %s nhưng chưa tạo được Mẫu 05 (in lại: motcua slip -code %s -form 05): %w", dos.Code, dos.Code, err)
+			}
+			fmt.Fprintln(e.stderr, "Mẫu 05 — "+desk.FormName("05")+": "+path)
+			return dos, nil
+		})
+}
 
 func runReschedule(e *env, args []string) error {
 	af := e.actionFlags("reschedule")

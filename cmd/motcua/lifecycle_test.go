@@ -96,7 +96,7 @@ func TestDossierFromIntakeToReturn(t *testing.T) {
 	}
 
 	// Every slip of its life prints.
-	for _, form := range []string{"02", "04", "05"} {
+	for _, form := range []string{"02", "04", "06"} {
 		pdf := filepath.Join(t.TempDir(), "mau"+form+".pdf")
 		out, stderr, code := motcua(t, dir, "slip", "-code", c, "-form", form, "-o", pdf)
 		if code != 0 || strings.TrimSpace(out) != pdf {
@@ -106,12 +106,47 @@ func TestDossierFromIntakeToReturn(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pdftotext: %v", err)
 		}
-		if !strings.Contains(string(text), c) || !strings.Contains(string(text), "Nguyễn Văn An") {
+		if !strings.Contains(string(text), c) || !strings.Contains(string(text), "Nguyễn Văn An") || !strings.Contains(string(text), "Mẫu số "+form) {
 			t.Errorf("Mẫu %s lacks the code or the applicant:\n%s", form, text)
 		}
 	}
 	if _, stderr, code := motcua(t, dir, "slip", "-code", c, "-form", "03"); code != 2 {
 		t.Errorf("slip -form 03 of a dossier never refused: exit %d (%s), want 2", code, stderr)
+	}
+	if _, stderr, code := motcua(t, dir, "slip", "-code", c, "-form", "07"); code != 2 || !strings.Contains(stderr, "lệnh book") {
+		t.Errorf("slip -form 07: exit %d (%s), want 2 pointing to the book command", code, stderr)
+	}
+}
+
+// TestStopPrintsNotice: `motcua stop` records the stop and writes Mẫu 05, the stop notice,
+// with the unit the agency names (`agency -unit`).
+func TestStopPrintsNotice(t *testing.T) {
+	dir := demoFolder(t)
+	if out, stderr, code := motcua(t, dir, "agency", "-unit", "Bộ phận Một cửa phường Hoài Đức"); code != 0 || !strings.Contains(out, `"unit": "Bộ phận Một cửa phường Hoài Đức"`) {
+		t.Fatalf("agency -unit: exit %d %s %s", code, out, stderr)
+	}
+	c := receiveHT04(t, dir, "Đỗ Văn Ứng", "2026-01-05 09:00")
+	step(t, dir, "-by", "tiepnhan1", "handover", "-code", c, "-to", "tuphap", "-at", "2026-01-05 10:00")
+	step(t, dir, "-by", "tuphap", "confirm", "-code", c, "-at", "2026-01-05 10:30")
+	out, stderr, code := motcua(t, dir, "-by", "tuphap", "stop", "-code", c, "-reason", "Người nộp đề nghị dừng", "-at", "2026-01-06 09:00")
+	if code != 0 || !strings.Contains(out, `"status"`) {
+		t.Fatalf("stop: exit %d %s %s", code, out, stderr)
+	}
+	i := strings.Index(stderr, "Mẫu 05 — Thông báo dừng giải quyết hồ sơ: ")
+	if i < 0 {
+		t.Fatalf("stop did not name its Mẫu 05: %s", stderr)
+	}
+	path := strings.TrimSpace(strings.SplitN(stderr[i+len("Mẫu 05 — Thông báo dừng giải quyết hồ sơ: "):], "\n", 2)[0])
+	text, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	for _, w := range []string{"Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", c, "Đỗ Văn Ứng", "Người nộp đề nghị dừng",
+		"Bộ phận Một cửa phường Hoài Đức thông báo dừng giải quyết", "BPTNTKQ"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("Mẫu 05 lacks %q:\n%s", w, flat)
+		}
 	}
 }
 
