@@ -447,8 +447,10 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 			fn(get())
 		}
 	}
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
-		resolved+pair+` GROUP BY received_by, resolved_by`, []any{f, t, one, one},
+	// Grouped by expressions, as "received" above: by the columns SQLite walks the whole
+	// dossiers_received_by_book index instead of the period's range of dossiers_closed_cover.
+	if err := s.scanRows(ctx, `SELECT +received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
+		resolved+pair+` GROUP BY 1, 2`, []any{f, t, one, one},
 		[]any{&id, &rb, &n, &n2}, func() error {
 			credit(func(c *Scorecard) {
 				c.Resolved += n
