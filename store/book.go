@@ -83,8 +83,9 @@ func (s *Store) bookWhere(ctx context.Context, f BookFilter) (string, []any, boo
 		var span *idSpan
 		if f.Year != 0 {
 			var lo, hi sql.NullInt64
-			if err := s.r.QueryRowContext(ctx, `SELECT (SELECT MIN(id) FROM dossiers WHERE book_year = ?),
-				(SELECT MAX(id) FROM dossiers WHERE book_year = ?)`, f.Year, f.Year).Scan(&lo, &hi); err != nil {
+			// "id > 0" (always true) names migration 0013's index.
+			if err := s.r.QueryRowContext(ctx, `SELECT (SELECT MIN(id) FROM dossiers WHERE book_year = ? AND id > 0),
+				(SELECT MAX(id) FROM dossiers WHERE book_year = ? AND id > 0)`, f.Year, f.Year).Scan(&lo, &hi); err != nil {
 				return "", nil, false, err
 			}
 			if !lo.Valid {
