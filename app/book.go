@@ -262,7 +262,7 @@ func (b *bookScreen) load() {
 	goAsync(func() {
 		procs, err1 := b.u.st.Procedures(ctx)
 		offs, err2 := b.u.st.Officials(ctx)
-		fyne.Do(func() {
+		uiDo(func() {
 			if err1 == nil && err2 == nil {
 				b.setChoices(procs, offs)
 			}
@@ -492,13 +492,13 @@ func (b *bookScreen) export(ext string) {
 	ctx := context.Background()
 	goAsync(func() {
 		err := b.u.desk.ExportBook(ctx, f, path, func(done, total int) {
-			fyne.Do(func() {
+			uiDo(func() {
 				if total > 0 {
 					b.progress.SetValue(float64(done) / float64(total))
 				}
 			})
 		})
-		fyne.Do(func() {
+		uiDo(func() {
 			b.pdfBtn.Enable()
 			b.xlsxBtn.Enable()
 			b.progress.Hide()
