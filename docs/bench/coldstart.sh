@@ -64,7 +64,9 @@ for i in $(seq "$runs"); do
 	# let the table settle before reading memory: the app prints Go's share a second after
 	for _ in $(seq 300); do grep -q motcua-go-memory "$out" && break; sleep 0.01; done
 	kb() { awk -v k="$1:" '$1 == k {print int($2 / 1024)}' /proc/$pid/status; }
-	echo "run $i ($cache cache, load $(cut -d' ' -f1-3 /proc/loadavg)): first frame ${first} ms, book open ${book} ms ($(grep -o 'motcua-book-open [0-9]* rows' "$out" | awk '{print $2}') rows), VmHWM $(kb VmHWM) MB, VmRSS $(kb VmRSS) MB"
+	cpu=$(grep -o 'motcua-first-frame .*' "$out" | awk '{print $5}')
+	bcpu=$(grep -o 'motcua-book-open .*' "$out" | awk '{print $7}')
+	echo "run $i ($cache cache, load $(cut -d' ' -f1-3 /proc/loadavg)): first frame ${first} ms (process CPU ${cpu} ms), book open ${book} ms (CPU ${bcpu} ms, $(grep -o 'motcua-book-open [0-9]* rows' "$out" | awk '{print $2}') rows), VmHWM $(kb VmHWM) MB, VmRSS $(kb VmRSS) MB"
 	# What the RSS is made of: anonymous and file-backed pages, the largest mappings, and Go's part.
 	echo "    RssAnon $(kb RssAnon) MB, RssFile $(kb RssFile) MB; $(grep -o 'motcua-go-memory.*' "$out" | sed 's/motcua-go-memory/Go:/')"
 	awk '/^[0-9a-f]+-[0-9a-f]+ /{n=$6} /^Rss:/{r[n]+=$2} END{for (m in r) if (r[m] > 4096) printf "    %5d MB %s\n", r[m]/1024, (m == "" ? "(anonymous)" : m)}' /proc/$pid/smaps | sort -rn
