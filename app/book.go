@@ -51,6 +51,7 @@ type bookScreen struct {
 	cancel context.CancelFunc
 	typing *time.Timer // the filter box's pause (bookTypingPause) before it reads
 	typed  int         // keys typed so far: a pause that ends after a newer key does nothing
+	shown  string      // the filter box's text whose rows are on screen
 
 	pdfBtn, xlsxBtn *widget.Button
 	progress        *widget.ProgressBar
@@ -447,7 +448,7 @@ func (b *bookScreen) fetch() {
 				b.count.SetText(err.Error())
 				return
 			}
-			b.rows, b.total = rows, n
+			b.rows, b.total, b.shown = rows, n, f.Query
 			b.count.SetText(lang.L("{{.N}} hồ sơ", map[string]int{"N": n}))
 			b.pageLabel.SetText(lang.L("Trang {{.Page}}/{{.Pages}}", map[string]int{"Page": page + 1, "Pages": b.pages()}))
 			if page > 0 {

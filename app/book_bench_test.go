@@ -108,7 +108,10 @@ func BenchmarkBookTyping(b *testing.B) {
 			b.Fatal(len(first), err)
 		}
 		count := fmt.Sprintf("%d hồ sơ", want)
-		return func() bool { return bk.count.Text == count && len(bk.rows) > 0 && bk.rows[0].Code == first[0].Code }
+		// The rows must answer this text: "nguyen va" can select what "nguyen van" does.
+		return func() bool {
+			return bk.shown == f.Query && bk.count.Text == count && len(bk.rows) > 0 && bk.rows[0].Code == first[0].Code
+		}
 	}
 	all, found := shows(store.BookFilter{Year: year, By: me.Login}), shows(f)
 	th.waitFor(b, "the year's first page", all)
