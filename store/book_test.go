@@ -231,16 +231,17 @@ func TestBookSearchInAYearWithInterleavedIDs(t *testing.T) {
 	fillBook(t, s, 200)
 	// A 2025 dossier written after all of 2026: the span of 2025's ids covers every 2026 one.
 	var cols []string
-	rs, err := s.r.Query(`SELECT name FROM pragma_table_info('dossiers') WHERE name NOT IN ('id', 'code', 'book_year', 'book_no')`)
+	rs, err := s.r.Query(`SELECT * FROM dossiers WHERE 1 = 0`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rs.Next() {
-		var c string
-		rs.Scan(&c)
-		cols = append(cols, c)
-	}
+	all, _ := rs.Columns()
 	rs.Close()
+	for _, c := range all {
+		if c != "id" && c != "code" && c != "book_year" && c != "book_no" {
+			cols = append(cols, c)
+		}
+	}
 	c := strings.Join(cols, ", ")
 	var first int64
 	s.r.QueryRow(`SELECT MIN(id) FROM dossiers WHERE name = 'Nguyễn Văn An'`).Scan(&first)
@@ -261,8 +262,8 @@ func TestBookSearchInAYearWithInterleavedIDs(t *testing.T) {
 	}
 	for _, year := range []int{2025, 2026, 2024} {
 		var want []string
-		rs, err := s.r.Query(`SELECT d.code FROM dossiers d JOIN dossier_search x ON x.rowid = d.id
-			WHERE d.book_year = ? AND x.folded LIKE '%nguyen%' ORDER BY d.book_no`, year)
+		// The only Nguyễn of the test data (bookNames).
+		rs, err := s.r.Query(`SELECT code FROM dossiers WHERE book_year = ? AND name = 'Nguyễn Văn An' ORDER BY book_no`, year)
 		if err != nil {
 			t.Fatal(err)
 		}
