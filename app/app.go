@@ -27,13 +27,19 @@ import (
 type Options struct {
 	Lang string // "vi" or "en"; empty: the language chosen in Quản trị → Cơ quan, else "vi"
 	// CheckInBackground is the path of a ledger too large to check in full before the window
-	// opens (store.StartCheck): it is checked while the counter works.
+	// opens (store.StartCheck): it is checked while the counter works, at once when it is
+	// quick to check (store.CheckSoon), else after the start-up work's delay.
 	CheckInBackground string
 }
 
 // goAsync runs store and desk calls off the UI thread; widgets are then updated through fyne.Do.
 // Tests replace it with a synchronous call so that what they assert has already happened.
 var goAsync = func(f func()) { go f() }
+
+// uiDo runs f on the window's thread (fyne.Do). The test driver runs fyne.Do at once on the
+// caller's goroutine; tests whose store calls run on real goroutines (the book's typing) replace
+// it with one goroutine of their own, as the GUI driver has.
+var uiDo = fyne.Do
 
 // now is the counter's clock; tests may pin it.
 var now = time.Now
@@ -63,10 +69,14 @@ func Run(d *desk.Desk, o Options) error {
 	start, stop := autoBackups(d, u.noteAutoBackup)
 	quit := make(chan struct{})
 	check := func() bool { return true }
+	checkDelay := startupWorkDelay
 	if o.CheckInBackground != "" {
 		check = func() bool { return u.checkLedger(o.CheckInBackground) }
+		if store.CheckSoon(o.CheckInBackground) {
+			checkDelay = soonCheckDelay
+		}
 	}
-	go afterStartup(quit, startupWorkDelay, check, start)
+	go afterStartup(quit, checkDelay, startupWorkDelay, check, start)
 	a.Run()
 	close(quit)
 	stop() // the exit backup, after the last write of the session
@@ -79,16 +89,29 @@ func Run(d *desk.Desk, o Options) error {
 // and added ≈ 20 MB to the window's memory while the book opened.
 var startupWorkDelay = 2 * time.Minute
 
-// afterStartup waits delay (or until quit is closed: then nothing), runs check (the full check
-// of a large ledger) and, when the ledger is sound, start (the automatic backups): a damaged
-// ledger is not backed up, its dialog asks to restart.
-func afterStartup(quit <-chan struct{}, delay time.Duration, check func() bool, start func()) {
-	select {
-	case <-time.After(delay):
-	case <-quit:
+// soonCheckDelay is when the background check of a ledger up to a few hundred MB starts
+// (store.CheckSoon): after the first frame and the login screen are drawn, a second or two
+// before anyone could have typed a first intake.
+var soonCheckDelay = time.Second
+
+// afterStartup waits checkDelay (or until quit is closed: then nothing), runs check (the full
+// check of a ledger shallow-checked at start) and, when the ledger is sound, start (the
+// automatic backups) once delay has passed since it was called: a damaged ledger is not backed
+// up, its dialog asks to restart.
+func afterStartup(quit <-chan struct{}, checkDelay, delay time.Duration, check func() bool, start func()) {
+	t0 := time.Now()
+	wait := func(d time.Duration) bool {
+		select {
+		case <-time.After(d):
+			return true
+		case <-quit:
+			return false
+		}
+	}
+	if !wait(checkDelay) || !check() {
 		return
 	}
-	if check() {
+	if wait(delay - time.Since(t0)) {
 		start()
 	}
 }

@@ -19,7 +19,7 @@ func TestStartUpWorkWaits(t *testing.T) {
 	start := func() { ran <- "start" }
 
 	quit := make(chan struct{})
-	go afterStartup(quit, 50*time.Millisecond, check(true), start)
+	go afterStartup(quit, 50*time.Millisecond, 50*time.Millisecond, check(true), start)
 	select {
 	case r := <-ran:
 		t.Fatalf("%s ran before the delay", r)
@@ -36,10 +36,20 @@ func TestStartUpWorkWaits(t *testing.T) {
 		}
 	}
 
+	// A ledger quick to check is checked at once; the backups still wait for their delay.
+	t0 := time.Now()
+	go afterStartup(quit, 0, 300*time.Millisecond, check(true), start)
+	if r := <-ran; r != "check" || time.Since(t0) > 250*time.Millisecond {
+		t.Fatalf("ran %s after %v, want the check at once", r, time.Since(t0))
+	}
+	if r := <-ran; r != "start" || time.Since(t0) < 300*time.Millisecond {
+		t.Fatalf("ran %s after %v, want the backups after their delay", r, time.Since(t0))
+	}
+
 	closed := make(chan struct{})
 	close(closed)
-	afterStartup(closed, time.Hour, check(true), start) // the app closed first: returns at once
-	afterStartup(make(chan struct{}), 0, check(false), start)
+	afterStartup(closed, time.Hour, time.Hour, check(true), start) // the app closed first: returns at once
+	afterStartup(make(chan struct{}), 0, 0, check(false), start)
 	if r := <-ran; r != "check" {
 		t.Fatalf("ran %s, want the check only", r)
 	}

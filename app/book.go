@@ -45,6 +45,14 @@ type bookScreen struct {
 	seq        int
 	loading    bool // the filter widgets are being filled: their callbacks must not reload
 
+	// The query under way: a newer one (another key, filter or page) cancels it, so that on a
+	// large ledger the store stops reading for a result nobody will see.
+	ctx    context.Context
+	cancel context.CancelFunc
+	typing *time.Timer // the filter box's pause (bookTypingPause) before it reads
+	typed  int         // keys typed so far: a pause that ends after a newer key does nothing
+	shown  string      // the filter box's text whose rows are on screen
+
 	pdfBtn, xlsxBtn *widget.Button
 	progress        *widget.ProgressBar
 	exportMsg       *widget.Label
@@ -54,6 +62,12 @@ type bookScreen struct {
 
 // bookPage is how many rows one page of the book shows.
 const bookPage = 100
+
+// bookTypingPause is how long the filter box waits after a key before it reads the book: a
+// word typed quickly reads once at its end, not once per letter (docs/BENCHMARKS.md: the last
+// key's result is on screen within 150 ms of it on a million dossiers). Tests lengthen it and
+// end the pause themselves (typingPaused).
+var bookTypingPause = 60 * time.Millisecond
 
 // bookWidths fit Mẫu 06's columns (bookHeads) to a 1366-pixel screen; the table scrolls for the rest.
 var bookWidths = []float32{44, 168, 160, 136, 140, 100, 142, 100, 100, 100, 200, 150}
@@ -85,7 +99,7 @@ func newBook(u *ui) *bookScreen {
 	b.lateOnly = widget.NewCheck(lang.L("Chỉ hồ sơ trễ hạn"), func(bool) { reload("") })
 	b.filter = newKeyEntry(u.hot)
 	b.filter.SetPlaceHolder(lang.L("Tìm mã, tên (có hoặc không dấu), CCCD, điện thoại…"))
-	b.filter.OnChanged = reload
+	b.filter.OnChanged = func(string) { b.keyTyped() }
 
 	heads := bookHeads()
 	b.table = widget.NewTableWithHeaders(
@@ -248,7 +262,7 @@ func (b *bookScreen) load() {
 	goAsync(func() {
 		procs, err1 := b.u.st.Procedures(ctx)
 		offs, err2 := b.u.st.Officials(ctx)
-		fyne.Do(func() {
+		uiDo(func() {
 			if err1 == nil && err2 == nil {
 				b.setChoices(procs, offs)
 			}
@@ -377,22 +391,55 @@ func (b *bookScreen) pages() int {
 	return max(1, (b.total+bookPage-1)/bookPage)
 }
 
-// fetch reads the count and the current page; an older answer arriving late is dropped.
+// keyTyped is the filter box's OnChanged: the query under way is stale at once and stops; the
+// book is read when no key follows within bookTypingPause.
+func (b *bookScreen) keyTyped() {
+	if b.loading {
+		return
+	}
+	b.stop()
+	b.typed++
+	typed := b.typed
+	if b.typing != nil {
+		b.typing.Stop()
+	}
+	b.typing = time.AfterFunc(bookTypingPause, func() {
+		uiDo(func() {
+			if typed == b.typed {
+				b.first()
+			}
+		})
+	})
+}
+
+// stop cancels the query under way, if any; its answer will not be shown.
+func (b *bookScreen) stop() {
+	b.seq++
+	if b.cancel != nil {
+		b.cancel()
+		b.cancel = nil
+	}
+}
+
+// fetch reads the count and the current page. It cancels the query under way (its context ends,
+// so the store stops reading), and an older answer arriving late is dropped.
 func (b *bookScreen) fetch() {
 	f, ok := b.bookFilter()
 	if !ok {
 		return
 	}
-	b.seq++
+	b.stop()
 	seq, page := b.seq, b.page
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	b.ctx, b.cancel = ctx, cancel
 	goAsync(func() {
+		defer cancel()
 		n, err := b.u.st.BookCount(ctx, f)
 		var rows []store.Dossier
 		if err == nil {
 			rows, err = b.u.st.Book(ctx, f, page*bookPage, bookPage)
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			if seq != b.seq {
 				return
 			}
@@ -400,7 +447,7 @@ func (b *bookScreen) fetch() {
 				b.count.SetText(err.Error())
 				return
 			}
-			b.rows, b.total = rows, n
+			b.rows, b.total, b.shown = rows, n, f.Query
 			b.count.SetText(lang.L("{{.N}} hồ sơ", map[string]int{"N": n}))
 			b.pageLabel.SetText(lang.L("Trang {{.Page}}/{{.Pages}}", map[string]int{"Page": page + 1, "Pages": b.pages()}))
 			if page > 0 {
@@ -445,13 +492,13 @@ func (b *bookScreen) export(ext string) {
 	ctx := context.Background()
 	goAsync(func() {
 		err := b.u.desk.ExportBook(ctx, f, path, func(done, total int) {
-			fyne.Do(func() {
+			uiDo(func() {
 				if total > 0 {
 					b.progress.SetValue(float64(done) / float64(total))
 				}
 			})
 		})
-		fyne.Do(func() {
+		uiDo(func() {
 			b.pdfBtn.Enable()
 			b.xlsxBtn.Enable()
 			b.progress.Hide()

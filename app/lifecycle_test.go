@@ -376,7 +376,15 @@ func TestBookPagesFromStoreAndFilters(t *testing.T) {
 	if len(b.rows) != 50 || b.cell(0, 0) != "201" || b.pageLabel.Text != "Trang 3/3" || !b.next.Disabled() {
 		t.Errorf("page 3 shows %d rows from %q, %q", len(b.rows), b.cell(0, 0), b.pageLabel.Text)
 	}
+	// Typing reads nothing until the pause after the last key.
+	b.filter.SetText("ngu")
 	b.filter.SetText("nguyen")
+	if b.total != 250 || b.pageLabel.Text != "Trang 3/3" {
+		t.Fatalf("the book was read before the pause: %d rows, %q", b.total, b.pageLabel.Text)
+	}
+	if !typingPaused(b) {
+		t.Fatal("no read waits for the pause after the last key")
+	}
 	if b.total != nguyen || b.pageLabel.Text != "Trang 1/1" {
 		t.Fatalf("“nguyen” selects %d (%q), want %d", b.total, b.pageLabel.Text, nguyen)
 	}

@@ -26,7 +26,7 @@ func startupMark(a fyne.App, u *ui) {
 	}
 	a.Lifecycle().SetOnStarted(func() {
 		go fyne.Do(func() { // queued behind the first frame of the started loop
-			fmt.Printf("motcua-first-frame %d ms\n", time.Since(processStart).Milliseconds())
+			fmt.Printf("motcua-first-frame %d ms cpu %d ms\n", time.Since(processStart).Milliseconds(), processCPU().Milliseconds())
 			if mode != "book" {
 				return
 			}
@@ -39,7 +39,7 @@ func startupMark(a fyne.App, u *ui) {
 					var n int
 					fyne.DoAndWait(func() { n = len(u.book.rows) })
 					if n > 0 {
-						fmt.Printf("motcua-book-open %d rows %d ms\n", n, time.Since(processStart).Milliseconds())
+						fmt.Printf("motcua-book-open %d rows %d ms cpu %d ms\n", n, time.Since(processStart).Milliseconds(), processCPU().Milliseconds())
 						goMemory()
 						return
 					}

@@ -78,11 +78,22 @@ func loginAs(t *testing.T, u *ui, login string) {
 
 // syncAsync makes store and desk calls run inline, and pins the clock, for the test's duration.
 func syncAsync(t *testing.T) {
-	oldGo, oldNow, oldPoll := goAsync, now, ratingPoll
+	oldGo, oldNow, oldPoll, oldPause := goAsync, now, ratingPoll, bookTypingPause
 	goAsync = func(f func()) { f() }
 	now = func() time.Time { return monday0815 }
-	ratingPoll = time.Hour // tests call ratingWatch.check themselves
-	t.Cleanup(func() { goAsync, now, ratingPoll = oldGo, oldNow, oldPoll })
+	ratingPoll = time.Hour      // tests call ratingWatch.check themselves
+	bookTypingPause = time.Hour // tests end the pause with typingPaused
+	t.Cleanup(func() { goAsync, now, ratingPoll, bookTypingPause = oldGo, oldNow, oldPoll, oldPause })
+}
+
+// typingPaused ends the book filter box's pause now, on the test's goroutine: the read a
+// pause after the last key would start. It tells whether a read was waiting.
+func typingPaused(b *bookScreen) bool {
+	if b.typing == nil || !b.typing.Stop() {
+		return false
+	}
+	b.first()
+	return true
 }
 
 // press sends a key to the focused widget, as the window does.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 func TestDemoSecretsLogIn(t *testing.T) {
@@ -123,6 +125,19 @@ func TestUnknownLoginIsThrottledAndSaysNothingMore(t *testing.T) {
 	var le *LockedError
 	if _, err := s.Login(ctx, "khongco", "x"); !errors.As(err, &le) {
 		t.Errorf("unknown login not throttled: %v", err)
+	}
+}
+
+// The unknown login's comparison costs what a real one does only while the constant has the
+// stored passwords' cost; and nothing a user types matches it.
+func TestDummyHashHasTheStoredPasswordsCost(t *testing.T) {
+	if c, err := bcrypt.Cost(dummyHash); err != nil || c != bcrypt.DefaultCost {
+		t.Fatalf("dummy hash cost %d, %v; want %d", c, err, bcrypt.DefaultCost)
+	}
+	for _, pw := range []string{"", "không có tài khoản này", "chutich@2026"} {
+		if bcrypt.CompareHashAndPassword(dummyHash, prehash(pw)) == nil {
+			t.Errorf("dummy hash matches %q", pw)
+		}
 	}
 }
 

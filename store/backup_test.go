@@ -292,6 +292,16 @@ func TestStartCheckIsShallowOnALargeLedgerAndTheBackgroundCheckMarksDamage(t *te
 	if err != nil || !rep.OK || !bg {
 		t.Fatalf("large ledger at start: %v, background %v, %v; want the shallow check passing and a background check", rep, bg, err)
 	}
+	// Its background check starts at once while it is quick to read, later when it is not.
+	if !CheckSoon(path) {
+		t.Error("a small file's background check waits")
+	}
+	oldSoon := soonCheckLimit
+	soonCheckLimit = 1
+	if CheckSoon(path) {
+		t.Error("a large file's background check starts at once")
+	}
+	soonCheckLimit = oldSoon
 	rep, err = BackgroundCheck(ctx, path)
 	if err != nil || rep.OK {
 		t.Fatalf("background check of a damaged ledger: %v, %v", rep, err)

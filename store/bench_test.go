@@ -2,8 +2,10 @@ package store
 
 // Benchmarks of the store on ten years of a large ward (docs/BENCHMARKS.md). Each one runs the
 // real store call and the plain SQLite limit for the same work in the same loop, and reports
-// both and their ratio. The dataset is generated once into $MOTCUA_BENCH_DIR (default
-// $TMPDIR/motcua-bench) and reused; plain `go test` never builds it.
+// both and their ratio. The dataset is the one `motcua demo -dossiers N -years 10 -seed 1`
+// makes (N = $MOTCUA_BENCH_N, default 1,000,000), in $MOTCUA_BENCH_DIR/cli-N (default
+// $TMPDIR/motcua-bench); generated here by the same store calls when missing, and reused.
+// Plain `go test` never builds it.
 
 import (
 	"context"
@@ -13,16 +15,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
 	"motcua/store/workday"
 )
 
-// BenchEnd is where the benchmark history stops: ten whole years 2016–2025.
-var benchEnd = time.Date(2026, 1, 1, 0, 0, 0, 0, workday.Loc)
-
-const benchYear = 2025
+// benchYear is the year the benchmarks read: the last whole year of the ledger (the history
+// ends on the day it was generated), set by benchStore.
+var benchYear int
 
 func benchDir() string {
 	if d := os.Getenv("MOTCUA_BENCH_DIR"); d != "" {
@@ -31,14 +33,19 @@ func benchDir() string {
 	return filepath.Join(os.TempDir(), "motcua-bench")
 }
 
-// benchStore opens the cached dataset of n dossiers over n/100,000 years (at least one),
-// generating it the first time. The data folder is one the app can open (cmd/app's cold start
-// uses it too).
-func benchStore(b *testing.B, n int) *Store {
+// benchStore opens the cached dataset of n dossiers over ten years, generating it the first
+// time exactly as the CLI does (SeedDemo, then GenerateDemo with the same options); the data
+// folder is the one the cold start (docs/bench/coldstart.sh) and the window's typing benchmark
+// (app) open.
+func benchStore(b *testing.B) *Store {
 	b.Helper()
-	dir := filepath.Join(benchDir(), strconv.Itoa(n))
+	n := benchN
+	if v, err := strconv.Atoi(os.Getenv("MOTCUA_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	dir := filepath.Join(benchDir(), "cli-"+strconv.Itoa(n))
 	db := filepath.Join(dir, "motcua.db")
-	ready := filepath.Join(dir, "ready-2") // -2: with ratings
+	ready := filepath.Join(dir, "ready")
 	if _, err := os.Stat(ready); err != nil {
 		os.RemoveAll(dir)
 		start := time.Now()
@@ -50,7 +57,7 @@ func benchStore(b *testing.B, n int) *Store {
 		if err := s.SeedDemo(ctx); err != nil {
 			b.Fatal(err)
 		}
-		st, err := s.GenerateDemo(ctx, BulkDemo{Dossiers: n, Years: max(1, n/100000), Seed: 1, End: benchEnd})
+		st, err := s.GenerateDemo(ctx, BulkDemo{Dossiers: n, Years: 10, Seed: 1})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -67,6 +74,11 @@ func benchStore(b *testing.B, n int) *Store {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
+	var last int
+	if err := s.r.QueryRow(`SELECT MAX(book_year) FROM dossiers`).Scan(&last); err != nil {
+		b.Fatal(err)
+	}
+	benchYear = last - 1
 	return s
 }
 
@@ -98,13 +110,31 @@ func sampleRows(b *testing.B, s *Store, k int, cols string) [][]string {
 	return out
 }
 
-// pairTimer times the real call and the limit separately within one benchmark loop.
-type pairTimer struct{ real, bare []time.Duration }
+// pairTimer times the real call and the limit separately within one benchmark loop: the wall
+// clock of each call, and the process's CPU time (user + sys) of each, which on a machine
+// shared with other work is the steadier figure (run with -cpu 1: one goroutine works, so the
+// process's CPU time is the call's, with its share of garbage collection).
+type pairTimer struct {
+	real, bare       []time.Duration
+	realCPU, bareCPU time.Duration
+}
+
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 func (p *pairTimer) time(d *[]time.Duration, f func()) {
+	c := cpuNow()
 	t := time.Now()
 	f()
 	*d = append(*d, time.Since(t))
+	if d == &p.real {
+		p.realCPU += cpuNow() - c
+	} else {
+		p.bareCPU += cpuNow() - c
+	}
 }
 
 func pct(ds []time.Duration, q float64) float64 {
@@ -113,21 +143,27 @@ func pct(ds []time.Duration, q float64) float64 {
 	return float64(s[min(len(s)-1, int(q*float64(len(s))))].Microseconds()) / 1000
 }
 
-// report: p50/p95 in ms of both, and how many times slower the real call is than the limit
-// (real/limit; < 1 means the real call is faster).
+// report: p50/p95 in ms of both, how many times slower the real call is than the limit
+// (real/limit; < 1 means the real call is faster), and the mean CPU time of each in ms.
 func (p *pairTimer) report(b *testing.B) {
 	b.ReportMetric(pct(p.real, 0.5), "ms-p50")
 	b.ReportMetric(pct(p.real, 0.95), "ms-p95")
 	b.ReportMetric(pct(p.bare, 0.5), "limit-ms-p50")
 	b.ReportMetric(pct(p.bare, 0.95), "limit-ms-p95")
 	b.ReportMetric(pct(p.real, 0.5)/pct(p.bare, 0.5), "real/limit")
+	cpu := func(d time.Duration, n int) float64 { return float64(d.Microseconds()) / 1000 / float64(max(1, n)) }
+	b.ReportMetric(cpu(p.realCPU, len(p.real)), "cpu-ms")
+	b.ReportMetric(cpu(p.bareCPU, len(p.bare)), "limit-cpu-ms")
+	if p.bareCPU > 0 {
+		b.ReportMetric(float64(p.realCPU)/float64(p.bareCPU), "cpu-real/limit")
+	}
 }
 
 const benchN = 1000000
 
 // BenchmarkLookupByCode is the QR scan path (Store.Dossier) against a bare indexed SELECT.
 func BenchmarkLookupByCode(b *testing.B) {
-	s := benchStore(b, benchN)
+	s := benchStore(b)
 	ctx := context.Background()
 	codes := sampleRows(b, s, 1000, `code`)
 	bare, err := s.r.Prepare(`SELECT id, name FROM dossiers WHERE code = ?`)
@@ -159,7 +195,7 @@ func BenchmarkLookupByCode(b *testing.B) {
 // BenchmarkSearch is SearchDossiers (FTS5 over folded text) by a name typed without
 // diacritics, by CCCD and by phone, against a LIKE '%…%' scan of the same column, newest first.
 func BenchmarkSearch(b *testing.B) {
-	s := benchStore(b, benchN)
+	s := benchStore(b)
 	ctx := context.Background()
 	rows := sampleRows(b, s, 200, `id, name, idno, phone`)
 	for _, k := range []struct {
@@ -216,7 +252,7 @@ func BenchmarkSearch(b *testing.B) {
 // BenchmarkBookPage reads 50 rows of the tracking book at random offsets of a 100,000-row year,
 // with the GUI's filters, against a bare SELECT of the ids of the same page.
 func BenchmarkBookPage(b *testing.B) {
-	s := benchStore(b, benchN)
+	s := benchStore(b)
 	ctx := context.Background()
 	var ct01 int64
 	s.r.QueryRow(`SELECT id FROM procedures WHERE code = 'CT01'`).Scan(&ct01)
@@ -231,6 +267,9 @@ func BenchmarkBookPage(b *testing.B) {
 		{"year+procedure", BookFilter{Year: benchYear, ProcedureID: ct01}, `d.procedure_id = ? AND d.book_year = ?`, []any{ct01, benchYear}},
 		{"year+late", BookFilter{Year: benchYear, LateOnly: true}, `d.late = 1 AND d.book_year = ?`, []any{benchYear}},
 		{"year+official", BookFilter{Year: benchYear, Official: "tiepnhan1"}, `d.received_by = (SELECT id FROM officials WHERE login = 'tiepnhan1') AND d.book_year = ?`, []any{benchYear}},
+		// The filter box's words; the plain query beside it matches the whole history's index
+		// (the book's query before issue 18).
+		{"year+search", BookFilter{Year: benchYear, Query: "nguyen van"}, `d.book_year = ? AND d.id IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH '"nguyen"* "van"*')`, []any{benchYear}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			n, err := s.BookCount(ctx, c.f)
@@ -271,7 +310,7 @@ func BenchmarkBookPage(b *testing.B) {
 // the year 2025 and for the ten years 2016–2025, against the plain limit of one aggregate over
 // the same dossiers (count by procedure and status of those received in the period).
 func BenchmarkReports(b *testing.B) {
-	s := benchStore(b, benchN)
+	s := benchStore(b)
 	ctx := context.Background()
 	bare, err := s.r.Prepare(`SELECT procedure_id, status, COUNT(*), SUM(late) FROM dossiers
 		WHERE received_at >= ? AND received_at < ? GROUP BY procedure_id, status`)
@@ -293,6 +332,7 @@ func BenchmarkReports(b *testing.B) {
 			{"II06a", func() error { _, _, err := s.ReportII06a(ctx, "chutich", per.from, per.to); return err }},
 			{"officials", func() error { _, err := s.Scorecards(ctx, "chutich", per.from, per.to, ""); return err }},
 			{"satisfaction", func() error { _, err := s.ReportSatisfaction(ctx, "chutich", per.from, per.to); return err }},
+			{"ontime", func() error { _, err := s.OnTimeByMonth(ctx, "chutich", per.from, per.to); return err }},
 		} {
 			b.Run(r.name+"/"+per.name, func(b *testing.B) {
 				var p pairTimer

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -149,6 +151,9 @@ func TestBookFiltersAndPaging(t *testing.T) {
 			return d.Name == "Đặng Thị Bình" || d.Name == "Phạm Đăng Khoa"
 		}},
 		{"search by CCCD", BookFilter{Query: "001090000123"}, func(d Dossier) bool { return d.IDNo == "001090000123" }},
+		{"search in a year", BookFilter{Year: 2026, Query: "dang"}, func(d Dossier) bool {
+			return d.BookYear == 2026 && (d.Name == "Đặng Thị Bình" || d.Name == "Phạm Đăng Khoa")
+		}},
 		{"combined", BookFilter{Year: 2026, Status: StatusProcessing, Official: "tiepnhan2", LateOnly: true}, func(d Dossier) bool {
 			return d.BookYear == 2026 && d.Status == StatusProcessing && (d.ReceivedBy == "tiepnhan2" || d.Holder == "tiepnhan2") && d.Timeliness(now) == TimelyOverdue
 		}},
@@ -217,6 +222,71 @@ func TestBookFiltersAndPaging(t *testing.T) {
 
 // BenchmarkBook reads the first and the last page and the count of a 100,000-row year, filtered
 // by status and late only.
+// The year's search matches inside the span of the year's ids: a dossier whose id lies
+// outside the bulk of its year (a year's ids need not be contiguous) is still found, and one of
+// another year inside the span is not shown; a year without dossiers finds nothing.
+func TestBookSearchInAYearWithInterleavedIDs(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	fillBook(t, s, 200)
+	// A 2025 dossier written after all of 2026: the span of 2025's ids covers every 2026 one.
+	var cols []string
+	rs, err := s.r.Query(`SELECT * FROM dossiers WHERE 1 = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := rs.Columns()
+	rs.Close()
+	for _, c := range all {
+		if c != "id" && c != "code" && c != "book_year" && c != "book_no" {
+			cols = append(cols, c)
+		}
+	}
+	c := strings.Join(cols, ", ")
+	var first int64
+	s.r.QueryRow(`SELECT MIN(id) FROM dossiers WHERE name = 'Nguyễn Văn An'`).Scan(&first)
+	tx, err := s.w.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := insertID(ctx, tx, `INSERT INTO dossiers(code, book_year, book_no, `+c+`) SELECT 'HD001-LATE', 2025, 1000, `+c+
+		` FROM dossiers WHERE id = ?`, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.d.indexSearch(ctx, tx, id, searchText("HD001-LATE", "Nguyễn Văn An", "", "")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{2025, 2026, 2024} {
+		var want []string
+		// The only Nguyễn of the test data (bookNames).
+		rs, err := s.r.Query(`SELECT code FROM dossiers WHERE book_year = ? AND name = 'Nguyễn Văn An' ORDER BY book_no`, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rs.Next() {
+			var c string
+			rs.Scan(&c)
+			want = append(want, c)
+		}
+		rs.Close()
+		n, err := s.BookCount(ctx, BookFilter{Year: year, Query: "nguyen"})
+		if err != nil || n != len(want) {
+			t.Errorf("%d: BookCount = %d, %v; want %d", year, n, err, len(want))
+		}
+		page, err := s.Book(ctx, BookFilter{Year: year, Query: "nguyen"}, 0, 500)
+		if err != nil || len(page)+len(want) > 0 && !reflect.DeepEqual(codes(page), want) {
+			t.Errorf("%d: Book = %v, %v; want %v", year, codes(page), err, want)
+		}
+		if year != 2024 && len(want) < 10 || year == 2025 && !slices.Contains(want, "HD001-LATE") {
+			t.Errorf("%d: the test data misses its point: %v", year, want)
+		}
+	}
+}
+
 func BenchmarkBook(b *testing.B) {
 	s := openTest(b)
 	ctx := context.Background()
@@ -233,5 +303,23 @@ func BenchmarkBook(b *testing.B) {
 		if _, err := s.Book(ctx, f, n-50, 50); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The book's calls stop on their context: the window cancels a query made stale by a newer key.
+func TestBookStopsOnItsContext(t *testing.T) {
+	s := openTest(t)
+	fillBook(t, s, 50)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	f := BookFilter{Year: 2025, Query: "nguyen", By: "chutich"}
+	if _, err := s.BookCount(ctx, BookFilter{Year: 2025}); !errors.Is(err, context.Canceled) {
+		t.Errorf("BookCount by the default actor on a cancelled context: %v", err)
+	}
+	if _, err := s.BookCount(ctx, f); !errors.Is(err, context.Canceled) {
+		t.Errorf("BookCount on a cancelled context: %v", err)
+	}
+	if _, err := s.Book(ctx, f, 0, 10); !errors.Is(err, context.Canceled) {
+		t.Errorf("Book on a cancelled context: %v", err)
 	}
 }

@@ -24,8 +24,9 @@ type dialect interface {
 	// indexSearch stores the folded search text of a new dossier.
 	indexSearch(ctx context.Context, t *sql.Tx, id int64, folded string) error
 	// searchIDs is a SELECT of the ids (column "id") of the dossiers whose folded text has, for
-	// each of the folded words ws, a word starting with it; ws is never empty.
-	searchIDs(ws []string) (string, []any)
+	// each of the folded words ws, a word starting with it; ws is never empty. A non-nil span
+	// limits the match to ids in it (both ends included), read from the index's own order.
+	searchIDs(ws []string, span *idSpan) (string, []any)
 
 	// The reports' SQL (reports.go). Timestamps are TEXT in UTC (tsLayout); the calendar is
 	// Vietnam's (UTC+7 all year, no daylight saving).
@@ -40,6 +41,9 @@ type dialect interface {
 	// jsonArrayLength is the number of elements of the JSON array in col.
 	jsonArrayLength(col string) string
 }
+
+// idSpan is a range of dossier ids, both ends included: a year's, in the book's search.
+type idSpan struct{ lo, hi int64 }
 
 // insertID runs an INSERT and returns the new row's id. database/sql's LastInsertId does not exist
 // on PostgreSQL; RETURNING works on both (SQLite ≥ 3.35).

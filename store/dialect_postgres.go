@@ -47,12 +47,15 @@ func (postgresDialect) indexSearch(ctx context.Context, t *sql.Tx, id int64, fol
 }
 
 // searchIDs: words are letters and digits only (tokens), so they need no LIKE escaping.
-func (postgresDialect) searchIDs(ws []string) (string, []any) {
+func (postgresDialect) searchIDs(ws []string, span *idSpan) (string, []any) {
 	conds := make([]string, len(ws))
 	args := make([]any, len(ws))
 	for i, w := range ws {
 		conds[i] = `folded LIKE ?`
 		args[i] = "% " + w + "%"
+	}
+	if span != nil {
+		conds, args = append(conds, `id >= ? AND id <= ?`), append(args, span.lo, span.hi)
 	}
 	return `SELECT id FROM dossier_search WHERE ` + strings.Join(conds, ` AND `), args
 }

@@ -21,13 +21,18 @@ func (sqliteDialect) indexSearch(ctx context.Context, t *sql.Tx, id int64, folde
 }
 
 // searchIDs: an FTS5 MATCH in which every word is a quoted prefix ("nguyen"* "van"*), so FTS5
-// operators a user types are plain text.
-func (sqliteDialect) searchIDs(ws []string) (string, []any) {
+// operators a user types are plain text. FTS5 applies a rowid range while it reads the
+// doclists, so a span costs what its rows cost, not the whole history's.
+func (sqliteDialect) searchIDs(ws []string, span *idSpan) (string, []any) {
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = `"` + w + `"*`
 	}
-	return `SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`, []any{strings.Join(q, " ")}
+	sel, args := `SELECT rowid AS id FROM dossier_search WHERE dossier_search MATCH ?`, []any{strings.Join(q, " ")}
+	if span != nil {
+		sel, args = sel+` AND rowid >= ? AND rowid <= ?`, append(args, span.lo, span.hi)
+	}
+	return sel, args
 }
 
 func (sqliteDialect) vnMonth(col string) string { return `strftime('%Y-%m', ` + col + `, '+7 hours')` }

@@ -586,7 +586,7 @@ func (s *Store) SearchDossiers(ctx context.Context, by, q string, limit int) ([]
 		if len(ws) == 0 {
 			return nil, nil
 		}
-		ids, args := s.d.searchIDs(ws)
+		ids, args := s.d.searchIDs(ws, nil)
 		rows, err = s.r.QueryContext(ctx, dossierSelect+` WHERE d.id IN (`+ids+` ORDER BY id DESC LIMIT ?)
 			ORDER BY d.id DESC`, append(args, limit)...)
 	}

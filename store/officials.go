@@ -105,8 +105,11 @@ func (s *Store) DefaultActor(ctx context.Context) (Official, error) {
 func (s *Store) actor(ctx context.Context, by string) (Official, error) {
 	if strings.TrimSpace(by) == "" {
 		o, err := s.DefaultActor(ctx)
-		if err != nil {
+		if errors.Is(err, ErrNotFound) {
 			return o, invalid("by", "Chưa có cán bộ thực hiện: hãy chọn cán bộ (chưa có quản trị viên nào).")
+		}
+		if err != nil { // a cancelled read or an unreachable server says so, not "no administrator"
+			return o, err
 		}
 		return o, nil
 	}

@@ -95,8 +95,9 @@ func count1(cond string) string { return `COALESCE(SUM(CASE WHEN ` + cond + ` TH
 
 // periodDossiers are the dossiers a period's II.06a counts: those that ended in or after it
 // (closed_at ≥ from) and those still open, received before its end. Two index ranges, never the
-// years before.
-const periodDossiers = `SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
+// years before. The closed ones' status is never read (only an open dossier's is), and selecting
+// a constant for it keeps their branch inside its covering index, without a table row each.
+const periodDossiers = `SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, 0 AS status FROM dossiers
 		WHERE closed_at >= ?1 AND received_at < ?2 AND due_at <> ''
 	UNION ALL
 	SELECT procedure_id, received_at, closed_at, resolved_at, due_at, late, early, status FROM dossiers
@@ -405,9 +406,12 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 		return c
 	}
 
-	// Received at the counter.
-	if err := s.scanRows(ctx, `SELECT received_by, COUNT(*) FROM dossiers WHERE received_at >= ? AND received_at < ?`+
-		only("received_by")+` GROUP BY received_by`, []any{f, t, one, one}, []any{&id, &n}, func() error {
+	// Received at the counter. Grouped by an expression (+received_by), not the column: for the
+	// column SQLite's planner walks the whole dossiers_received_by_book index to get the groups
+	// in order without a sort, a cost that grows with every year of the ledger (1.2 s a year on
+	// 1M dossiers); the expression leaves it the period's range of dossiers_received_by_at.
+	if err := s.scanRows(ctx, `SELECT +received_by, COUNT(*) FROM dossiers WHERE received_at >= ? AND received_at < ?`+
+		only("received_by")+` GROUP BY 1`, []any{f, t, one, one}, []any{&id, &n}, func() error {
 		get().Received = n
 		return nil
 	}); err != nil {
@@ -443,8 +447,10 @@ func (s *Store) Scorecards(ctx context.Context, by string, from, to time.Time, o
 			fn(get())
 		}
 	}
-	if err := s.scanRows(ctx, `SELECT received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
-		resolved+pair+` GROUP BY received_by, resolved_by`, []any{f, t, one, one},
+	// Grouped by expressions, as "received" above: by the columns SQLite walks the whole
+	// dossiers_received_by_book index instead of the period's range of dossiers_closed_cover.
+	if err := s.scanRows(ctx, `SELECT +received_by, COALESCE(resolved_by, 0), COUNT(*), COALESCE(SUM(early), 0)`+
+		resolved+pair+` GROUP BY 1, 2`, []any{f, t, one, one},
 		[]any{&id, &rb, &n, &n2}, func() error {
 			credit(func(c *Scorecard) {
 				c.Resolved += n

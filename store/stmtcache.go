@@ -107,7 +107,13 @@ func (c *cachingConn) ExecContext(ctx context.Context, q string, args []driver.N
 	return cs.st.(driver.StmtExecContext).ExecContext(ctx, args)
 }
 
+// traceQuery, set only by tests (the query plan tests), sees each query with its arguments.
+var traceQuery func(q string, args []driver.NamedValue)
+
 func (c *cachingConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
+	if traceQuery != nil {
+		traceQuery(q, args)
+	}
 	cs, err := c.stmt(ctx, q)
 	if err != nil {
 		return nil, err
