@@ -16,40 +16,46 @@ import (
 	"motcua/store"
 )
 
-// The steps of a dossier's detail. Buttons follow the store's transition table (store.CanDo);
-// the store still has the last word, and its Vietnamese message is shown when it refuses.
+// The steps of a dossier's detail. The buttons are what store.AllowedActions permits this
+// official on this dossier now (role, status, pending handover, one reschedule): the same rule
+// the store applies when the step runs.
 
-// actionBar is the row of buttons for what the dossier's status allows.
+// actionBar is the row of buttons for what the official may do to the dossier now.
 func (v *dossierView) actionBar() fyne.CanvasObject {
 	d := v.d
 	v.actions = map[string]*widget.Button{}
-	add := func(action, label string, icon fyne.Resource, f func()) {
-		if !store.CanDo(action, d.Status) {
-			return
+	steps := map[string]struct {
+		label string
+		icon  fyne.Resource
+		f     func()
+	}{
+		store.ActHandover:   {lang.L("Bàn giao"), theme.MailForwardIcon(), v.askHandover},
+		store.ActConfirm:    {lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), v.confirm},
+		store.ActSupplement: {lang.L("Yêu cầu bổ sung"), theme.DocumentCreateIcon(), v.askSupplement},
+		store.ActResume:     {lang.L("Tiếp tục xử lý"), theme.MediaPlayIcon(), v.resume},
+		store.ActResolve:    {lang.L("Đã xử lý xong"), theme.ConfirmIcon(), v.askResolve},
+		store.ActReturn: {lang.L("Trả kết quả"), theme.ConfirmIcon(), func() {
+			v.dlg.Hide()
+			v.u.show(secReturn)
+			v.u.ret.show(v.d)
+		}},
+		store.ActReschedule: {lang.L("Hẹn lại"), theme.HistoryIcon(), v.askReschedule},
+		store.ActRefuse:     {lang.L("Từ chối"), theme.CancelIcon(), v.askRefuse},
+		store.ActWithdraw:   {lang.L("Rút hồ sơ"), theme.ContentUndoIcon(), v.askWithdraw},
+		store.ActStop:       {lang.L("Dừng xử lý"), theme.MediaStopIcon(), v.askStop},
+	}
+	if me, ok := v.u.actor(); ok {
+		for _, a := range store.AllowedActions(me, d) {
+			s := steps[a]
+			v.actions[a] = widget.NewButtonWithIcon(s.label, s.icon, s.f)
 		}
-		v.actions[action] = widget.NewButtonWithIcon(label, icon, f)
-	}
-	if d.PendingTo == "" {
-		add(store.ActHandover, lang.L("Bàn giao"), theme.MailForwardIcon(), v.askHandover)
-	} else {
-		add(store.ActConfirm, lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), v.confirm)
-	}
-	add(store.ActSupplement, lang.L("Yêu cầu bổ sung"), theme.DocumentCreateIcon(), v.askSupplement)
-	add(store.ActResume, lang.L("Tiếp tục xử lý"), theme.MediaPlayIcon(), v.resume)
-	add(store.ActResolve, lang.L("Đã xử lý xong"), theme.ConfirmIcon(), v.askResolve)
-	add(store.ActReturn, lang.L("Trả kết quả"), theme.ConfirmIcon(), func() {
-		v.dlg.Hide()
-		v.u.show(secReturn)
-		v.u.ret.show(v.d)
-	})
-	add(store.ActReschedule, lang.L("Hẹn lại"), theme.HistoryIcon(), v.askReschedule)
-	add(store.ActRefuse, lang.L("Từ chối"), theme.CancelIcon(), v.askRefuse)
-	add(store.ActWithdraw, lang.L("Rút hồ sơ"), theme.ContentUndoIcon(), v.askWithdraw)
-	add(store.ActStop, lang.L("Dừng xử lý"), theme.MediaStopIcon(), v.askStop)
-	if b := v.actions[store.ActReschedule]; b != nil && d.Rescheduled {
-		b.Disable() // the return date may be reset only once
 	}
 	if len(v.actions) == 0 {
+		for _, a := range store.Actions {
+			if store.CanDo(a, d.Status) {
+				return widget.NewLabel(lang.L("Bạn không có bước xử lý nào với hồ sơ này lúc này."))
+			}
+		}
 		return widget.NewLabel(lang.L("Hồ sơ đã kết thúc; không còn bước xử lý nào."))
 	}
 	row := container.NewGridWithColumns(5)
