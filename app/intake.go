@@ -51,7 +51,7 @@ func (f *field) cell() fyne.CanvasObject { return container.NewVBox(f.entry, f.e
 // docRow is one document of the procedure's checklist: received or not, and how many.
 type docRow struct {
 	doc   store.Document
-	check *widget.Check
+	check *keyCheck
 	count *keyEntry
 }
 
@@ -63,7 +63,7 @@ type intakeScreen struct {
 
 	procEntry   *keyEntry
 	procErr     *widget.Label
-	procList    *widget.List
+	procList    *keyList
 	procPick    *fyne.Container // the list of matches, while picking
 	procInfo    *widget.Label   // the chosen procedure's facts
 	matches     []store.Procedure
@@ -89,12 +89,12 @@ type intakeScreen struct {
 	docs     []docRow
 	docsBox  *fyne.Container
 	docsErr  *widget.Label
-	delivery *widget.RadioGroup
+	delivery *keySelect
 
 	due, fee, prints *widget.Label
 	previewSeq       int
 
-	submitBtn *widget.Button
+	submitBtn *keyButton
 	busy      bool
 
 	notice     *fyne.Container
@@ -113,7 +113,7 @@ func newIntake(u *ui) *intakeScreen {
 	i.procErr = widget.NewLabel("")
 	i.procErr.Importance = widget.DangerImportance
 	i.procErr.Hide()
-	i.procList = widget.NewList(func() int { return len(i.matches) },
+	i.procList = newKeyList(u.hot, func() int { return len(i.matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
@@ -167,12 +167,10 @@ func newIntake(u *ui) *intakeScreen {
 	i.sets.entry.OnChanged = func(string) { i.preview() }
 	i.pages.entry.OnChanged = func(string) { i.preview() }
 
-	i.delivery = widget.NewRadioGroup([]string{lang.L("Tại Bộ phận một cửa"), lang.L("Qua bưu chính")}, func(string) {
+	i.delivery = newKeySelect(u.hot, []string{lang.L("Tại Bộ phận một cửa"), lang.L("Qua bưu chính")}, func(string) {
 		i.showPost()
 		i.preview()
 	})
-	i.delivery.Horizontal = true
-	i.delivery.Required = true
 
 	i.docsBox = container.NewVBox()
 	i.docsErr = widget.NewLabel("")
@@ -182,7 +180,7 @@ func newIntake(u *ui) *intakeScreen {
 	i.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.fee = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
-	i.submitBtn = widget.NewButtonWithIcon(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
+	i.submitBtn = newKeyButton(u.hot, lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
 	i.submitBtn.Importance = widget.HighImportance
 	i.refuseBtn = widget.NewButtonWithIcon(lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
 
@@ -192,8 +190,8 @@ func newIntake(u *ui) *intakeScreen {
 	i.noticeWarn.Importance = widget.WarningImportance
 	i.noticeWarn.Wrapping = fyne.TextWrapWord
 	i.noticeWarn.Hide()
-	again := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), i.reprintLast)
-	open := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), i.openLast)
+	again := newKeyButton(u.hot, lang.L("In lại"), theme.DocumentPrintIcon(), i.reprintLast)
+	open := newKeyButton(i.u.hot, lang.L("Mở PDF"), theme.FileIcon(), i.openLast)
 	i.notice = container.NewBorder(nil, i.noticeWarn, widget.NewIcon(theme.ConfirmIcon()), container.NewHBox(again, open), i.noticeText)
 	i.notice.Hide()
 
@@ -229,7 +227,7 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	i.pagesRow = narrow(i.pages)
 	i.postRow = form(i.postAddress)
 	// Most citizens bring the whole list: one click ticks it, the official unticks what is missing.
-	all := widget.NewButtonWithIcon(lang.L("Nhận đủ"), theme.ConfirmIcon(), i.tickAll)
+	all := newKeyButton(i.u.hot, lang.L("Nhận đủ"), theme.ConfirmIcon(), i.tickAll)
 	docsHead := container.NewVBox(container.NewBorder(nil, nil, nil, all, heading(lang.L("Thành phần hồ sơ đã nhận"))), i.docsErr)
 	docs := container.NewBorder(docsHead, nil, nil, nil, container.NewVScroll(i.docsBox))
 	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),
@@ -381,7 +379,7 @@ func (i *intakeScreen) setDocs(docs []store.Document) {
 		return
 	}
 	for _, d := range docs {
-		r := docRow{doc: d, check: widget.NewCheck(d.Name, nil), count: newKeyEntry(i.u.hot)}
+		r := docRow{doc: d, check: newKeyCheck(i.u.hot, d.Name, nil), count: newKeyEntry(i.u.hot)}
 		n := d.Count
 		if n < 1 {
 			n = 1

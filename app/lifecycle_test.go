@@ -332,6 +332,9 @@ func findCheck(o fyne.CanvasObject, prefix string) *widget.Check {
 	if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, prefix) {
 		return c
 	}
+	if c, ok := o.(*keyCheck); ok && strings.HasPrefix(c.Text, prefix) {
+		return &c.Check
+	}
 	var kids []fyne.CanvasObject
 	if c, ok := o.(*fyne.Container); ok {
 		kids = c.Objects

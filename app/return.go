@@ -54,6 +54,7 @@ func newReturn(u *ui) *returnScreen {
 	r.scan = newKeyEntry(u.hot)
 	r.scan.SetPlaceHolder(lang.L("Quét mã trên phiếu hẹn hoặc gõ mã hồ sơ rồi Enter"))
 	r.scan.OnSubmitted = r.open
+	r.scan.ownScan = true
 	r.scanErr = widget.NewLabel("")
 	r.scanErr.Importance = widget.DangerImportance
 	r.scanErr.Wrapping = fyne.TextWrapWord

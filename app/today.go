@@ -21,11 +21,11 @@ import (
 type todayStrip struct {
 	u       *ui
 	root    fyne.CanvasObject
-	overBtn *widget.Button
-	dueBtn  *widget.Button // due today
-	nextBtn *widget.Button
-	suppBtn *widget.Button
-	pendBtn *widget.Button
+	overBtn *keyButton
+	dueBtn  *keyButton // due today
+	nextBtn *keyButton
+	suppBtn *keyButton
+	pendBtn *keyButton
 	desk    store.DeskSummary
 	due     []store.Dossier // due today
 	pending []store.Dossier
@@ -34,19 +34,19 @@ type todayStrip struct {
 
 func newToday(u *ui) *todayStrip {
 	t := &todayStrip{u: u}
-	t.overBtn = widget.NewButtonWithIcon("", theme.ErrorIcon(), func() {
+	t.overBtn = newKeyButton(u.hot, "", theme.ErrorIcon(), func() {
 		t.list(lang.L("Hồ sơ quá hạn"), t.desk.Overdue, t.desk.OverdueCount)
 	})
-	t.dueBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() {
+	t.dueBtn = newKeyButton(u.hot, "", theme.WarningIcon(), func() {
 		t.list(lang.L("Hồ sơ đến hạn hôm nay"), t.due, t.desk.DueTodayCount)
 	})
-	t.nextBtn = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
+	t.nextBtn = newKeyButton(u.hot, "", theme.HistoryIcon(), func() {
 		t.list(lang.L("Hồ sơ đến hạn ngày làm việc tiếp theo"), t.desk.DueTomorrow, t.desk.DueTomorrowCount)
 	})
-	t.suppBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
+	t.suppBtn = newKeyButton(u.hot, "", theme.DocumentIcon(), func() {
 		t.list(lang.L("Hồ sơ chờ bổ sung giấy tờ"), t.desk.Supplement, t.desk.SupplementCount)
 	})
-	t.pendBtn = widget.NewButtonWithIcon("", theme.MailForwardIcon(), func() {
+	t.pendBtn = newKeyButton(u.hot, "", theme.MailForwardIcon(), func() {
 		t.list(lang.L("Hồ sơ chờ bạn xác nhận đã nhận"), t.pending, t.desk.PendingCount)
 	})
 	head := widget.NewLabelWithStyle(lang.L("Việc hôm nay:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -57,7 +57,7 @@ func newToday(u *ui) *todayStrip {
 }
 
 func (t *todayStrip) show() {
-	set := func(b *widget.Button, text string, n int, hot widget.Importance) {
+	set := func(b *keyButton, text string, n int, hot widget.Importance) {
 		b.SetText(text)
 		b.Importance = widget.LowImportance
 		if n > 0 {

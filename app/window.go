@@ -112,6 +112,8 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.search.SetPlaceHolder(lang.L("Quét mã hoặc tìm hồ sơ (F2)"))
 	u.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.lookup(u.search.Text) })
 	u.search.OnSubmitted = u.lookup
+	u.search.ownScan = true
+	u.hot.scan = u.lookup
 
 	u.rating = newRatingWatch(u)
 	u.intake = newIntake(u)

@@ -151,6 +151,10 @@ func containsText(o fyne.CanvasObject, s string) bool {
 		if strings.Contains(w.Text, s) {
 			return true
 		}
+	case *keyCheck:
+		if strings.Contains(w.Text, s) {
+			return true
+		}
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			if containsText(c, s) {
