@@ -305,6 +305,32 @@ func (b *bookScreen) setChoices(procs []store.Procedure, offs []store.Official) 
 	}
 }
 
+// forget puts every filter back to the whole current year and forgets the last export:
+// another official logged in.
+func (b *bookScreen) forget() {
+	b.loading = true
+	all := lang.L("Tất cả")
+	if len(b.year.Options) > 0 {
+		b.year.SetSelected(strconv.Itoa(now().In(workday.Loc).Year()))
+	}
+	for _, s := range []*widget.Select{b.status, b.proc, b.official} {
+		if len(s.Options) > 0 {
+			s.SetSelected(all)
+		}
+	}
+	b.from.entry.SetText("")
+	b.to.entry.SetText("")
+	b.from.setError("")
+	b.to.setError("")
+	b.lateOnly.SetChecked(false)
+	b.filter.SetText("")
+	b.page = 0
+	b.exported = ""
+	b.exportMsg.SetText("")
+	b.openBtn.Hide()
+	b.loading = false
+}
+
 // parseDay reads "dd/mm/yyyy" (also d/m/yyyy); empty is no bound.
 func parseDay(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)

@@ -42,6 +42,14 @@ type handoverScreen struct {
 	seq          int
 }
 
+func (h *handoverScreen) pickAll(on bool) {
+	for _, d := range h.held {
+		h.picked[d.Code] = on
+	}
+	h.heldList.Refresh()
+	h.updateButton()
+}
+
 // heldLimit bounds one load of held dossiers; a busy official narrows with "today only".
 const heldLimit = 500
 
@@ -50,13 +58,7 @@ func newHandover(u *ui) *handoverScreen {
 	h.todayOnly = newKeyCheck(u.hot, lang.L("Chỉ hồ sơ nhận hôm nay"), func(bool) { h.load() })
 	h.todayOnly.Checked = true
 	h.heldCount = widget.NewLabel("")
-	h.all = newKeyCheck(u.hot, lang.L("Chọn tất cả"), func(on bool) {
-		for _, d := range h.held {
-			h.picked[d.Code] = on
-		}
-		h.heldList.Refresh()
-		h.updateButton()
-	})
+	h.all = newKeyCheck(u.hot, lang.L("Chọn tất cả"), h.pickAll)
 	h.heldList = newKeyList(u.hot, func() int { return len(h.held) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -142,6 +144,19 @@ func newHandover(u *ui) *handoverScreen {
 	h.root = container.NewPadded(container.New(layout.NewGridLayoutWithColumns(2), left, right))
 	h.updateButton()
 	return h
+}
+
+// forget clears the last official's picks and messages.
+func (h *handoverScreen) forget() {
+	h.picked = map[string]bool{}
+	h.all.OnChanged, h.all.Checked = nil, false
+	h.all.Refresh()
+	h.all.OnChanged = h.pickAll
+	h.note.SetText("")
+	h.receiver.ClearSelected()
+	h.message.SetText("")
+	h.recvErr.Hide()
+	h.updateButton()
 }
 
 func (h *handoverScreen) selected() []string {

@@ -656,6 +656,16 @@ func (i *intakeScreen) received(r desk.Receipt) {
 	i.u.win.Canvas().Focus(i.procEntry)
 }
 
+// forget drops the last receipt and the form: another official sits at the counter.
+func (i *intakeScreen) forget() {
+	i.last = nil
+	i.noticeText.SetText("")
+	i.noticeWarn.SetText("")
+	i.noticeWarn.Hide()
+	i.notice.Hide()
+	i.clear()
+}
+
 // clear empties the form for the next citizen (the last receipt's notice stays).
 func (i *intakeScreen) clear() {
 	i.clearErrors()

@@ -149,6 +149,14 @@ func (r *returnScreen) showOther() {
 	}
 }
 
+// forget clears the card, the scan box and the last message: another official logged in.
+func (r *returnScreen) forget() {
+	r.clear()
+	r.scan.SetText("")
+	r.message.SetText("")
+	r.scanErr.Hide()
+}
+
 // clear empties the card for the next citizen.
 func (r *returnScreen) clear() {
 	r.current = nil

@@ -56,6 +56,7 @@ type ui struct {
 	main     fyne.CanvasObject // the working window under the top bar
 	login    *loginView
 	me       *store.Official // logged in; nil while the login screen shows
+	lastLogin string         // who was logged in last: another official gets a clean window
 	security store.Security
 
 	activeMu   sync.Mutex
