@@ -53,11 +53,11 @@ type ui struct {
 	admin     *container.AppTabs
 	adminTabs []adminTab // every tab; applyRole shows those the role may use
 
-	main     fyne.CanvasObject // the working window under the top bar
-	login    *loginView
-	me       *store.Official // logged in; nil while the login screen shows
-	lastLogin string         // who was logged in last: another official gets a clean window
-	security store.Security
+	main      fyne.CanvasObject // the working window under the top bar
+	login     *loginView
+	me        *store.Official // logged in; nil while the login screen shows
+	lastLogin string          // who was logged in last: another official gets a clean window
+	security  store.Security
 
 	activeMu   sync.Mutex
 	lastActive time.Time
