@@ -164,6 +164,9 @@ func newIntake(u *ui) *intakeScreen {
 	i.channel = widget.NewSelect([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
 		i.showPortal()
 	})
+	for key, f := range i.fields {
+		f.entry.onBlur = func() { i.checkField(key) }
+	}
 	i.sets.entry.OnChanged = func(string) { i.preview() }
 	i.pages.entry.OnChanged = func(string) { i.preview() }
 
@@ -271,6 +274,7 @@ func (i *intakeScreen) procTyped(s string) {
 	if i.settingProc {
 		return
 	}
+	i.notice.Hide() // a new dossier is started: the last one's banner goes
 	if i.proc != nil {
 		i.proc = nil
 		i.procInfo.Hide()
@@ -524,6 +528,11 @@ func (i *intakeScreen) submit() {
 	}
 	i.clearErrors()
 	in := i.intake()
+	if probs := in.Problems(); len(probs) > 0 {
+		i.notice.Hide()
+		i.showProblems(probs)
+		return
+	}
 	i.busy = true
 	i.submitBtn.Disable()
 	i.submitBtn.SetText(lang.L("Đang lưu và in…"))
@@ -550,6 +559,62 @@ func (i *intakeScreen) submit() {
 	})
 }
 
+// showProblems puts every message under its field and the cursor in the first bad field.
+func (i *intakeScreen) showProblems(probs []*store.ValidationError) {
+	var first fyne.Focusable
+	for _, p := range probs {
+		if at := i.showAt(p); first == nil {
+			first = at
+		}
+	}
+	if first != nil {
+		i.u.win.Canvas().Focus(first)
+	}
+}
+
+// showAt shows one message where it belongs and returns what to focus to fix it (nil: it was
+// not about a field of the form, and was reported in a dialog).
+func (i *intakeScreen) showAt(ve *store.ValidationError) fyne.Focusable {
+	switch ve.Field {
+	case "procedure":
+		i.procErr.SetText(ve.Message)
+		i.procErr.Show()
+		return i.procEntry
+	case "documents":
+		i.docsErr.SetText(ve.Message)
+		i.docsErr.Show()
+		if len(i.docs) > 0 {
+			return i.docs[0].check
+		}
+		return nil
+	}
+	f, ok := i.fields[ve.Field]
+	if !ok {
+		i.u.fail(ve)
+		return nil
+	}
+	if strings.HasPrefix(ve.Field, "rep_") {
+		i.repBox.Open(0) // the representative's fields are folded away until needed
+	}
+	f.setError(ve.Message)
+	return f.entry
+}
+
+// checkField shows or clears a field's message when the cursor leaves it, once something was
+// typed there (an empty field is not an error until the dossier is submitted).
+func (i *intakeScreen) checkField(key string) {
+	f := i.fields[key]
+	if strings.TrimSpace(f.entry.Text) == "" && !f.err.Visible() {
+		return
+	}
+	f.setError("")
+	for _, p := range i.intake().Problems() {
+		if p.Field == key {
+			f.setError(p.Message)
+		}
+	}
+}
+
 // showError puts a validation message under its field and the cursor in it.
 func (i *intakeScreen) showError(err error) {
 	var ve *store.ValidationError
@@ -557,30 +622,7 @@ func (i *intakeScreen) showError(err error) {
 		i.u.fail(err)
 		return
 	}
-	if ve.Field == "procedure" {
-		i.procErr.SetText(ve.Message)
-		i.procErr.Show()
-		i.u.win.Canvas().Focus(i.procEntry)
-		return
-	}
-	if ve.Field == "documents" {
-		i.docsErr.SetText(ve.Message)
-		i.docsErr.Show()
-		if len(i.docs) > 0 {
-			i.u.win.Canvas().Focus(i.docs[0].check)
-		}
-		return
-	}
-	f, ok := i.fields[ve.Field]
-	if !ok {
-		i.u.fail(err)
-		return
-	}
-	if strings.HasPrefix(ve.Field, "rep_") {
-		i.repBox.Open(0)
-	}
-	f.setError(ve.Message)
-	i.u.win.Canvas().Focus(f.entry)
+	i.showProblems([]*store.ValidationError{ve})
 }
 
 // askRefusal asks why the dossier does not qualify, then records the refusal at the counter and
