@@ -60,6 +60,7 @@ func Run(d *desk.Desk, o Options) error {
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
+	u.followClock()
 	start, stop := autoBackups(d, u.noteAutoBackup)
 	quit := make(chan struct{})
 	check := func() bool { return true }

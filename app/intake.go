@@ -695,6 +695,7 @@ func (i *intakeScreen) received(r desk.Receipt) {
 	}
 	i.notice.Show()
 	i.clear()
+	i.u.today.load() // one more dossier on the desk
 	i.u.win.Canvas().Focus(i.procEntry)
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/store"
+	"motcua/store/workday"
 )
 
 // todayStrip is "Việc hôm nay" above the intake, the desk summary of store.Desk: dossiers
@@ -67,9 +69,24 @@ func (t *todayStrip) show() {
 	}
 	set(t.overBtn, lang.L("{{.N}} quá hạn", map[string]int{"N": t.desk.OverdueCount}), t.desk.OverdueCount, widget.DangerImportance)
 	set(t.dueBtn, lang.L("{{.N}} hồ sơ đến hạn hôm nay", map[string]int{"N": t.desk.DueTodayCount}), t.desk.DueTodayCount, widget.WarningImportance)
-	set(t.nextBtn, lang.L("{{.N}} đến hạn ngày mai", map[string]int{"N": t.desk.DueTomorrowCount}), t.desk.DueTomorrowCount, widget.MediumImportance)
+	set(t.nextBtn, nextDayText(t.desk), t.desk.DueTomorrowCount, widget.MediumImportance)
 	set(t.suppBtn, lang.L("{{.N}} chờ bổ sung", map[string]int{"N": t.desk.SupplementCount}), t.desk.SupplementCount, widget.MediumImportance)
 	set(t.pendBtn, lang.L("{{.N}} chờ bạn xác nhận", map[string]int{"N": t.desk.PendingCount}), t.desk.PendingCount, widget.WarningImportance)
+}
+
+// nextDayText names the next working day as the official says it: "ngày mai" only when it is
+// tomorrow; on a Friday (or before a holiday) its weekday and date, "thứ Hai 02/02".
+func nextDayText(d store.DeskSummary) string {
+	n := d.DueTomorrowCount
+	if d.NextDay.IsZero() {
+		return lang.L("{{.N}} đến hạn ngày làm việc tiếp theo", map[string]int{"N": n})
+	}
+	today, next := d.Now.In(workday.Loc), d.NextDay.In(workday.Loc)
+	y, m, dd := today.Date()
+	if tomorrow := time.Date(y, m, dd+1, 0, 0, 0, 0, workday.Loc); next.Year() == tomorrow.Year() && next.YearDay() == tomorrow.YearDay() {
+		return lang.L("{{.N}} đến hạn ngày mai", map[string]int{"N": n})
+	}
+	return lang.L("{{.N}} đến hạn {{.Day}}", map[string]any{"N": n, "Day": weekdayName(next, true) + " " + next.Format("02/01")})
 }
 
 // load reads the desk summary for the official at the counter.

@@ -258,6 +258,29 @@ func (u *ui) show(id string) {
 	}
 }
 
+// clockTick is how often the window follows the clock: the date in the top bar and "Việc hôm
+// nay" (a dossier becomes overdue, the day changes) without anyone touching the window.
+var clockTick = time.Minute
+
+// followClock refreshes what depends on the time of day, every clockTick.
+func (u *ui) followClock() {
+	go func() {
+		t := time.NewTicker(clockTick)
+		defer t.Stop()
+		for range t.C {
+			fyne.Do(u.tick)
+		}
+	}()
+}
+
+// tick is one step of followClock.
+func (u *ui) tick() {
+	u.date.SetText(longDate(now()))
+	if u.me != nil && u.current == secIntake {
+		u.today.load()
+	}
+}
+
 // dossierChanged refreshes the screen beside the rail after a step changed a dossier.
 func (u *ui) dossierChanged() {
 	switch u.current {
