@@ -209,7 +209,7 @@ func eventText(e store.Event) string {
 // eventName names a step of the history.
 func eventName(kind string) string {
 	switch kind {
-	case "receive":
+	case store.ActReceive:
 		return lang.L("Tiếp nhận")
 	case store.ActHandover:
 		return lang.L("Bàn giao")

@@ -443,7 +443,7 @@ func (g *generator) dossier(id int64) genDossier {
 	supplements, rescheduled := 0, false
 	recipient, recipientID := "", ""
 	var evs []genEvent
-	evs = append(evs, genEvent{at: rec, by: counter.ID, kind: "receive", to: StatusReceived, data: "{}"})
+	evs = append(evs, genEvent{at: rec, by: counter.ID, kind: ActReceive, to: StatusReceived, data: "{}"})
 	// add applies an event unless it would happen at or after End: the history stops there.
 	stopped := false
 	add := func(e genEvent) bool {
