@@ -360,7 +360,7 @@ func (r *reportsScreen) show(d desk.ReportData) {
 		if d.Satisfaction != nil {
 			r.sat = desk.SatisfactionItems(nil, *d.Satisfaction)
 			for _, lv := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
-				bars = append(bars, chartBar{store.LevelName(lv), d.Satisfaction.LevelPct[lv], desk.Decimal(d.Satisfaction.LevelPct[lv]) + "%"})
+				bars = append(bars, chartBar{store.LevelName(lv), d.Satisfaction.LevelPct[lv], desk.LevelPct(*d.Satisfaction, lv)})
 			}
 		}
 		setChart(r.satChart, lang.L("Tỷ lệ các mức đánh giá"), bars, 100)
