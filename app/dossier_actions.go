@@ -93,6 +93,7 @@ func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, field
 	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, s.ok), nil, nil, container.NewVScroll(body))
 	s.dlg = dialog.NewCustomWithoutButtons(title+" — "+v.d.Code, content, v.u.win)
 	s.dlg.Resize(fyne.NewSize(640, 480))
+	s.dlg.SetOnClosed(v.u.hot.pushModal(nil, s.dlg.Hide)) // Esc cancels the step; Enter moves between its fields
 	s.dlg.Show()
 	v.step = s
 	return s

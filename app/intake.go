@@ -755,12 +755,12 @@ func (i *intakeScreen) escape() {
 		return
 	}
 	msg := widget.NewLabel(lang.L("Xóa mọi thông tin đang nhập để tiếp nhận hồ sơ khác?"))
-	dialog.NewCustomConfirm(lang.L("Xóa biểu mẫu"), lang.L("Xóa"), lang.L("Không"), msg, func(ok bool) {
+	i.u.hot.confirmKeys(dialog.NewCustomConfirm(lang.L("Xóa biểu mẫu"), lang.L("Xóa"), lang.L("Không"), msg, func(ok bool) {
 		if ok {
 			i.clear()
 			i.focus()
 		}
-	}, i.u.win).Show()
+	}, i.u.win)).Show()
 }
 
 // lastSlip is the last receipt's slip, drawn again by the desk when it was not written.

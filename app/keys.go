@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,6 +28,8 @@ type hotkeys struct {
 	active    func()       // told of every key: the idle lock counts from the last one
 	scan      func(string) // opens the dossier a scanner typed
 	clock     func() time.Time
+
+	modals []*modal // the open dialogs' Enter and Esc, the last opened on top
 
 	wedge   []rune    // typed on a widget that takes no text, waiting for Enter
 	burst   []rune    // typed in an entry within wedgeGap of each other, the last run of them
@@ -124,6 +127,17 @@ func (h *hotkeys) onShortcut(f func(), keys ...fyne.KeyName) {
 
 func (h *hotkeys) key(k fyne.KeyName) bool {
 	h.touch()
+	if n := len(h.modals); n > 0 {
+		m := h.modals[n-1]
+		switch {
+		case (k == fyne.KeyReturn || k == fyne.KeyEnter) && m.ok != nil:
+			m.ok()
+			return true
+		case k == fyne.KeyEscape && m.cancel != nil:
+			m.cancel()
+			return true
+		}
+	}
 	if f, ok := h.keys[k]; ok {
 		f()
 		return true
@@ -138,6 +152,36 @@ func (h *hotkeys) shortcut(s fyne.Shortcut) bool {
 		return true
 	}
 	return false
+}
+
+// modal is what Enter (ok, nil: Enter goes on to the focused widget) and Esc (cancel) do while
+// a dialog is open.
+type modal struct{ ok, cancel func() }
+
+// pushModal puts a dialog's keys above the window's until the returned pop is called.
+func (h *hotkeys) pushModal(ok, cancel func()) (pop func()) {
+	m := &modal{ok: ok, cancel: cancel}
+	h.modals = append(h.modals, m)
+	return func() {
+		for i, x := range h.modals {
+			if x == m {
+				h.modals = append(h.modals[:i], h.modals[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// confirmKeys makes Enter confirm and Esc cancel a confirmation dialog while it is open.
+func (h *hotkeys) confirmKeys(d *dialog.ConfirmDialog) *dialog.ConfirmDialog {
+	d.SetOnClosed(h.pushModal(d.Confirm, d.Hide))
+	return d
+}
+
+// closeKeys makes Enter and Esc close a dialog that only informs.
+func (h *hotkeys) closeKeys(d dialog.Dialog) dialog.Dialog {
+	d.SetOnClosed(h.pushModal(d.Hide, d.Hide))
+	return d
 }
 
 // attach makes the keys work when no widget has the focus.

@@ -187,6 +187,7 @@ func (u *ui) showLogin(login string) {
 	for top := u.win.Canvas().Overlays().Top(); top != nil; top = u.win.Canvas().Overlays().Top() {
 		u.win.Canvas().Overlays().Remove(top)
 	}
+	u.hot.modals = nil // their dialogs are gone
 	if u.detail != nil {
 		u.detail.open = false
 	}

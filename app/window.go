@@ -389,7 +389,7 @@ func (u *ui) offerDemo(ctx context.Context) {
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	u.hot.confirmKeys(d).Show()
 }
 
 // refreshTop reloads the agency name, the officials and the security settings after a change.
@@ -505,7 +505,7 @@ func (u *ui) inform(title, msg string) {
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, lang.L("Đóng"), l, u.win)
 	d.Resize(fyne.NewSize(480, 180))
-	d.Show()
+	u.hot.closeKeys(d).Show()
 }
 
 // fail reports an error that is not about one field (the store's messages are Vietnamese).
