@@ -121,7 +121,7 @@ func (v *dossierView) render() {
 		widget.NewSeparator(),
 		container.NewGridWithColumns(2,
 			container.NewVBox(heading(lang.L("Quá trình xử lý")), v.history),
-			container.NewVBox(heading(lang.L("Phiếu đã in")), v.slips)),
+			container.NewVBox(heading(lang.L("Phiếu đã lập")), v.slips)),
 	}
 	v.body.Refresh()
 }

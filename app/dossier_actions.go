@@ -71,6 +71,7 @@ func (v *dossierView) actionBar() fyne.CanvasObject {
 // the field it names, or above the buttons when it is not about a field.
 type stepForm struct {
 	v      *dossierView
+	action string
 	dlg    dialog.Dialog
 	fields map[string]*field
 	msg    *widget.Label
@@ -79,9 +80,9 @@ type stepForm struct {
 
 // ask shows a step's dialog. prepare reads the widgets (on the UI thread) and returns the store
 // call; form is the slip printed after the step ("" for none).
-func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, fields map[string]*field, form string,
+func (v *dossierView) ask(action, title, okLabel string, rows []fyne.CanvasObject, fields map[string]*field, form string,
 	prepare func() func(ctx context.Context) (store.Dossier, error)) *stepForm {
-	s := &stepForm{v: v, fields: fields, msg: widget.NewLabel("")}
+	s := &stepForm{v: v, action: action, fields: fields, msg: widget.NewLabel("")}
 	s.msg.Importance = widget.DangerImportance
 	s.msg.Wrapping = fyne.TextWrapWord
 	s.msg.Hide()
@@ -129,7 +130,7 @@ func (s *stepForm) run(form string, call func(ctx context.Context) (store.Dossie
 				return
 			}
 			s.dlg.Hide()
-			v.changed(d)
+			v.changed(s.action, d)
 			if form != "" {
 				v.reportPrint(path, printErr)
 			}
@@ -150,16 +151,44 @@ func (s *stepForm) showError(err error) {
 	s.msg.Show()
 }
 
-// changed shows the dossier after a step, and refreshes the screens that list it.
-func (v *dossierView) changed(d store.Dossier) {
+// changed shows the dossier after a step, says what was done, and refreshes the screens that
+// list it.
+func (v *dossierView) changed(action string, d store.Dossier) {
 	v.d = d
-	v.status.SetText(lang.L("Đã ghi: {{.Status}}.", map[string]string{"Status": d.StatusName}))
+	v.status.SetText(stepDone(action, d))
 	v.status.Importance = widget.SuccessImportance
 	v.status.Refresh()
 	v.render()
 	v.loadHistory()
 	v.loadSlips()
 	v.u.dossierChanged()
+}
+
+// stepDone says what a step did, in the words of the step: "Đã bàn giao hồ sơ … cho …; chờ
+// người nhận xác nhận.", not the status it left ("Đã ghi: Đang xử lý.").
+func stepDone(action string, d store.Dossier) string {
+	m := map[string]string{"Code": d.Code, "To": d.PendingToName, "Status": d.StatusName, "Due": dueText(d.DueAt)}
+	switch action {
+	case store.ActHandover:
+		return lang.L("Đã bàn giao hồ sơ {{.Code}} cho {{.To}}; chờ người nhận xác nhận.", m)
+	case store.ActConfirm:
+		return lang.L("Đã xác nhận nhận hồ sơ {{.Code}}; hồ sơ đang ở chỗ bạn.", m)
+	case store.ActSupplement:
+		return lang.L("Đã ghi yêu cầu bổ sung hồ sơ {{.Code}}; thời hạn tạm dừng đến khi nhận đủ giấy tờ.", m)
+	case store.ActResume:
+		return lang.L("Đã tiếp tục xử lý hồ sơ {{.Code}}; hẹn trả mới {{.Due}}.", m)
+	case store.ActRefuse:
+		return lang.L("Đã từ chối hồ sơ {{.Code}}.", m)
+	case store.ActReschedule:
+		return lang.L("Đã hẹn lại hồ sơ {{.Code}} đến {{.Due}}.", m)
+	case store.ActResolve:
+		return lang.L("Đã ghi hồ sơ {{.Code}} xử lý xong; chờ trả kết quả.", m)
+	case store.ActWithdraw:
+		return lang.L("Đã ghi công dân rút hồ sơ {{.Code}}.", m)
+	case store.ActStop:
+		return lang.L("Đã dừng xử lý hồ sơ {{.Code}}.", m)
+	}
+	return lang.L("Đã ghi: {{.Status}}.", m)
 }
 
 // labelled is a field laid out with its label on the left.
@@ -206,7 +235,7 @@ func (v *dossierView) askHandover() {
 	rows := []fyne.CanvasObject{container.New(layout.NewFormLayout(),
 		widget.NewLabel(to.label), container.NewVBox(recv, to.err),
 		widget.NewLabel(note.label), note.cell())}
-	v.ask(lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[string]*field{"to": to, "note": note}, "", func() func(context.Context) (store.Dossier, error) {
+	v.ask(store.ActHandover, lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[string]*field{"to": to, "note": note}, "", func() func(context.Context) (store.Dossier, error) {
 		a := v.action()
 		a.Note = note.entry.Text
 		login := ""
@@ -218,7 +247,7 @@ func (v *dossierView) askHandover() {
 }
 
 func (v *dossierView) confirm() {
-	v.runNow(func(ctx context.Context, a store.Action) (store.Dossier, error) {
+	v.runNow(store.ActConfirm, func(ctx context.Context, a store.Action) (store.Dossier, error) {
 		return v.u.st.ConfirmHandover(ctx, a)
 	})
 }
@@ -237,7 +266,7 @@ func (v *dossierView) resume() {
 				v.status.Refresh()
 				return
 			}
-			v.changed(r.Dossier)
+			v.changed(store.ActResume, r.Dossier)
 			if r.PrintErr != nil {
 				v.status.SetText(lang.L("Đã tiếp tục xử lý; chưa in được giấy hẹn mới (Mẫu 01): {{.Err}}", map[string]string{"Err": r.PrintErr.Error()}))
 				v.status.Importance = widget.WarningImportance
@@ -248,7 +277,7 @@ func (v *dossierView) resume() {
 }
 
 // runNow performs a step that needs nothing typed; a refusal shows in the status line.
-func (v *dossierView) runNow(call func(context.Context, store.Action) (store.Dossier, error)) {
+func (v *dossierView) runNow(action string, call func(context.Context, store.Action) (store.Dossier, error)) {
 	a := v.action()
 	ctx := context.Background()
 	goAsync(func() {
@@ -260,7 +289,7 @@ func (v *dossierView) runNow(call func(context.Context, store.Action) (store.Dos
 				v.status.Refresh()
 				return
 			}
-			v.changed(d)
+			v.changed(action, d)
 		})
 	})
 }
@@ -310,7 +339,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 		container.New(layout.NewFormLayout(), widget.NewLabel(guide.label), container.NewVBox(guidePick, guide.err)),
 		labelled(phone)}
 	fields := map[string]*field{"missing": missing, "reason": reason, "guide": guide, "guide_phone": phone}
-	v.ask(lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, "02", func() func(context.Context) (store.Dossier, error) {
+	v.ask(store.ActSupplement, lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, "02", func() func(context.Context) (store.Dossier, error) {
 		var req store.Supplement
 		for i, c := range ticks {
 			if c.Checked {
@@ -334,7 +363,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 
 func (v *dossierView) askRefuse() {
 	reason := v.reasonField(lang.L("Lý do từ chối"))
-	v.ask(lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActRefuse, lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
 		map[string]*field{"reason": reason}, "03", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Refuse(ctx, a, r) }
@@ -350,7 +379,7 @@ func (v *dossierView) askReschedule() {
 	info := widget.NewLabel(lang.L("Hẹn trả hiện tại: {{.When}}. Chỉ được hẹn lại một lần.", map[string]string{"When": dueText(v.d.DueAt)}))
 	info.Wrapping = fyne.TextWrapWord
 	fields := map[string]*field{"days": days, "reason": reason, "fault_unit": unit}
-	v.ask(lang.L("Hẹn lại"), lang.L("Hẹn lại và in phiếu (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
+	v.ask(store.ActReschedule, lang.L("Hẹn lại"), lang.L("Hẹn lại và in phiếu (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
 		fields, "04", func() func(context.Context) (store.Dossier, error) {
 			a, n, r, f := v.action(), atoi(days.entry.Text), reason.entry.Text, unit.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Reschedule(ctx, a, n, r, f) }
@@ -360,7 +389,7 @@ func (v *dossierView) askReschedule() {
 func (v *dossierView) askResolve() {
 	note := v.reasonField(lang.L("Kết quả"))
 	note.entry.SetPlaceHolder(lang.L("ví dụ: đã ký giấy chứng nhận, chờ trả"))
-	v.ask(lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
+	v.ask(store.ActResolve, lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
 		map[string]*field{"note": note}, "", func() func(context.Context) (store.Dossier, error) {
 			a := v.action()
 			a.Note = note.entry.Text
@@ -370,7 +399,7 @@ func (v *dossierView) askResolve() {
 
 func (v *dossierView) askWithdraw() {
 	reason := v.reasonField(lang.L("Lý do rút hồ sơ"))
-	v.ask(lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActWithdraw, lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
 		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Withdraw(ctx, a, r) }
@@ -379,7 +408,7 @@ func (v *dossierView) askWithdraw() {
 
 func (v *dossierView) askStop() {
 	reason := v.reasonField(lang.L("Lý do dừng xử lý"))
-	v.ask(lang.L("Dừng xử lý"), lang.L("Ghi dừng xử lý"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActStop, lang.L("Dừng xử lý"), lang.L("Ghi dừng xử lý"), []fyne.CanvasObject{labelled(reason)},
 		map[string]*field{"reason": reason}, "", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Stop(ctx, a, r) }
