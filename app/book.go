@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/app/desk"
 	"motcua/store"
 	"motcua/store/workday"
 )
@@ -446,11 +447,15 @@ func (b *bookScreen) fetch() {
 	})
 }
 
-// exportPath names the file in the data folder's exports/ after the book's year and the moment.
+// exportPath names the file in the data folder's exports/ after the book's year, whether it is
+// an extract (the filters keep part of the period, which the paper says too) and the moment.
 func (b *bookScreen) exportPath(f store.BookFilter, ext string) string {
 	name := lang.L("so-theo-doi")
 	if f.Year != 0 {
 		name += "-" + strconv.Itoa(f.Year)
+	}
+	if desk.BookFiltered(f) {
+		name += "-" + lang.L("ban-trich")
 	}
 	name += "-" + now().In(workday.Loc).Format("20060102-150405") + ext
 	return filepath.Join(b.u.desk.Dir, "exports", name)

@@ -121,3 +121,14 @@ func allSelects(o fyne.CanvasObject) []*widget.Select {
 	}
 	return out
 }
+
+// TestBookExtractFileName: an export narrowed by the filters is named as an extract.
+func TestBookExtractFileName(t *testing.T) {
+	u, _, _ := newTestUI(t, nil)
+	if p := u.book.exportPath(store.BookFilter{Year: 2026}, ".pdf"); strings.Contains(p, "ban-trich") {
+		t.Errorf("the whole year's file is named %q", p)
+	}
+	if p := u.book.exportPath(store.BookFilter{Year: 2026, Query: "Nguyen"}, ".pdf"); !strings.Contains(filepath.Base(p), "so-theo-doi-2026-ban-trich-") {
+		t.Errorf("a filtered export is named %q", p)
+	}
+}
