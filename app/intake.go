@@ -234,7 +234,7 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	docsHead := container.NewVBox(container.NewBorder(nil, nil, nil, all, heading(lang.L("Thành phần hồ sơ đã nhận"))), i.docsErr)
 	docs := container.NewBorder(docsHead, nil, nil, nil, container.NewVScroll(i.docsBox))
 	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),
-		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), i.delivery), i.postRow)
+		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), container.NewGridWrap(fyne.NewSize(230, i.delivery.MinSize().Height), i.delivery)), i.postRow)
 	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
 
 	columns := container.New(layout.NewGridLayoutWithColumns(2), container.NewVScroll(applicant), right)

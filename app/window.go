@@ -171,7 +171,8 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 }
 
 func (u *ui) topBar() fyne.CanvasObject {
-	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
+	// 250 px holds a dossier code with room; wider, the agency's name was cut at 1366 px.
+	search := container.NewGridWrap(fyne.NewSize(250, u.search.MinSize().Height), u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
 	right := container.NewHBox(u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
