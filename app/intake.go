@@ -78,13 +78,13 @@ type intakeScreen struct {
 	pagesRow, postRow                 fyne.CanvasObject
 
 	// Circular 03/2025: how the dossier came in, who resolves it, who filed for the applicant.
-	channel                                          *widget.Select
+	channel                                          *keySelect
 	portal, resolver                                 *field
 	portalRow                                        fyne.CanvasObject
 	repName, repAddress, repIDNo, repPhone, repEmail *field
 	repPaper                                         *field
 	repBox                                           *widget.Accordion
-	refuseBtn                                        *widget.Button
+	refuseBtn                                        *keyButton
 
 	docs     []docRow
 	docsBox  *fyne.Container
@@ -161,7 +161,7 @@ func newIntake(u *ui) *intakeScreen {
 		"rep_idno": i.repIDNo, "rep_phone": i.repPhone, "rep_email": i.repEmail, "rep_paper": i.repPaper,
 	}
 	// A drop-down, not radio buttons: three long choices in a row would widen the column past 1366 px.
-	i.channel = widget.NewSelect([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
+	i.channel = newKeySelect(u.hot, []string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
 		i.showPortal()
 	})
 	for key, f := range i.fields {
@@ -185,7 +185,7 @@ func newIntake(u *ui) *intakeScreen {
 	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
 	i.submitBtn = newKeyButton(u.hot, lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
 	i.submitBtn.Importance = widget.HighImportance
-	i.refuseBtn = widget.NewButtonWithIcon(lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
+	i.refuseBtn = newKeyButton(u.hot, lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
 
 	i.noticeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.noticeText.Wrapping = fyne.TextWrapWord

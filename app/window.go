@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"image/color"
 	"strings"
 	"sync"
 	"time"
@@ -171,8 +172,12 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 }
 
 func (u *ui) topBar() fyne.CanvasObject {
-	// 250 px holds a dossier code with room; wider, the agency's name was cut at 1366 px.
-	search := container.NewGridWrap(fyne.NewSize(250, u.search.MinSize().Height), u.search)
+	// 210 px holds a dossier code; wider, the agency's name was cut at 1366 px. A
+	// stack with a sized rectangle, not a grid-wrap: that one draws its cell past the room it is
+	// given and covered the help button.
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(210, 0))
+	search := container.NewStack(width, u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
 	right := container.NewHBox(u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
