@@ -57,7 +57,7 @@ type bookScreen struct {
 const bookPage = 100
 
 // bookWidths fit Mẫu 06's columns (bookHeads) to a 1366-pixel screen; the table scrolls for the rest.
-var bookWidths = []float32{44, 168, 160, 190, 140, 100, 142, 100, 100, 100, 200, 150}
+var bookWidths = []float32{44, 168, 210, 190, 140, 100, 142, 100, 100, 100, 150, 150}
 
 // bookOrder is the on-screen order of Mẫu 06's columns: the status stands beside the due time,
 // where an official looks for it, and not past the right edge at 1366 pixels. Exports keep Mẫu 06's order.

@@ -111,7 +111,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.hot.active = u.touch
 	u.date = widget.NewLabel(longDate(now()))
 	u.search = newKeyEntry(u.hot)
-	u.search.SetPlaceHolder(lang.L("Quét mã hoặc tìm hồ sơ (F2)"))
+	u.search.SetPlaceHolder(lang.L("Quét mã, tìm hồ sơ (F2)"))
 	u.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.lookup(u.search.Text) })
 	u.search.OnSubmitted = u.lookup
 	u.search.ownScan = true
