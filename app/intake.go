@@ -230,7 +230,7 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	i.pagesRow = narrow(i.pages)
 	i.postRow = form(i.postAddress)
 	// Most citizens bring the whole list: one click ticks it, the official unticks what is missing.
-	all := newKeyButton(i.u.hot, lang.L("Nhận đủ"), theme.ConfirmIcon(), i.tickAll)
+	all := newKeyButton(i.u.hot, lang.L("Nhận đủ (Ctrl+D)"), theme.ConfirmIcon(), i.tickAll)
 	docsHead := container.NewVBox(container.NewBorder(nil, nil, nil, all, heading(lang.L("Thành phần hồ sơ đã nhận"))), i.docsErr)
 	docs := container.NewBorder(docsHead, nil, nil, nil, container.NewVScroll(i.docsBox))
 	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),

@@ -132,3 +132,15 @@ func TestBookExtractFileName(t *testing.T) {
 		t.Errorf("a filtered export is named %q", p)
 	}
 }
+
+// TestCtrlDTicksEveryDocument: "Nhận đủ" from the keyboard.
+func TestCtrlDTicksEveryDocument(t *testing.T) {
+	u, _, _ := newTestUI(t, nil)
+	pick(t, u, "chung thuc", "Chứng thực bản sao từ bản chính")
+	u.hot.shortcut(ctrl(fyne.KeyD))
+	for _, r := range u.intake.docs {
+		if !r.check.Checked {
+			t.Errorf("%q is not ticked after Ctrl+D", r.doc.Name)
+		}
+	}
+}

@@ -162,6 +162,11 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 		}
 	}, fyne.KeyReturn, fyne.KeyEnter)
 	u.hot.onShortcut(u.reprint, fyne.KeyP)
+	u.hot.onShortcut(func() { // every document received, without leaving the keyboard
+		if u.current == secIntake {
+			u.intake.tickAll()
+		}
+	}, fyne.KeyD)
 	u.hot.onShortcut(u.lock, fyne.KeyL)
 	u.hot.attach(u.win.Canvas())
 
