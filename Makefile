@@ -20,7 +20,7 @@ PKG       := dist/motcua-$(VERSION)-linux-amd64.tar.xz
 # which Fyne parsed for every text style: −16 MB of heap and −4 MB of binary (docs/BENCHMARKS.md).
 TAGS      := no_emoji
 
-.PHONY: run build test vet deps test-deps windows package clean bench
+.PHONY: run build test vet deps test-deps windows package clean bench walk
 
 run: build
 	./$(BIN)
@@ -51,6 +51,12 @@ bench: test-deps
 	  $(BENCH) -bench 'Slips|ReceiptPDF|BookPDF' -benchtime 2s ./print/ && \
 	  TAGS=$(TAGS) bash docs/bench/coldstart.sh 3 && \
 	  TAGS=$(TAGS) bash docs/bench/clistart.sh 30 && uptime; } 2>&1 | tee bench.txt
+
+# The end-to-end walk (docs/walk/walk.sh): the real window and kiosk under Xvfb, driven by xdotool,
+# at each size of WALK_SIZES; screenshots and logs in walk-out/. Needs xvfb xdotool imagemagick.
+WALK_SIZES ?= 1366x768
+walk: build
+	BIN=./$(BIN) bash docs/walk/walk.sh $(WALK_SIZES)
 
 # Installs only what is missing, so a second run costs nothing.
 deps:

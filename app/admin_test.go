@@ -41,6 +41,9 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	if b, ok := o.(*widget.Button); ok && b.Text == text {
 		return b
 	}
+	if b, ok := o.(*keyButton); ok && b.Text == text {
+		return &b.Button
+	}
 	var kids []fyne.CanvasObject
 	if c, ok := o.(*fyne.Container); ok {
 		kids = c.Objects

@@ -66,6 +66,7 @@ func Run(d *desk.Desk, o Options) error {
 	w.Show()
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
+	u.followClock()
 	start, stop := autoBackups(d, u.noteAutoBackup)
 	quit := make(chan struct{})
 	check := func() bool { return true }
@@ -192,8 +193,10 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	buttons := container.NewHBox(quit)
 	if backup != "" {
 		msg.SetText(msg.Text + "\n\n" + lang.L("Bản sao lưu tốt mới nhất: {{.Path}}. Phục hồi từ bản này? Dữ liệu hỏng được giữ lại bên cạnh để kiểm tra.", map[string]string{"Path": backup}))
+		keys := newHotkeys()
+		keys.attach(w.Canvas())
 		restore := widget.NewButton(lang.L("Phục hồi"), func() {
-			dialog.ShowConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Thay cơ sở dữ liệu hỏng bằng {{.Path}}?", map[string]string{"Path": backup}), func(ok bool) {
+			keys.confirmKeys(dialog.NewConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Thay cơ sở dữ liệu hỏng bằng {{.Path}}?", map[string]string{"Path": backup}), func(ok bool) {
 				if !ok {
 					return
 				}
@@ -204,7 +207,7 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 				}
 				restored = true
 				a.Quit()
-			}, w)
+			}, w)).Show()
 		})
 		restore.Importance = widget.HighImportance
 		buttons.Add(restore)

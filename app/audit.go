@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,17 +100,78 @@ func (a *auditScreen) cell(r, c int) string {
 		}
 		return e.By
 	case 2:
-		return e.Entity
+		return auditEntityName(e.Entity)
 	case 3:
 		return e.Key
 	case 4:
-		return e.Action
+		return auditActionName(e.Entity, e.Action)
 	case 5:
-		return e.Old
+		return auditValue(e.Entity, e.Old)
 	case 6:
-		return e.New
+		return auditValue(e.Entity, e.New)
 	}
 	return e.Reason
+}
+
+// auditEntityName is the kind of a row in words ("Hồ sơ", not "dossier").
+func auditEntityName(entity string) string {
+	for _, e := range auditEntities {
+		if e.key == entity && e.key != "" {
+			return lang.L(e.label)
+		}
+	}
+	switch entity {
+	case "look":
+		return lang.L("Giao diện")
+	case "printing":
+		return lang.L("Máy in")
+	}
+	return entity
+}
+
+// auditActionName is what was done in words: a dossier's step as its history says it, the
+// other changes by their verb.
+func auditActionName(entity, action string) string {
+	if entity == "dossier" {
+		return eventName(store.Act(action))
+	}
+	switch action {
+	case "create":
+		return lang.L("Thêm mới")
+	case "update":
+		return lang.L("Sửa")
+	case "delete":
+		return lang.L("Xóa")
+	case "login":
+		return lang.L("Đăng nhập")
+	case "lockout":
+		return lang.L("Tạm khóa do nhập sai")
+	case "kiosk_exit":
+		return lang.L("Thoát màn hình người dân")
+	case "password":
+		return lang.L("Đặt mật khẩu")
+	case "pin":
+		return lang.L("Đặt mã PIN")
+	case "activate":
+		return lang.L("Cho hoạt động lại")
+	case "deactivate":
+		return lang.L("Ngừng hoạt động")
+	case "backup":
+		return lang.L("Sao lưu")
+	case "restore":
+		return lang.L("Phục hồi")
+	}
+	return action
+}
+
+// auditValue is an old or new value; a dossier's are statuses, shown by name.
+func auditValue(entity, v string) string {
+	if entity == "dossier" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return store.StatusName(store.Status(n))
+		}
+	}
+	return v
 }
 
 // filter reads the filter bar; a date that cannot be read is reported and not applied.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/app/desk"
 	"motcua/store"
 	"motcua/store/workday"
 )
@@ -70,7 +71,7 @@ const bookPage = 100
 var bookTypingPause = 60 * time.Millisecond
 
 // bookWidths fit Mẫu 06's columns (bookHeads) to a 1366-pixel screen; the table scrolls for the rest.
-var bookWidths = []float32{44, 168, 160, 136, 140, 100, 142, 100, 100, 100, 200, 150}
+var bookWidths = []float32{44, 168, 210, 190, 140, 100, 142, 100, 100, 100, 150, 150}
 
 // bookOrder is the on-screen order of Mẫu 06's columns: the status stands beside the due time,
 // where an official looks for it, and not past the right edge at 1366 pixels. Exports keep Mẫu 06's order.
@@ -318,6 +319,32 @@ func (b *bookScreen) setChoices(procs []store.Procedure, offs []store.Official) 
 	}
 }
 
+// forget puts every filter back to the whole current year and forgets the last export:
+// another official logged in.
+func (b *bookScreen) forget() {
+	b.loading = true
+	all := lang.L("Tất cả")
+	if len(b.year.Options) > 0 {
+		b.year.SetSelected(strconv.Itoa(now().In(workday.Loc).Year()))
+	}
+	for _, s := range []*widget.Select{b.status, b.proc, b.official} {
+		if len(s.Options) > 0 {
+			s.SetSelected(all)
+		}
+	}
+	b.from.entry.SetText("")
+	b.to.entry.SetText("")
+	b.from.setError("")
+	b.to.setError("")
+	b.lateOnly.SetChecked(false)
+	b.filter.SetText("")
+	b.page = 0
+	b.exported = ""
+	b.exportMsg.SetText("")
+	b.openBtn.Hide()
+	b.loading = false
+}
+
 // parseDay reads "dd/mm/yyyy" (also d/m/yyyy); empty is no bound.
 func parseDay(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
@@ -466,11 +493,15 @@ func (b *bookScreen) fetch() {
 	})
 }
 
-// exportPath names the file in the data folder's exports/ after the book's year and the moment.
+// exportPath names the file in the data folder's exports/ after the book's year, whether it is
+// an extract (the filters keep part of the period, which the paper says too) and the moment.
 func (b *bookScreen) exportPath(f store.BookFilter, ext string) string {
 	name := lang.L("so-theo-doi")
 	if f.Year != 0 {
 		name += "-" + strconv.Itoa(f.Year)
+	}
+	if desk.BookFiltered(f) {
+		name += "-" + lang.L("ban-trich")
 	}
 	name += "-" + now().In(workday.Loc).Format("20060102-150405") + ext
 	return filepath.Join(b.u.desk.Dir, "exports", name)

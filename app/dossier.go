@@ -43,6 +43,7 @@ func (u *ui) openDossier(d store.Dossier) {
 	content := container.NewBorder(nil, container.NewVBox(v.status, container.NewHBox(reprint, control, closeBtn)), nil, nil, v.scroll)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("Hồ sơ {{.Code}}", map[string]string{"Code": d.Code}), content, u.win)
 	v.dlg.SetOnClosed(func() { v.open = false })
+	v.dlg.SetOnClosed(u.hot.pushModal(nil, v.dlg.Hide)) // Esc closes the dossier
 	v.dlg.Resize(fyne.NewSize(1100, 640))
 	u.detail = v
 	v.open = true
@@ -120,7 +121,7 @@ func (v *dossierView) render() {
 		widget.NewSeparator(),
 		container.NewGridWithColumns(2,
 			container.NewVBox(heading(lang.L("Quá trình xử lý")), v.history),
-			container.NewVBox(heading(lang.L("Phiếu đã in")), v.slips)),
+			container.NewVBox(heading(lang.L("Phiếu đã lập")), v.slips)),
 	}
 	v.body.Refresh()
 }

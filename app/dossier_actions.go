@@ -16,40 +16,46 @@ import (
 	"motcua/store"
 )
 
-// The steps of a dossier's detail. Buttons follow the store's transition table (store.CanDo);
-// the store still has the last word, and its Vietnamese message is shown when it refuses.
+// The steps of a dossier's detail. The buttons are what store.AllowedActions permits this
+// official on this dossier now (role, status, pending handover, one reschedule): the same rule
+// the store applies when the step runs.
 
-// actionBar is the row of buttons for what the dossier's status allows.
+// actionBar is the row of buttons for what the official may do to the dossier now.
 func (v *dossierView) actionBar() fyne.CanvasObject {
 	d := v.d
 	v.actions = map[store.Act]*widget.Button{}
-	add := func(action store.Act, label string, icon fyne.Resource, f func()) {
-		if !store.CanDo(action, d.Status) {
-			return
+	steps := map[store.Act]struct {
+		label string
+		icon  fyne.Resource
+		f     func()
+	}{
+		store.ActHandover:   {lang.L("Bàn giao"), theme.MailForwardIcon(), v.askHandover},
+		store.ActConfirm:    {lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), v.confirm},
+		store.ActSupplement: {lang.L("Yêu cầu bổ sung"), theme.DocumentCreateIcon(), v.askSupplement},
+		store.ActResume:     {lang.L("Tiếp tục xử lý"), theme.MediaPlayIcon(), v.resume},
+		store.ActResolve:    {lang.L("Đã xử lý xong"), theme.ConfirmIcon(), v.askResolve},
+		store.ActReturn: {lang.L("Trả kết quả"), theme.ConfirmIcon(), func() {
+			v.dlg.Hide()
+			v.u.show(secReturn)
+			v.u.ret.show(v.d)
+		}},
+		store.ActReschedule: {lang.L("Hẹn lại"), theme.HistoryIcon(), v.askReschedule},
+		store.ActRefuse:     {lang.L("Từ chối"), theme.CancelIcon(), v.askRefuse},
+		store.ActWithdraw:   {lang.L("Rút hồ sơ"), theme.ContentUndoIcon(), v.askWithdraw},
+		store.ActStop:       {lang.L("Dừng xử lý"), theme.MediaStopIcon(), v.askStop},
+	}
+	if me, ok := v.u.actor(); ok {
+		for _, a := range store.AllowedActions(me, d) {
+			s := steps[a]
+			v.actions[a] = widget.NewButtonWithIcon(s.label, s.icon, s.f)
 		}
-		v.actions[action] = widget.NewButtonWithIcon(label, icon, f)
-	}
-	if d.PendingTo == "" {
-		add(store.ActHandover, lang.L("Bàn giao"), theme.MailForwardIcon(), v.askHandover)
-	} else {
-		add(store.ActConfirm, lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), v.confirm)
-	}
-	add(store.ActSupplement, lang.L("Yêu cầu bổ sung"), theme.DocumentCreateIcon(), v.askSupplement)
-	add(store.ActResume, lang.L("Tiếp tục xử lý"), theme.MediaPlayIcon(), v.resume)
-	add(store.ActResolve, lang.L("Đã xử lý xong"), theme.ConfirmIcon(), v.askResolve)
-	add(store.ActReturn, lang.L("Trả kết quả"), theme.ConfirmIcon(), func() {
-		v.dlg.Hide()
-		v.u.show(secReturn)
-		v.u.ret.show(v.d)
-	})
-	add(store.ActReschedule, lang.L("Hẹn lại"), theme.HistoryIcon(), v.askReschedule)
-	add(store.ActRefuse, lang.L("Từ chối"), theme.CancelIcon(), v.askRefuse)
-	add(store.ActWithdraw, lang.L("Rút hồ sơ"), theme.ContentUndoIcon(), v.askWithdraw)
-	add(store.ActStop, lang.L("Dừng xử lý"), theme.MediaStopIcon(), v.askStop)
-	if b := v.actions[store.ActReschedule]; b != nil && d.Rescheduled {
-		b.Disable() // the return date may be reset only once
 	}
 	if len(v.actions) == 0 {
+		for _, a := range store.Actions {
+			if store.CanDo(a, d.Status) {
+				return widget.NewLabel(lang.L("Bạn không có bước xử lý nào với hồ sơ này lúc này."))
+			}
+		}
 		return widget.NewLabel(lang.L("Hồ sơ đã kết thúc; không còn bước xử lý nào."))
 	}
 	row := container.NewGridWithColumns(5)
@@ -65,6 +71,7 @@ func (v *dossierView) actionBar() fyne.CanvasObject {
 // the field it names, or above the buttons when it is not about a field.
 type stepForm struct {
 	v      *dossierView
+	action store.Act
 	dlg    dialog.Dialog
 	fields map[store.FieldKey]*field
 	msg    *widget.Label
@@ -73,9 +80,9 @@ type stepForm struct {
 
 // ask shows a step's dialog. prepare reads the widgets (on the UI thread) and returns the store
 // call; form is the slip printed after the step ("" for none).
-func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, fields map[store.FieldKey]*field, form store.Form,
+func (v *dossierView) ask(action store.Act, title, okLabel string, rows []fyne.CanvasObject, fields map[store.FieldKey]*field, form store.Form,
 	prepare func() func(ctx context.Context) (store.Dossier, error)) *stepForm {
-	s := &stepForm{v: v, fields: fields, msg: widget.NewLabel("")}
+	s := &stepForm{v: v, action: action, fields: fields, msg: widget.NewLabel("")}
 	s.msg.Importance = widget.DangerImportance
 	s.msg.Wrapping = fyne.TextWrapWord
 	s.msg.Hide()
@@ -87,6 +94,7 @@ func (v *dossierView) ask(title, okLabel string, rows []fyne.CanvasObject, field
 	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, s.ok), nil, nil, container.NewVScroll(body))
 	s.dlg = dialog.NewCustomWithoutButtons(title+" — "+v.d.Code, content, v.u.win)
 	s.dlg.Resize(fyne.NewSize(640, 480))
+	s.dlg.SetOnClosed(v.u.hot.pushModal(nil, s.dlg.Hide)) // Esc cancels the step; Enter moves between its fields
 	s.dlg.Show()
 	v.step = s
 	return s
@@ -122,7 +130,7 @@ func (s *stepForm) run(form store.Form, call func(ctx context.Context) (store.Do
 				return
 			}
 			s.dlg.Hide()
-			v.changed(d)
+			v.changed(s.action, d)
 			if form != "" {
 				v.reportPrint(path, printErr)
 			}
@@ -143,16 +151,44 @@ func (s *stepForm) showError(err error) {
 	s.msg.Show()
 }
 
-// changed shows the dossier after a step, and refreshes the screens that list it.
-func (v *dossierView) changed(d store.Dossier) {
+// changed shows the dossier after a step, says what was done, and refreshes the screens that
+// list it.
+func (v *dossierView) changed(action store.Act, d store.Dossier) {
 	v.d = d
-	v.status.SetText(lang.L("Đã ghi: {{.Status}}.", map[string]string{"Status": d.StatusName}))
+	v.status.SetText(stepDone(action, d))
 	v.status.Importance = widget.SuccessImportance
 	v.status.Refresh()
 	v.render()
 	v.loadHistory()
 	v.loadSlips()
 	v.u.dossierChanged()
+}
+
+// stepDone says what a step did, in the words of the step: "Đã bàn giao hồ sơ … cho …; chờ
+// người nhận xác nhận.", not the status it left ("Đã ghi: Đang xử lý.").
+func stepDone(action store.Act, d store.Dossier) string {
+	m := map[string]string{"Code": d.Code, "To": d.PendingToName, "Status": d.StatusName, "Due": dueText(d.DueAt)}
+	switch action {
+	case store.ActHandover:
+		return lang.L("Đã bàn giao hồ sơ {{.Code}} cho {{.To}}; chờ người nhận xác nhận.", m)
+	case store.ActConfirm:
+		return lang.L("Đã xác nhận nhận hồ sơ {{.Code}}; hồ sơ đang ở chỗ bạn.", m)
+	case store.ActSupplement:
+		return lang.L("Đã ghi yêu cầu bổ sung hồ sơ {{.Code}}; thời hạn tạm dừng đến khi nhận đủ giấy tờ.", m)
+	case store.ActResume:
+		return lang.L("Đã tiếp tục xử lý hồ sơ {{.Code}}; hẹn trả mới {{.Due}}.", m)
+	case store.ActRefuse:
+		return lang.L("Đã từ chối hồ sơ {{.Code}}.", m)
+	case store.ActReschedule:
+		return lang.L("Đã hẹn lại hồ sơ {{.Code}} đến {{.Due}}.", m)
+	case store.ActResolve:
+		return lang.L("Đã ghi hồ sơ {{.Code}} xử lý xong; chờ trả kết quả.", m)
+	case store.ActWithdraw:
+		return lang.L("Đã ghi công dân rút hồ sơ {{.Code}}.", m)
+	case store.ActStop:
+		return lang.L("Đã dừng xử lý hồ sơ {{.Code}}.", m)
+	}
+	return lang.L("Đã ghi: {{.Status}}.", m)
 }
 
 // labelled is a field laid out with its label on the left.
@@ -199,7 +235,7 @@ func (v *dossierView) askHandover() {
 	rows := []fyne.CanvasObject{container.New(layout.NewFormLayout(),
 		widget.NewLabel(to.label), container.NewVBox(recv, to.err),
 		widget.NewLabel(note.label), note.cell())}
-	v.ask(lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[store.FieldKey]*field{store.KeyTo: to, store.KeyNote: note}, "", func() func(context.Context) (store.Dossier, error) {
+	v.ask(store.ActHandover, lang.L("Bàn giao"), lang.L("Bàn giao"), rows, map[store.FieldKey]*field{store.KeyTo: to, store.KeyNote: note}, "", func() func(context.Context) (store.Dossier, error) {
 		a := v.action()
 		a.Note = note.entry.Text
 		login := ""
@@ -211,7 +247,7 @@ func (v *dossierView) askHandover() {
 }
 
 func (v *dossierView) confirm() {
-	v.runNow(func(ctx context.Context, a store.Action) (store.Dossier, error) {
+	v.runNow(store.ActConfirm, func(ctx context.Context, a store.Action) (store.Dossier, error) {
 		return v.u.st.ConfirmHandover(ctx, a)
 	})
 }
@@ -230,7 +266,7 @@ func (v *dossierView) resume() {
 				v.status.Refresh()
 				return
 			}
-			v.changed(r.Dossier)
+			v.changed(store.ActResume, r.Dossier)
 			if r.PrintErr != nil {
 				v.status.SetText(lang.L("Đã tiếp tục xử lý; chưa in được giấy hẹn mới (Mẫu 01): {{.Err}}", map[string]string{"Err": r.PrintErr.Error()}))
 				v.status.Importance = widget.WarningImportance
@@ -241,7 +277,7 @@ func (v *dossierView) resume() {
 }
 
 // runNow performs a step that needs nothing typed; a refusal shows in the status line.
-func (v *dossierView) runNow(call func(context.Context, store.Action) (store.Dossier, error)) {
+func (v *dossierView) runNow(action store.Act, call func(context.Context, store.Action) (store.Dossier, error)) {
 	a := v.action()
 	ctx := context.Background()
 	goAsync(func() {
@@ -253,7 +289,7 @@ func (v *dossierView) runNow(call func(context.Context, store.Action) (store.Dos
 				v.status.Refresh()
 				return
 			}
-			v.changed(d)
+			v.changed(action, d)
 		})
 	})
 }
@@ -303,7 +339,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 		container.New(layout.NewFormLayout(), widget.NewLabel(guide.label), container.NewVBox(guidePick, guide.err)),
 		labelled(phone)}
 	fields := map[store.FieldKey]*field{store.KeyMissing: missing, store.KeyReason: reason, store.KeyGuide: guide, store.KeyGuidePhone: phone}
-	v.ask(lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, store.FormSupplement, func() func(context.Context) (store.Dossier, error) {
+	v.ask(store.ActSupplement, lang.L("Yêu cầu bổ sung"), lang.L("Ghi và in phiếu (Mẫu 02)"), rows, fields, store.FormSupplement, func() func(context.Context) (store.Dossier, error) {
 		var req store.Supplement
 		for i, c := range ticks {
 			if c.Checked {
@@ -327,7 +363,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 
 func (v *dossierView) askRefuse() {
 	reason := v.reasonField(lang.L("Lý do từ chối"))
-	v.ask(lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActRefuse, lang.L("Từ chối"), lang.L("Từ chối và in phiếu (Mẫu 03)"), []fyne.CanvasObject{labelled(reason)},
 		map[store.FieldKey]*field{store.KeyReason: reason}, store.FormRefusal, func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Refuse(ctx, a, r) }
@@ -343,7 +379,7 @@ func (v *dossierView) askReschedule() {
 	info := widget.NewLabel(lang.L("Hẹn trả hiện tại: {{.When}}. Chỉ được hẹn lại một lần.", map[string]string{"When": dueText(v.d.DueAt)}))
 	info.Wrapping = fyne.TextWrapWord
 	fields := map[store.FieldKey]*field{store.KeyDays: days, store.KeyReason: reason, store.KeyFaultUnit: unit}
-	v.ask(lang.L("Hẹn lại"), lang.L("Gia hạn và in văn bản xin lỗi (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
+	v.ask(store.ActReschedule, lang.L("Hẹn lại"), lang.L("Gia hạn và in văn bản xin lỗi (Mẫu 04)"), []fyne.CanvasObject{info, labelled(days, reason, unit)},
 		fields, store.FormApology, func() func(context.Context) (store.Dossier, error) {
 			a, n, r, f := v.action(), atoi(days.entry.Text), reason.entry.Text, unit.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Reschedule(ctx, a, n, r, f) }
@@ -353,7 +389,7 @@ func (v *dossierView) askReschedule() {
 func (v *dossierView) askResolve() {
 	note := v.reasonField(lang.L("Kết quả"))
 	note.entry.SetPlaceHolder(lang.L("ví dụ: đã ký giấy chứng nhận, chờ trả"))
-	v.ask(lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
+	v.ask(store.ActResolve, lang.L("Đã xử lý xong"), lang.L("Ghi đã xử lý xong"), []fyne.CanvasObject{labelled(note)},
 		map[store.FieldKey]*field{store.KeyNote: note}, "", func() func(context.Context) (store.Dossier, error) {
 			a := v.action()
 			a.Note = note.entry.Text
@@ -363,7 +399,7 @@ func (v *dossierView) askResolve() {
 
 func (v *dossierView) askWithdraw() {
 	reason := v.reasonField(lang.L("Lý do rút hồ sơ"))
-	v.ask(lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActWithdraw, lang.L("Rút hồ sơ"), lang.L("Ghi rút hồ sơ"), []fyne.CanvasObject{labelled(reason)},
 		map[store.FieldKey]*field{store.KeyReason: reason}, "", func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Withdraw(ctx, a, r) }
@@ -372,7 +408,7 @@ func (v *dossierView) askWithdraw() {
 
 func (v *dossierView) askStop() {
 	reason := v.reasonField(lang.L("Lý do dừng xử lý"))
-	v.ask(lang.L("Dừng xử lý"), lang.L("Dừng giải quyết và in thông báo (Mẫu 05)"), []fyne.CanvasObject{labelled(reason)},
+	v.ask(store.ActStop, lang.L("Dừng xử lý"), lang.L("Dừng giải quyết và in thông báo (Mẫu 05)"), []fyne.CanvasObject{labelled(reason)},
 		map[store.FieldKey]*field{store.KeyReason: reason}, store.FormStop, func() func(context.Context) (store.Dossier, error) {
 			a, r := v.action(), reason.entry.Text
 			return func(ctx context.Context) (store.Dossier, error) { return v.u.st.Stop(ctx, a, r) }

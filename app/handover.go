@@ -22,24 +22,32 @@ type handoverScreen struct {
 	u    *ui
 	root fyne.CanvasObject
 
-	todayOnly *widget.Check
+	todayOnly *keyCheck
 	held      []store.Dossier
 	picked    map[string]bool
-	heldList  *widget.List
+	heldList  *keyList
 	heldCount *widget.Label
-	all       *widget.Check
+	all       *keyCheck
 
-	receiver  *widget.Select
+	receiver  *keySelect
 	receivers []store.Official
 	recvErr   *widget.Label
 	note      *keyEntry
-	giveBtn   *widget.Button
+	giveBtn   *keyButton
 	message   *widget.Label
 
 	pending      []store.Dossier
-	pendingList  *widget.List
+	pendingList  *keyList
 	pendingCount *widget.Label
 	seq          int
+}
+
+func (h *handoverScreen) pickAll(on bool) {
+	for _, d := range h.held {
+		h.picked[d.Code] = on
+	}
+	h.heldList.Refresh()
+	h.updateButton()
 }
 
 // heldLimit bounds one load of held dossiers; a busy official narrows with "today only".
@@ -47,27 +55,21 @@ const heldLimit = 500
 
 func newHandover(u *ui) *handoverScreen {
 	h := &handoverScreen{u: u, picked: map[string]bool{}}
-	h.todayOnly = widget.NewCheck(lang.L("Chỉ hồ sơ nhận hôm nay"), func(bool) { h.load() })
+	h.todayOnly = newKeyCheck(u.hot, lang.L("Chỉ hồ sơ nhận hôm nay"), func(bool) { h.load() })
 	h.todayOnly.Checked = true
 	h.heldCount = widget.NewLabel("")
-	h.all = widget.NewCheck(lang.L("Chọn tất cả"), func(on bool) {
-		for _, d := range h.held {
-			h.picked[d.Code] = on
-		}
-		h.heldList.Refresh()
-		h.updateButton()
-	})
-	h.heldList = widget.NewList(func() int { return len(h.held) },
+	h.all = newKeyCheck(u.hot, lang.L("Chọn tất cả"), h.pickAll)
+	h.heldList = newKeyList(u.hot, func() int { return len(h.held) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+			return container.NewBorder(nil, nil, newKeyCheck(u.hot, "", nil), nil, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			d := h.held[id]
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
-			ch := c.Objects[1].(*widget.Check)
+			ch := c.Objects[1].(*keyCheck)
 			l.SetText(d.Code + " — " + d.Name + " — " + d.ProcedureName + " — " + lang.L("hẹn {{.Due}}", map[string]string{"Due": shortTime(d.DueAt)}))
 			ch.OnChanged = nil
 			ch.SetChecked(h.picked[d.Code])
@@ -87,7 +89,7 @@ func newHandover(u *ui) *handoverScreen {
 		}
 	}
 
-	h.receiver = widget.NewSelect(nil, func(string) { h.recvErr.Hide() })
+	h.receiver = newKeySelect(u.hot, nil, func(string) { h.recvErr.Hide() })
 	h.receiver.PlaceHolder = lang.L("Chọn người nhận")
 	h.recvErr = widget.NewLabel("")
 	h.recvErr.Importance = widget.DangerImportance
@@ -95,17 +97,17 @@ func newHandover(u *ui) *handoverScreen {
 	h.recvErr.Hide()
 	h.note = newKeyEntry(u.hot)
 	h.note.SetPlaceHolder(lang.L("không bắt buộc"))
-	h.giveBtn = widget.NewButtonWithIcon(lang.L("Bàn giao"), theme.MailForwardIcon(), h.give)
+	h.giveBtn = newKeyButton(u.hot, lang.L("Bàn giao"), theme.MailForwardIcon(), h.give)
 	h.giveBtn.Importance = widget.HighImportance
 	h.message = widget.NewLabel("")
 	h.message.Wrapping = fyne.TextWrapWord
 
 	h.pendingCount = widget.NewLabel("")
-	h.pendingList = widget.NewList(func() int { return len(h.pending) },
+	h.pendingList = newKeyList(u.hot, func() int { return len(h.pending) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			b := widget.NewButtonWithIcon(lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), nil)
+			b := newKeyButton(u.hot, lang.L("Xác nhận đã nhận"), theme.ConfirmIcon(), nil)
 			return container.NewBorder(nil, nil, nil, b, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -114,7 +116,7 @@ func newHandover(u *ui) *handoverScreen {
 			c.Objects[0].(*widget.Label).SetText(lang.L("{{.Code}} — {{.Name}} — từ {{.From}}", map[string]string{
 				"Code": d.Code, "Name": d.Name, "From": d.HolderName,
 			}))
-			c.Objects[1].(*widget.Button).OnTapped = func() { h.confirm(d.Code) }
+			c.Objects[1].(*keyButton).OnTapped = func() { h.confirm(d.Code) }
 		})
 	h.pendingList.OnSelected = func(id widget.ListItemID) {
 		h.pendingList.UnselectAll()
@@ -126,7 +128,7 @@ func newHandover(u *ui) *handoverScreen {
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	refresh := widget.NewButtonWithIcon(lang.L("Làm mới"), theme.ViewRefreshIcon(), h.load)
+	refresh := newKeyButton(u.hot, lang.L("Làm mới"), theme.ViewRefreshIcon(), h.load)
 	heldTop := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(h.heldCount, refresh), heading(lang.L("Hồ sơ đang giữ"))),
 		container.NewHBox(h.all, h.todayOnly))
@@ -142,6 +144,19 @@ func newHandover(u *ui) *handoverScreen {
 	h.root = container.NewPadded(container.New(layout.NewGridLayoutWithColumns(2), left, right))
 	h.updateButton()
 	return h
+}
+
+// forget clears the last official's picks and messages.
+func (h *handoverScreen) forget() {
+	h.picked = map[string]bool{}
+	h.all.OnChanged, h.all.Checked = nil, false
+	h.all.Refresh()
+	h.all.OnChanged = h.pickAll
+	h.note.SetText("")
+	h.receiver.ClearSelected()
+	h.message.SetText("")
+	h.recvErr.Hide()
+	h.updateButton()
 }
 
 func (h *handoverScreen) selected() []string {

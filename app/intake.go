@@ -51,7 +51,7 @@ func (f *field) cell() fyne.CanvasObject { return container.NewVBox(f.entry, f.e
 // docRow is one document of the procedure's checklist: received or not, and how many.
 type docRow struct {
 	doc   store.Document
-	check *widget.Check
+	check *keyCheck
 	count *keyEntry
 }
 
@@ -63,7 +63,7 @@ type intakeScreen struct {
 
 	procEntry   *keyEntry
 	procErr     *widget.Label
-	procList    *widget.List
+	procList    *keyList
 	procPick    *fyne.Container // the list of matches, while picking
 	procInfo    *widget.Label   // the chosen procedure's facts
 	matches     []store.Procedure
@@ -78,23 +78,23 @@ type intakeScreen struct {
 	pagesRow, postRow                 fyne.CanvasObject
 
 	// Circular 03/2025: how the dossier came in, who resolves it, who filed for the applicant.
-	channel                                          *widget.Select
+	channel                                          *keySelect
 	portal, resolver                                 *field
 	portalRow                                        fyne.CanvasObject
 	repName, repAddress, repIDNo, repPhone, repEmail *field
 	repPaper                                         *field
 	repBox                                           *widget.Accordion
-	refuseBtn                                        *widget.Button
+	refuseBtn                                        *keyButton
 
 	docs     []docRow
 	docsBox  *fyne.Container
 	docsErr  *widget.Label
-	delivery *widget.RadioGroup
+	delivery *keySelect
 
 	due, fee, prints *widget.Label
 	previewSeq       int
 
-	submitBtn *widget.Button
+	submitBtn *keyButton
 	busy      bool
 
 	notice     *fyne.Container
@@ -113,7 +113,7 @@ func newIntake(u *ui) *intakeScreen {
 	i.procErr = widget.NewLabel("")
 	i.procErr.Importance = widget.DangerImportance
 	i.procErr.Hide()
-	i.procList = widget.NewList(func() int { return len(i.matches) },
+	i.procList = newKeyList(u.hot, func() int { return len(i.matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
@@ -161,18 +161,19 @@ func newIntake(u *ui) *intakeScreen {
 		"rep_idno": i.repIDNo, "rep_phone": i.repPhone, "rep_email": i.repEmail, "rep_paper": i.repPaper,
 	}
 	// A drop-down, not radio buttons: three long choices in a row would widen the column past 1366 px.
-	i.channel = widget.NewSelect([]string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
+	i.channel = newKeySelect(u.hot, []string{lang.L("Trực tiếp"), lang.L("Qua bưu chính công ích"), lang.L("Trực tuyến")}, func(string) {
 		i.showPortal()
 	})
+	for key, f := range i.fields {
+		f.entry.onBlur = func() { i.checkField(key) }
+	}
 	i.sets.entry.OnChanged = func(string) { i.preview() }
 	i.pages.entry.OnChanged = func(string) { i.preview() }
 
-	i.delivery = widget.NewRadioGroup([]string{lang.L("Tại Bộ phận một cửa"), lang.L("Qua bưu chính")}, func(string) {
+	i.delivery = newKeySelect(u.hot, []string{lang.L("Tại Bộ phận một cửa"), lang.L("Qua bưu chính")}, func(string) {
 		i.showPost()
 		i.preview()
 	})
-	i.delivery.Horizontal = true
-	i.delivery.Required = true
 
 	i.docsBox = container.NewVBox()
 	i.docsErr = widget.NewLabel("")
@@ -182,9 +183,9 @@ func newIntake(u *ui) *intakeScreen {
 	i.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.fee = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.prints = widget.NewLabel(lang.L("Sẽ in: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), 2 liên"))
-	i.submitBtn = widget.NewButtonWithIcon(lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
+	i.submitBtn = newKeyButton(u.hot, lang.L("Tiếp nhận và in phiếu hẹn (Ctrl+Enter)"), theme.DocumentPrintIcon(), i.submit)
 	i.submitBtn.Importance = widget.HighImportance
-	i.refuseBtn = widget.NewButtonWithIcon(lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
+	i.refuseBtn = newKeyButton(u.hot, lang.L("Từ chối tiếp nhận (Mẫu 03)"), theme.CancelIcon(), i.askRefusal)
 
 	i.noticeText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	i.noticeText.Wrapping = fyne.TextWrapWord
@@ -192,8 +193,8 @@ func newIntake(u *ui) *intakeScreen {
 	i.noticeWarn.Importance = widget.WarningImportance
 	i.noticeWarn.Wrapping = fyne.TextWrapWord
 	i.noticeWarn.Hide()
-	again := widget.NewButtonWithIcon(lang.L("In lại"), theme.DocumentPrintIcon(), i.reprintLast)
-	open := widget.NewButtonWithIcon(lang.L("Mở PDF"), theme.FileIcon(), i.openLast)
+	again := newKeyButton(u.hot, lang.L("In lại"), theme.DocumentPrintIcon(), i.reprintLast)
+	open := newKeyButton(i.u.hot, lang.L("Mở PDF"), theme.FileIcon(), i.openLast)
 	i.notice = container.NewBorder(nil, i.noticeWarn, widget.NewIcon(theme.ConfirmIcon()), container.NewHBox(again, open), i.noticeText)
 	i.notice.Hide()
 
@@ -229,11 +230,11 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 	i.pagesRow = narrow(i.pages)
 	i.postRow = form(i.postAddress)
 	// Most citizens bring the whole list: one click ticks it, the official unticks what is missing.
-	all := widget.NewButtonWithIcon(lang.L("Nhận đủ"), theme.ConfirmIcon(), i.tickAll)
+	all := newKeyButton(i.u.hot, lang.L("Nhận đủ (Ctrl+D)"), theme.ConfirmIcon(), i.tickAll)
 	docsHead := container.NewVBox(container.NewBorder(nil, nil, nil, all, heading(lang.L("Thành phần hồ sơ đã nhận"))), i.docsErr)
 	docs := container.NewBorder(docsHead, nil, nil, nil, container.NewVScroll(i.docsBox))
 	bottomRight := container.NewVBox(container.NewHBox(narrow(i.sets), i.pagesRow),
-		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), i.delivery), i.postRow)
+		container.NewHBox(widget.NewLabel(lang.L("Nhận kết quả:")), container.NewGridWrap(fyne.NewSize(230, i.delivery.MinSize().Height), i.delivery)), i.postRow)
 	right := container.NewBorder(nil, bottomRight, nil, nil, docs)
 
 	columns := container.New(layout.NewGridLayoutWithColumns(2), container.NewVScroll(applicant), right)
@@ -273,6 +274,7 @@ func (i *intakeScreen) procTyped(s string) {
 	if i.settingProc {
 		return
 	}
+	i.notice.Hide() // a new dossier is started: the last one's banner goes
 	if i.proc != nil {
 		i.proc = nil
 		i.procInfo.Hide()
@@ -381,7 +383,7 @@ func (i *intakeScreen) setDocs(docs []store.Document) {
 		return
 	}
 	for _, d := range docs {
-		r := docRow{doc: d, check: widget.NewCheck(d.Name, nil), count: newKeyEntry(i.u.hot)}
+		r := docRow{doc: d, check: newKeyCheck(i.u.hot, d.Name, nil), count: newKeyEntry(i.u.hot)}
 		n := d.Count
 		if n < 1 {
 			n = 1
@@ -526,6 +528,11 @@ func (i *intakeScreen) submit() {
 	}
 	i.clearErrors()
 	in := i.intake()
+	if probs := in.Problems(); len(probs) > 0 {
+		i.notice.Hide()
+		i.showProblems(probs)
+		return
+	}
 	i.busy = true
 	i.submitBtn.Disable()
 	i.submitBtn.SetText(lang.L("Đang lưu và in…"))
@@ -552,6 +559,62 @@ func (i *intakeScreen) submit() {
 	})
 }
 
+// showProblems puts every message under its field and the cursor in the first bad field.
+func (i *intakeScreen) showProblems(probs []*store.ValidationError) {
+	var first fyne.Focusable
+	for _, p := range probs {
+		if at := i.showAt(p); first == nil {
+			first = at
+		}
+	}
+	if first != nil {
+		i.u.win.Canvas().Focus(first)
+	}
+}
+
+// showAt shows one message where it belongs and returns what to focus to fix it (nil: it was
+// not about a field of the form, and was reported in a dialog).
+func (i *intakeScreen) showAt(ve *store.ValidationError) fyne.Focusable {
+	switch ve.Field {
+	case "procedure":
+		i.procErr.SetText(ve.Message)
+		i.procErr.Show()
+		return i.procEntry
+	case "documents":
+		i.docsErr.SetText(ve.Message)
+		i.docsErr.Show()
+		if len(i.docs) > 0 {
+			return i.docs[0].check
+		}
+		return nil
+	}
+	f, ok := i.fields[ve.Field]
+	if !ok {
+		i.u.fail(ve)
+		return nil
+	}
+	if strings.HasPrefix(string(ve.Field), "rep_") {
+		i.repBox.Open(0) // the representative's fields are folded away until needed
+	}
+	f.setError(ve.Message)
+	return f.entry
+}
+
+// checkField shows or clears a field's message when the cursor leaves it, once something was
+// typed there (an empty field is not an error until the dossier is submitted).
+func (i *intakeScreen) checkField(key store.FieldKey) {
+	f := i.fields[key]
+	if strings.TrimSpace(f.entry.Text) == "" && !f.err.Visible() {
+		return
+	}
+	f.setError("")
+	for _, p := range i.intake().Problems() {
+		if p.Field == key {
+			f.setError(p.Message)
+		}
+	}
+}
+
 // showError puts a validation message under its field and the cursor in it.
 func (i *intakeScreen) showError(err error) {
 	var ve *store.ValidationError
@@ -559,30 +622,7 @@ func (i *intakeScreen) showError(err error) {
 		i.u.fail(err)
 		return
 	}
-	if ve.Field == store.KeyProcedure {
-		i.procErr.SetText(ve.Message)
-		i.procErr.Show()
-		i.u.win.Canvas().Focus(i.procEntry)
-		return
-	}
-	if ve.Field == store.KeyDocuments {
-		i.docsErr.SetText(ve.Message)
-		i.docsErr.Show()
-		if len(i.docs) > 0 {
-			i.u.win.Canvas().Focus(i.docs[0].check)
-		}
-		return
-	}
-	f, ok := i.fields[ve.Field]
-	if !ok {
-		i.u.fail(err)
-		return
-	}
-	if strings.HasPrefix(string(ve.Field), "rep_") {
-		i.repBox.Open(0)
-	}
-	f.setError(ve.Message)
-	i.u.win.Canvas().Focus(f.entry)
+	i.showProblems([]*store.ValidationError{ve})
 }
 
 // askRefusal asks why the dossier does not qualify, then records the refusal at the counter and
@@ -655,7 +695,18 @@ func (i *intakeScreen) received(r desk.Receipt) {
 	}
 	i.notice.Show()
 	i.clear()
+	i.u.today.load() // one more dossier on the desk
 	i.u.win.Canvas().Focus(i.procEntry)
+}
+
+// forget drops the last receipt and the form: another official sits at the counter.
+func (i *intakeScreen) forget() {
+	i.last = nil
+	i.noticeText.SetText("")
+	i.noticeWarn.SetText("")
+	i.noticeWarn.Hide()
+	i.notice.Hide()
+	i.clear()
 }
 
 // clear empties the form for the next citizen (the last receipt's notice stays).
@@ -704,12 +755,12 @@ func (i *intakeScreen) escape() {
 		return
 	}
 	msg := widget.NewLabel(lang.L("Xóa mọi thông tin đang nhập để tiếp nhận hồ sơ khác?"))
-	dialog.NewCustomConfirm(lang.L("Xóa biểu mẫu"), lang.L("Xóa"), lang.L("Không"), msg, func(ok bool) {
+	i.u.hot.confirmKeys(dialog.NewCustomConfirm(lang.L("Xóa biểu mẫu"), lang.L("Xóa"), lang.L("Không"), msg, func(ok bool) {
 		if ok {
 			i.clear()
 			i.focus()
 		}
-	}, i.u.win).Show()
+	}, i.u.win)).Show()
 }
 
 // lastSlip is the last receipt's slip, drawn again by the desk when it was not written.

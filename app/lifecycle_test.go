@@ -304,15 +304,15 @@ func TestRescheduleOnlyOnce(t *testing.T) {
 	if !got.Rescheduled || !got.OriginalDueAt.Equal(d.DueAt) || !got.DueAt.After(d.DueAt) {
 		t.Fatalf("after reschedule: %+v", got)
 	}
-	if b := v.actions[store.ActReschedule]; b == nil || !b.Disabled() {
-		t.Error("Hẹn lại is still enabled after one reschedule")
+	if b := v.actions[store.ActReschedule]; b != nil {
+		t.Error("Hẹn lại is still offered after one reschedule")
 	}
 	if !containsText(v.body, "hẹn ban đầu: "+dueText(d.DueAt)) {
 		t.Error("the detail does not show the original due time")
 	}
-	// Reopening the dossier keeps it disabled.
+	// Reopening the dossier does not offer it either.
 	u.openDossier(got)
-	if b := u.detail.actions[store.ActReschedule]; b == nil || !b.Disabled() {
+	if b := u.detail.actions[store.ActReschedule]; b != nil {
 		t.Error("a reopened rescheduled dossier offers Hẹn lại")
 	}
 }
@@ -331,6 +331,9 @@ func TestTodayStripListsDueSoon(t *testing.T) {
 func findCheck(o fyne.CanvasObject, prefix string) *widget.Check {
 	if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, prefix) {
 		return c
+	}
+	if c, ok := o.(*keyCheck); ok && strings.HasPrefix(c.Text, prefix) {
+		return &c.Check
 	}
 	var kids []fyne.CanvasObject
 	if c, ok := o.(*fyne.Container); ok {

@@ -187,6 +187,7 @@ func (u *ui) showLogin(login string) {
 	for top := u.win.Canvas().Overlays().Top(); top != nil; top = u.win.Canvas().Overlays().Top() {
 		u.win.Canvas().Overlays().Remove(top)
 	}
+	u.hot.modals = nil // their dialogs are gone
 	if u.detail != nil {
 		u.detail.open = false
 	}
@@ -207,6 +208,10 @@ func (u *ui) lock() {
 // loggedIn shows the window for the official: the top bar names them, the rail and the admin
 // tabs offer only what their role may do (the store checks again on every operation).
 func (u *ui) loggedIn(o store.Official) {
+	if o.Login != u.lastLogin {
+		u.forgetPerson()
+		u.lastLogin = o.Login
+	}
 	u.me = &o
 	u.touch()
 	u.app.Preferences().SetString(prefOfficial, o.Login)
@@ -222,6 +227,20 @@ func (u *ui) loggedIn(o store.Official) {
 		}
 	}
 	u.show(first)
+}
+
+// forgetPerson clears what the last official left on the screens when another one logs in:
+// the last receipt's banner (and its Ctrl+P reprint), the handover and return messages, the
+// search box, the book's filters, the rating awaited. The next person starts from a clean desk.
+func (u *ui) forgetPerson() {
+	u.intake.forget()
+	u.handover.forget()
+	u.ret.forget()
+	u.book.forget()
+	u.rating.forget()
+	u.search.SetText("")
+	u.results, u.found = nil, nil
+	u.detail = nil
 }
 
 // can reports whether the logged-in official holds a permission.

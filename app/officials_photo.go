@@ -35,7 +35,7 @@ func newPhotoBox(o *officialsScreen) *photoBox {
 	// photo is set (a hidden image shown later would stay squeezed to the label's height).
 	p.img.SetMinSize(fyne.NewSize(96, 96))
 	p.choose = widget.NewButton(lang.L("Chọn ảnh…"), p.pick)
-	p.remove = widget.NewButton(lang.L("Xoá ảnh"), func() { p.set(nil) })
+	p.remove = widget.NewButton(lang.L("Xóa ảnh"), func() { p.set(nil) })
 	p.root = container.NewVBox(container.NewHBox(container.NewStack(p.none, p.img), container.NewCenter(container.NewHBox(p.choose, p.remove))), p.errLabel)
 	return p
 }

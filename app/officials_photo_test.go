@@ -45,7 +45,7 @@ func TestAdminSetsAndRemovesAnOfficialsPhoto(t *testing.T) {
 	}
 	o.photo.set(nil)
 	if o.photo.img.Resource != nil || !o.photo.none.Visible() {
-		t.Error("the photo is still shown after “Xoá ảnh”")
+		t.Error("the photo is still shown after “Xóa ảnh”")
 	}
 	if img, _ := s.Photo(context.Background(), "tiepnhan1"); img != nil {
 		t.Error("the photo is still stored after removing it")

@@ -115,6 +115,17 @@ func (r *ratingWatch) check() {
 	})
 }
 
+// forget stops waiting for the last official's rating and hides its answer.
+func (r *ratingWatch) forget() {
+	r.prompt = 0
+	if r.stop != nil {
+		close(r.stop)
+		r.stop = nil
+	}
+	r.status.SetText("")
+	r.status.Hide()
+}
+
 func (r *ratingWatch) show(text string, imp widget.Importance) {
 	r.status.SetText(text)
 	r.status.Importance = imp

@@ -360,7 +360,7 @@ func (r *reportsScreen) show(d desk.ReportData) {
 		if d.Satisfaction != nil {
 			r.sat = desk.SatisfactionItems(nil, *d.Satisfaction)
 			for _, lv := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
-				bars = append(bars, chartBar{store.LevelName(lv), d.Satisfaction.LevelPct[lv], desk.Decimal(d.Satisfaction.LevelPct[lv]) + "%"})
+				bars = append(bars, chartBar{store.LevelName(lv), d.Satisfaction.LevelPct[lv], desk.LevelPct(*d.Satisfaction, lv)})
 			}
 		}
 		setChart(r.satChart, lang.L("Tỷ lệ các mức đánh giá"), bars, 100)
@@ -599,6 +599,17 @@ func (f *fracLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (f *fracLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, 28) }
 
+// reportFileName names an exported report in the window's language, every word of it:
+// "bao-cao-hai-long-20260101-20260331.pdf".
+func reportFileName(kind string, from, to time.Time, ext string) string {
+	name := map[string]string{
+		desk.ReportII06a:        lang.L("bao-cao-ii06a"),
+		desk.ReportOfficials:    lang.L("bao-cao-can-bo"),
+		desk.ReportSatisfaction: lang.L("bao-cao-hai-long"),
+	}[kind]
+	return fmt.Sprintf("%s-%s-%s%s", name, from.Format("20060102"), to.Format("20060102"), ext)
+}
+
 // export writes the selected tab's report as .pdf or .xlsx into the data folder's exports.
 func (r *reportsScreen) export(ext string) {
 	from, to, ok := r.period()
@@ -606,7 +617,7 @@ func (r *reportsScreen) export(ext string) {
 		return
 	}
 	kind := r.current()
-	path := filepath.Join(r.u.desk.Dir, "exports", fmt.Sprintf("bao-cao-%s-%s-%s%s", kind, from.Format("20060102"), to.Format("20060102"), ext))
+	path := filepath.Join(r.u.desk.Dir, "exports", reportFileName(kind, from, to, ext))
 	by := r.u.actorLogin()
 	r.pdfBtn.Disable()
 	r.xlsxBtn.Disable()

@@ -54,6 +54,7 @@ func newReturn(u *ui) *returnScreen {
 	r.scan = newKeyEntry(u.hot)
 	r.scan.SetPlaceHolder(lang.L("Quét mã trên phiếu hẹn hoặc gõ mã hồ sơ rồi Enter"))
 	r.scan.OnSubmitted = r.open
+	r.scan.ownScan = true
 	r.scanErr = widget.NewLabel("")
 	r.scanErr.Importance = widget.DangerImportance
 	r.scanErr.Wrapping = fyne.TextWrapWord
@@ -146,6 +147,14 @@ func (r *returnScreen) showOther() {
 		r.otherName.setError("")
 		r.otherIDNo.setError("")
 	}
+}
+
+// forget clears the card, the scan box and the last message: another official logged in.
+func (r *returnScreen) forget() {
+	r.clear()
+	r.scan.SetText("")
+	r.message.SetText("")
+	r.scanErr.Hide()
 }
 
 // clear empties the card for the next citizen.

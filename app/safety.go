@@ -195,7 +195,7 @@ func (u *ui) confirmRestore(path string) {
 		info.Show()
 	}, u.win)
 	d.Resize(fyne.NewSize(600, 240))
-	d.Show()
+	u.hot.confirmKeys(d).Show()
 }
 
 // autoFailure is an automatic backup that failed.

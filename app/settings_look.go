@@ -263,7 +263,7 @@ func (l *lookSection) offerOpen(err error, path string) {
 		})
 	}, l.u.win)
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	l.u.hot.confirmKeys(d).Show()
 }
 
 // applyColour makes the agency's colour the window's primary colour ("" = the default blue).

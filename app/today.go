@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/store"
+	"motcua/store/workday"
 )
 
 // todayStrip is "Việc hôm nay" above the intake, the desk summary of store.Desk: dossiers
@@ -21,11 +23,11 @@ import (
 type todayStrip struct {
 	u       *ui
 	root    fyne.CanvasObject
-	overBtn *widget.Button
-	dueBtn  *widget.Button // due today
-	nextBtn *widget.Button
-	suppBtn *widget.Button
-	pendBtn *widget.Button
+	overBtn *keyButton
+	dueBtn  *keyButton // due today
+	nextBtn *keyButton
+	suppBtn *keyButton
+	pendBtn *keyButton
 	desk    store.DeskSummary
 	due     []store.Dossier // due today
 	pending []store.Dossier
@@ -34,19 +36,19 @@ type todayStrip struct {
 
 func newToday(u *ui) *todayStrip {
 	t := &todayStrip{u: u}
-	t.overBtn = widget.NewButtonWithIcon("", theme.ErrorIcon(), func() {
+	t.overBtn = newKeyButton(u.hot, "", theme.ErrorIcon(), func() {
 		t.list(lang.L("Hồ sơ quá hạn"), t.desk.Overdue, t.desk.OverdueCount)
 	})
-	t.dueBtn = widget.NewButtonWithIcon("", theme.WarningIcon(), func() {
+	t.dueBtn = newKeyButton(u.hot, "", theme.WarningIcon(), func() {
 		t.list(lang.L("Hồ sơ đến hạn hôm nay"), t.due, t.desk.DueTodayCount)
 	})
-	t.nextBtn = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
+	t.nextBtn = newKeyButton(u.hot, "", theme.HistoryIcon(), func() {
 		t.list(lang.L("Hồ sơ đến hạn ngày làm việc tiếp theo"), t.desk.DueTomorrow, t.desk.DueTomorrowCount)
 	})
-	t.suppBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
+	t.suppBtn = newKeyButton(u.hot, "", theme.DocumentIcon(), func() {
 		t.list(lang.L("Hồ sơ chờ bổ sung giấy tờ"), t.desk.Supplement, t.desk.SupplementCount)
 	})
-	t.pendBtn = widget.NewButtonWithIcon("", theme.MailForwardIcon(), func() {
+	t.pendBtn = newKeyButton(u.hot, "", theme.MailForwardIcon(), func() {
 		t.list(lang.L("Hồ sơ chờ bạn xác nhận đã nhận"), t.pending, t.desk.PendingCount)
 	})
 	head := widget.NewLabelWithStyle(lang.L("Việc hôm nay:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -57,7 +59,7 @@ func newToday(u *ui) *todayStrip {
 }
 
 func (t *todayStrip) show() {
-	set := func(b *widget.Button, text string, n int, hot widget.Importance) {
+	set := func(b *keyButton, text string, n int, hot widget.Importance) {
 		b.SetText(text)
 		b.Importance = widget.LowImportance
 		if n > 0 {
@@ -67,9 +69,24 @@ func (t *todayStrip) show() {
 	}
 	set(t.overBtn, lang.L("{{.N}} quá hạn", map[string]int{"N": t.desk.OverdueCount}), t.desk.OverdueCount, widget.DangerImportance)
 	set(t.dueBtn, lang.L("{{.N}} hồ sơ đến hạn hôm nay", map[string]int{"N": t.desk.DueTodayCount}), t.desk.DueTodayCount, widget.WarningImportance)
-	set(t.nextBtn, lang.L("{{.N}} đến hạn ngày mai", map[string]int{"N": t.desk.DueTomorrowCount}), t.desk.DueTomorrowCount, widget.MediumImportance)
+	set(t.nextBtn, nextDayText(t.desk), t.desk.DueTomorrowCount, widget.MediumImportance)
 	set(t.suppBtn, lang.L("{{.N}} chờ bổ sung", map[string]int{"N": t.desk.SupplementCount}), t.desk.SupplementCount, widget.MediumImportance)
 	set(t.pendBtn, lang.L("{{.N}} chờ bạn xác nhận", map[string]int{"N": t.desk.PendingCount}), t.desk.PendingCount, widget.WarningImportance)
+}
+
+// nextDayText names the next working day as the official says it: "ngày mai" only when it is
+// tomorrow; on a Friday (or before a holiday) its weekday and date, "thứ Hai 02/02".
+func nextDayText(d store.DeskSummary) string {
+	n := d.DueTomorrowCount
+	if d.NextDay.IsZero() {
+		return lang.L("{{.N}} đến hạn ngày làm việc tiếp theo", map[string]int{"N": n})
+	}
+	today, next := d.Now.In(workday.Loc), d.NextDay.In(workday.Loc)
+	y, m, dd := today.Date()
+	if tomorrow := time.Date(y, m, dd+1, 0, 0, 0, 0, workday.Loc); next.Year() == tomorrow.Year() && next.YearDay() == tomorrow.YearDay() {
+		return lang.L("{{.N}} đến hạn ngày mai", map[string]int{"N": n})
+	}
+	return lang.L("{{.N}} đến hạn {{.Day}}", map[string]any{"N": n, "Day": weekdayName(next, true) + " " + next.Format("02/01")})
 }
 
 // load reads the desk summary for the official at the counter.

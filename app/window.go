@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"image/color"
 	"strings"
 	"sync"
 	"time"
@@ -53,10 +54,11 @@ type ui struct {
 	admin     *container.AppTabs
 	adminTabs []adminTab // every tab; applyRole shows those the role may use
 
-	main     fyne.CanvasObject // the working window under the top bar
-	login    *loginView
-	me       *store.Official // logged in; nil while the login screen shows
-	security store.Security
+	main      fyne.CanvasObject // the working window under the top bar
+	login     *loginView
+	me        *store.Official // logged in; nil while the login screen shows
+	lastLogin string          // who was logged in last: another official gets a clean window
+	security  store.Security
 
 	activeMu   sync.Mutex
 	lastActive time.Time
@@ -109,9 +111,11 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.hot.active = u.touch
 	u.date = widget.NewLabel(longDate(now()))
 	u.search = newKeyEntry(u.hot)
-	u.search.SetPlaceHolder(lang.L("Quét mã hoặc tìm hồ sơ (F2)"))
+	u.search.SetPlaceHolder(lang.L("Quét mã, tìm hồ sơ (F2)"))
 	u.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.lookup(u.search.Text) })
 	u.search.OnSubmitted = u.lookup
+	u.search.ownScan = true
+	u.hot.scan = u.lookup
 
 	u.rating = newRatingWatch(u)
 	u.intake = newIntake(u)
@@ -158,6 +162,11 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 		}
 	}, fyne.KeyReturn, fyne.KeyEnter)
 	u.hot.onShortcut(u.reprint, fyne.KeyP)
+	u.hot.onShortcut(func() { // every document received, without leaving the keyboard
+		if u.current == secIntake {
+			u.intake.tickAll()
+		}
+	}, fyne.KeyD)
 	u.hot.onShortcut(u.lock, fyne.KeyL)
 	u.hot.attach(u.win.Canvas())
 
@@ -168,7 +177,12 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 }
 
 func (u *ui) topBar() fyne.CanvasObject {
-	search := container.NewGridWrap(fyne.NewSize(320, u.search.MinSize().Height), u.search)
+	// 210 px holds a dossier code; wider, the agency's name was cut at 1366 px. A
+	// stack with a sized rectangle, not a grid-wrap: that one draws its cell past the room it is
+	// given and covered the help button.
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(210, 0))
+	search := container.NewStack(width, u.search)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), u.showHelp)
 	help.Importance = widget.LowImportance
 	right := container.NewHBox(u.rating.status, u.rating.button, u.who, u.lockBtn, u.date, search, help)
@@ -252,6 +266,29 @@ func (u *ui) show(id string) {
 		u.intake.focus()
 	case secReturn:
 		u.ret.focus()
+	}
+}
+
+// clockTick is how often the window follows the clock: the date in the top bar and "Việc hôm
+// nay" (a dossier becomes overdue, the day changes) without anyone touching the window.
+var clockTick = time.Minute
+
+// followClock refreshes what depends on the time of day, every clockTick.
+func (u *ui) followClock() {
+	go func() {
+		t := time.NewTicker(clockTick)
+		defer t.Stop()
+		for range t.C {
+			fyne.Do(u.tick)
+		}
+	}()
+}
+
+// tick is one step of followClock.
+func (u *ui) tick() {
+	u.date.SetText(longDate(now()))
+	if u.me != nil && u.current == secIntake {
+		u.today.load()
 	}
 }
 
@@ -363,7 +400,7 @@ func (u *ui) offerDemo(ctx context.Context) {
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	u.hot.confirmKeys(d).Show()
 }
 
 // refreshTop reloads the agency name, the officials and the security settings after a change.
@@ -479,7 +516,7 @@ func (u *ui) inform(title, msg string) {
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, lang.L("Đóng"), l, u.win)
 	d.Resize(fyne.NewSize(480, 180))
-	d.Show()
+	u.hot.closeKeys(d).Show()
 }
 
 // fail reports an error that is not about one field (the store's messages are Vietnamese).

@@ -33,6 +33,9 @@ type Book struct {
 	Year     int
 	Volume   string    // quyển số
 	From, To time.Time // the period exported; zero prints no period
+	// Filter says what the export was narrowed to beyond the period ("thủ tục …; trễ hạn"),
+	// printed under the title so that an extract is never taken for the whole book; "" for none.
+	Filter string
 }
 
 // bookEvery is how many rows pass between two progress reports.
@@ -63,6 +66,9 @@ func bookTitle(b Book) []string {
 	}
 	if !b.From.IsZero() && !b.To.IsZero() {
 		lines = append(lines, l.fill("book.period", "from", l.shortDate(b.From), "to", l.shortDate(b.To)))
+	}
+	if f := clean(b.Filter); f != "" {
+		lines = append(lines, l.fill("book.filter", "filter", f))
 	}
 	return lines
 }

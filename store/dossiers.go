@@ -165,62 +165,85 @@ func (in Intake) Validate() error {
 	return err
 }
 
+// Problems lists every bad field of the intake at once, one message per field, in the form's
+// order (the window shows each under its field; Receive refuses with the first).
+func (in Intake) Problems() []*ValidationError {
+	_, probs := in.check(time.Now(), false)
+	return probs
+}
+
 // normalize returns the intake as it will be stored: NFC, trimmed, spaces collapsed, phone as
 // 0xxxxxxxxx, defaults applied.
 func (in Intake) normalize(now time.Time, refusal bool) (Intake, error) {
+	out, probs := in.check(now, refusal)
+	if len(probs) > 0 {
+		return in, probs[0]
+	}
+	return out, nil
+}
+
+// check is normalize that goes on after a bad field, to name them all.
+func (in Intake) check(now time.Time, refusal bool) (Intake, []*ValidationError) {
+	var probs []*ValidationError
+	bad := func(err error) bool {
+		if err == nil {
+			return false
+		}
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			ve = invalid("", err.Error())
+		}
+		probs = append(probs, ve)
+		return true
+	}
 	var err error
 	if in.ProcedureID <= 0 {
-		return in, invalid("procedure", "Chưa chọn thủ tục hành chính; hãy gõ vài chữ của tên thủ tục để chọn.")
+		bad(invalid("procedure", "Chưa chọn thủ tục hành chính; hãy gõ vài chữ của tên thủ tục để chọn."))
 	}
-	if in.Name, err = personName("name", "Họ và tên người nộp", in.Name); err != nil {
-		return in, err
-	}
-	if in.IDNo, err = idNo(in.IDNo); err != nil {
-		return in, err
-	}
-	if in.Phone, err = phone("phone", in.Phone, true); err != nil {
-		return in, err
-	}
-	if in.Address, err = cleanText("address", "Địa chỉ", in.Address, true, 300); err != nil {
-		return in, err
-	}
-	if in.Email, err = email(in.Email); err != nil {
-		return in, err
-	}
+	in.Name, err = personName("name", "Họ và tên người nộp", in.Name)
+	bad(err)
+	in.IDNo, err = idNo(in.IDNo)
+	bad(err)
+	in.Phone, err = phone("phone", in.Phone, true)
+	bad(err)
+	in.Address, err = cleanText("address", "Địa chỉ", in.Address, true, 300)
+	bad(err)
+	in.Email, err = email(in.Email)
+	bad(err)
 	// A slip that lists no document proves nothing about what the citizen handed in; a refusal
 	// at the counter may list none.
 	if len(in.Documents) == 0 && !refusal {
-		return in, invalid("documents", "Thành phần hồ sơ: hãy đánh dấu ít nhất một giấy tờ đã nhận.")
+		bad(invalid("documents", "Thành phần hồ sơ: hãy đánh dấu ít nhất một giấy tờ đã nhận."))
 	}
 	docs := make([]ReceivedDocument, len(in.Documents))
 	for i, d := range in.Documents {
 		n := strconv.Itoa(i + 1)
-		if d.Name, err = cleanText("documents", "Tên giấy tờ thứ "+n, d.Name, true, 300); err != nil {
-			return in, err
-		}
-		if d.Kind, err = cleanText("documents", "Loại bản của giấy tờ thứ "+n, d.Kind, false, 100); err != nil {
-			return in, err
+		var e1, e2 error
+		d.Name, e1 = cleanText("documents", "Tên giấy tờ thứ "+n, d.Name, true, 300)
+		d.Kind, e2 = cleanText("documents", "Loại bản của giấy tờ thứ "+n, d.Kind, false, 100)
+		if bad(errors.Join(e1, e2)) {
+			break // one message for the checklist
 		}
 		if d.Count < 1 || d.Count > 100 {
-			return in, invalid("documents", "Số lượng của giấy tờ thứ "+n+" ("+d.Name+") phải từ 1 đến 100.")
+			bad(invalid("documents", "Số lượng của giấy tờ thứ "+n+" ("+d.Name+") phải từ 1 đến 100."))
+			break
 		}
 		docs[i] = d
 	}
 	in.Documents = docs
-	if err := in.normalizeCounts(now); err != nil {
-		return in, err
+	for _, e := range in.countProblems(now) {
+		bad(e)
 	}
 	if in.ByPost {
-		if in.PostAddress, err = cleanText("post_address", "Địa chỉ nhận kết quả qua bưu chính", in.PostAddress, true, 300); err != nil {
-			return in, err
-		}
+		in.PostAddress, err = cleanText("post_address", "Địa chỉ nhận kết quả qua bưu chính", in.PostAddress, true, 300)
+		bad(err)
 	} else {
 		in.PostAddress = ""
 	}
-	if in.By, err = cleanText("by", "Tên đăng nhập của cán bộ", in.By, false, 32); err != nil {
-		return in, err
-	}
-	return in, in.normalizeLaw()
+	in.By, err = cleanText("by", "Tên đăng nhập của cán bộ", in.By, false, 32)
+	bad(err)
+	bad(in.normalizeLaw())
+	return in, probs
 }
 
 // normalizeLaw checks the intake fields of Circular 03/2025: channel and portal code, resolving
@@ -288,29 +311,36 @@ func (r Representative) normalize() (Representative, error) {
 
 // normalizeCounts checks what the due date and the fee depend on (sets, pages, receipt time).
 func (in *Intake) normalizeCounts(now time.Time) error {
+	if probs := in.countProblems(now); len(probs) > 0 {
+		return probs[0]
+	}
+	return nil
+}
+
+func (in *Intake) countProblems(now time.Time) []error {
+	var probs []error
 	if in.Sets == 0 {
 		in.Sets = 1
 	}
 	if in.Sets < 1 || in.Sets > 20 {
-		return invalid("sets", "Số lượng hồ sơ (bộ) phải từ 1 đến 20.")
+		probs = append(probs, invalid("sets", "Số lượng hồ sơ (bộ) phải từ 1 đến 20."))
 	}
 	if in.Pages == 0 {
 		in.Pages = 1
 	}
 	if in.Pages < 1 || in.Pages > 1000 {
-		return invalid("pages", "Số trang phải từ 1 đến 1000.")
+		probs = append(probs, invalid("pages", "Số trang phải từ 1 đến 1000."))
 	}
 	if in.ReceivedAt.IsZero() {
 		in.ReceivedAt = now
 	}
 	if in.ReceivedAt.After(now.Add(5 * time.Minute)) {
-		return invalid("received_at", "Thời điểm tiếp nhận không được ở tương lai; hãy kiểm tra đồng hồ máy tính.")
-	}
-	if in.ReceivedAt.Before(earliest) {
-		return invalid("received_at", "Thời điểm tiếp nhận phải từ năm 2000 trở về sau.")
+		probs = append(probs, invalid("received_at", "Thời điểm tiếp nhận không được ở tương lai; hãy kiểm tra đồng hồ máy tính."))
+	} else if in.ReceivedAt.Before(earliest) {
+		probs = append(probs, invalid("received_at", "Thời điểm tiếp nhận phải từ năm 2000 trở về sau."))
 	}
 	in.ReceivedAt = in.ReceivedAt.Truncate(time.Millisecond)
-	return nil
+	return probs
 }
 
 // activeProcedure loads the intake's procedure and checks it may be received.

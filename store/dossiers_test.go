@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -447,5 +448,31 @@ func TestEnteredLateFromThePaperBook(t *testing.T) {
 	got, err := s.Dossier(context.Background(), "", late.Code)
 	if err != nil || !got.EnteredLate() || !got.RecordedAt.Equal(late.RecordedAt) {
 		t.Errorf("read back: %+v, %v", got.RecordedAt, err)
+	}
+}
+
+// TestIntakeProblemsNamesEveryBadField: the window shows every mistake at once, so the store
+// names them all, each with its field, in the form's order; Receive still refuses with the first.
+func TestIntakeProblemsNamesEveryBadField(t *testing.T) {
+	in := Intake{ProcedureID: 1, Name: "", IDNo: "123", Phone: "12", Address: "Số 5", Email: "a@",
+		Sets: 30, ByPost: true}
+	var got []string
+	for _, p := range in.Problems() {
+		if p.Message == "" {
+			t.Errorf("%s: no message", p.Field)
+		}
+		got = append(got, string(p.Field))
+	}
+	want := []string{"name", "idno", "phone", "email", "documents", "sets", "post_address"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("problems = %v, want %v", got, want)
+	}
+	if err := in.Validate(); err == nil || err.(*ValidationError).Field != "name" {
+		t.Errorf("Validate = %v, want the first, name", err)
+	}
+	ok := Intake{ProcedureID: 1, Name: "Nguyễn Văn An", IDNo: "001203004567", Phone: "0912345678", Address: "Số 5",
+		Documents: []ReceivedDocument{{Name: "Tờ khai", Count: 1}}}
+	if p := ok.Problems(); len(p) != 0 {
+		t.Errorf("a good intake has problems: %v", p[0])
 	}
 }

@@ -51,12 +51,60 @@ var transitions = map[Act]map[Status]Status{
 var Actions = []Act{ActHandover, ActConfirm, ActSupplement, ActResume, ActRefuse, ActReschedule,
 	ActResolve, ActReturn, ActWithdraw, ActStop}
 
-// CanDo reports whether the transition table allows action on a dossier in status (the GUI
-// enables its buttons with it). Other rules (one reschedule, the pending receiver) are checked
-// when the action runs.
+// CanDo reports whether the transition table allows action on a dossier in status. The
+// window asks Allowed, which adds the role and the dossier's own rules.
 func CanDo(action Act, status Status) bool {
 	_, ok := transitions[action][status]
 	return ok
+}
+
+// Allowed reports whether official by may do action on dossier d as it stands: the role's
+// permission, the transition table, and the dossier's own rules (a pending handover waits for
+// its receiver, who alone confirms it; the return date is moved once). The lifecycle checks the
+// same rule inside its transaction, so a button the window offers is a step the store accepts.
+func Allowed(by Official, d Dossier, action Act) error {
+	if p := ActPermission(action); !by.Role.Can(p) {
+		return forbidden(by, p)
+	}
+	return allowedOn(d, by, action)
+}
+
+// AllowedActions lists, in the order of Actions, what official by may do to dossier d now.
+func AllowedActions(by Official, d Dossier) []Act {
+	var out []Act
+	for _, a := range Actions {
+		if Allowed(by, d, a) == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// allowedOn is the dossier's side of Allowed: the transition table and the per-dossier rules.
+func allowedOn(d Dossier, by Official, action Act) error {
+	if !CanDo(action, d.Status) {
+		return refused(d, action, "")
+	}
+	switch action {
+	case ActHandover:
+		if d.PendingTo != "" {
+			return refused(d, action, fmt.Sprintf("Hồ sơ %s đã giao cho %s (%s) và đang chờ người đó xác nhận đã nhận; chưa thể bàn giao tiếp.",
+				d.Code, d.PendingToName, d.PendingTo))
+		}
+	case ActConfirm:
+		if d.PendingTo == "" {
+			return refused(d, action, fmt.Sprintf("Hồ sơ %s không có lượt bàn giao nào đang chờ xác nhận.", d.Code))
+		}
+		if by.Login != d.PendingTo {
+			return refused(d, action, fmt.Sprintf("Hồ sơ %s được giao cho %s (%s); chỉ người đó xác nhận đã nhận, không phải %s.",
+				d.Code, d.PendingToName, d.PendingTo, by.FullName))
+		}
+	case ActReschedule:
+		if d.Rescheduled {
+			return refused(d, action, fmt.Sprintf("Hồ sơ %s đã được hẹn lại ngày trả kết quả một lần; không thể hẹn lại lần nữa.", d.Code))
+		}
+	}
+	return nil
 }
 
 var actionVerbs = map[Act]string{
@@ -322,10 +370,10 @@ func (s *Store) begin(ctx context.Context, t *sql.Tx, action Act, code string, b
 	if err != nil {
 		return nil, err
 	}
-	to, ok := transitions[action][d.Status]
-	if !ok {
-		return nil, refused(d, action, "")
+	if err := allowedOn(d, by, action); err != nil {
+		return nil, err
 	}
+	to := transitions[action][d.Status]
 	if at.Before(d.ReceivedAt) {
 		return nil, invalid("at", fmt.Sprintf("Thời điểm thực hiện (%s) không được trước lúc tiếp nhận hồ sơ %s (%s).",
 			shortTime(at), d.Code, shortTime(d.ReceivedAt)))
@@ -419,10 +467,6 @@ func (s *Store) HandoverAll(ctx context.Context, codes []string, a Action, to st
 func handoverTo(recv Official) applyFunc {
 	return func(_ context.Context, _ *sql.Tx, st *step) error {
 		d := st.d
-		if d.PendingTo != "" {
-			return refused(d, ActHandover, fmt.Sprintf("Hồ sơ %s đã giao cho %s (%s) và đang chờ người đó xác nhận đã nhận; chưa thể bàn giao tiếp.",
-				d.Code, d.PendingToName, d.PendingTo))
-		}
 		if recv.Login == d.Holder {
 			return invalid("to", fmt.Sprintf("Hồ sơ %s đang ở chỗ %s; hãy chọn người nhận khác.", d.Code, recv.FullName))
 		}
@@ -440,13 +484,6 @@ func handoverTo(recv Official) applyFunc {
 func (s *Store) ConfirmHandover(ctx context.Context, a Action) (Dossier, error) {
 	return s.change(ctx, ActConfirm, a, func(_ context.Context, _ *sql.Tx, st *step) error {
 		d := st.d
-		if d.PendingTo == "" {
-			return refused(d, ActConfirm, fmt.Sprintf("Hồ sơ %s không có lượt bàn giao nào đang chờ xác nhận.", d.Code))
-		}
-		if st.by.Login != d.PendingTo {
-			return refused(d, ActConfirm, fmt.Sprintf("Hồ sơ %s được giao cho %s (%s); chỉ người đó xác nhận đã nhận, không phải %s.",
-				d.Code, d.PendingToName, d.PendingTo, st.by.FullName))
-		}
 		st.put("holder_id", st.by.ID)
 		st.put("pending_to_id", nil)
 		st.data = HandoverData{From: d.Holder, FromName: d.HolderName, To: st.by.Login, ToName: st.by.FullName}
@@ -589,9 +626,6 @@ func (s *Store) Reschedule(ctx context.Context, a Action, days int, reason, faul
 	}
 	return s.change(ctx, ActReschedule, a, func(_ context.Context, _ *sql.Tx, st *step) error {
 		d := st.d
-		if d.Rescheduled {
-			return refused(d, ActReschedule, fmt.Sprintf("Hồ sơ %s đã được hẹn lại ngày trả kết quả một lần; không thể hẹn lại lần nữa.", d.Code))
-		}
 		old := d.DueAt.In(workday.Loc)
 		day := cal.AddWorkingDays(old, days)
 		due := time.Date(day.Year(), day.Month(), day.Day(), old.Hour(), old.Minute(), old.Second(), old.Nanosecond(), workday.Loc)

@@ -97,8 +97,12 @@ func (s *Store) require(ctx context.Context, by string, p Permission) (Official,
 		return o, err
 	}
 	if !o.Role.Can(p) {
-		return o, &ForbiddenError{Login: o.Login, Role: o.Role, Permission: p,
-			Message: fmt.Sprintf("%s %s (%s) không có quyền %s.", o.Role.Name(), o.FullName, o.Login, permissionName(p))}
+		return o, forbidden(o, p)
 	}
 	return o, nil
+}
+
+func forbidden(o Official, p Permission) *ForbiddenError {
+	return &ForbiddenError{Login: o.Login, Role: o.Role, Permission: p,
+		Message: fmt.Sprintf("%s %s (%s) không có quyền %s.", o.Role.Name(), o.FullName, o.Login, permissionName(p))}
 }

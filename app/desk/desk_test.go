@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"motcua/print"
 	"motcua/store"
 	"motcua/store/workday"
 )
@@ -139,5 +140,29 @@ func TestSlipCutShortIsRedrawn(t *testing.T) {
 		if err != nil || len(again) < len(whole)*9/10 || !strings.HasSuffix(strings.TrimSpace(string(again)), "%%EOF") {
 			t.Errorf("a slip cut to %d bytes came back as %d bytes (%v); want it drawn whole (≈ %d bytes)", len(cut), len(again), err, len(whole))
 		}
+	}
+}
+
+// TestSatisfactionWithoutRatingsIsDashes: a period nobody rated shows "—" for every figure
+// computed from ratings (levels, indices, score, band, rates), not "0,0" beside "100,0%".
+func TestSatisfactionWithoutRatingsIsDashes(t *testing.T) {
+	s := store.Satisfaction{Resolved: 4, Late: 0, Index766: 1, AgencyScore: 0, Indices: map[string]float64{}}
+	for _, it := range SatisfactionItems(nil, s) {
+		label, val := it[0], it[1]
+		counts := label == print.DefaultLabels().Text("report.satisfaction.rated") ||
+			label == print.DefaultLabels().Text("report.satisfaction.resolved") ||
+			label == print.DefaultLabels().Text("report.satisfaction.late") ||
+			label == print.DefaultLabels().Text("report.satisfaction.complaints") ||
+			label == print.DefaultLabels().Text("report.satisfaction.late_rate") // of the dossiers resolved, not of ratings
+		if !counts && val != "—" {
+			t.Errorf("%s = %q with no ratings, want —", label, val)
+		}
+	}
+	if got := LevelPct(s, store.LevelSatisfied); got != "—" {
+		t.Errorf("chart bar text = %q", got)
+	}
+	s.Rated, s.Levels, s.LevelPct = 2, map[int]int{store.LevelSatisfied: 2}, map[int]float64{store.LevelSatisfied: 100}
+	if got := LevelPct(s, store.LevelSatisfied); got != "100,0%" {
+		t.Errorf("with ratings: %q", got)
 	}
 }

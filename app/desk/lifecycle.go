@@ -404,8 +404,12 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 	if err != nil {
 		return err
 	}
+	filter, err := d.BookFilterText(ctx, f)
+	if err != nil {
+		return err
+	}
 	book := print.Book{Header: header(ag), Labels: l, Year: year,
-		Volume: strconv.Itoa(year), From: f.From, To: f.To}
+		Volume: strconv.Itoa(year), From: f.From, To: f.To, Filter: filter}
 	now := time.Now()
 	var walkErr error
 	errStop := errors.New("stop")
@@ -440,6 +444,53 @@ func (d *Desk) ExportBook(ctx context.Context, f store.BookFilter, path string, 
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// BookFiltered tells whether f narrows the book beyond its year and period: such an export is
+// an extract and says so (BookFilterText), on paper and in its file name.
+func BookFiltered(f store.BookFilter) bool {
+	return f.Status != 0 || f.ProcedureID != 0 || f.FieldID != 0 || f.Official != "" || f.LateOnly || strings.TrimSpace(f.Query) != ""
+}
+
+// BookFilterText says in words what f keeps beyond the period ("" when nothing):
+// "thủ tục Chứng thực bản sao; trạng thái Đang xử lý; trễ hạn; tìm “Nguyễn”".
+func (d *Desk) BookFilterText(ctx context.Context, f store.BookFilter) (string, error) {
+	var parts []string
+	if f.ProcedureID != 0 {
+		p, err := d.Store.Procedure(ctx, strconv.FormatInt(f.ProcedureID, 10))
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, "thủ tục "+p.Name)
+	}
+	if f.FieldID != 0 {
+		fs, err := d.Store.Fields(ctx)
+		if err != nil {
+			return "", err
+		}
+		for _, fl := range fs {
+			if fl.ID == f.FieldID {
+				parts = append(parts, "lĩnh vực "+fl.Name)
+			}
+		}
+	}
+	if f.Status != 0 {
+		parts = append(parts, "trạng thái "+store.StatusName(f.Status))
+	}
+	if f.Official != "" {
+		name := f.Official
+		if o, err := d.Store.Official(ctx, f.Official); err == nil {
+			name = o.FullName
+		}
+		parts = append(parts, "cán bộ "+name)
+	}
+	if f.LateOnly {
+		parts = append(parts, "trễ hạn")
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		parts = append(parts, "tìm “"+q+"”")
+	}
+	return strings.Join(parts, "; "), nil
 }
 
 // BookRow is a dossier as a line of Mẫu 07: the note says its status, its timeliness at now

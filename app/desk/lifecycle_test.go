@@ -372,3 +372,50 @@ func TestExportBookPDF(t *testing.T) {
 		t.Error("a .doc book was written")
 	}
 }
+
+// TestFilteredBookSaysItIsAnExtract: a book exported with filters beyond its period says so
+// under the title, in words, on paper and in the sheet; the whole period says nothing of the kind.
+func TestFilteredBookSaysItIsAnExtract(t *testing.T) {
+	d := bookDesk(t, 12)
+	ctx := context.Background()
+	whole := filepath.Join(t.TempDir(), "so.pdf")
+	if err := d.ExportBook(ctx, store.BookFilter{Year: 2026}, whole, nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(pdfText(t, whole), "Bản trích") {
+		t.Error("the whole book is called an extract")
+	}
+	f := store.BookFilter{Year: 2026, LateOnly: true, Query: "Nguyen", Status: store.StatusReceived}
+	if !BookFiltered(f) || BookFiltered(store.BookFilter{Year: 2026, From: vn(2026, 1, 6, 0, 0)}) {
+		t.Error("BookFiltered does not tell filters from the period")
+	}
+	part := filepath.Join(t.TempDir(), "trich.pdf")
+	if err := d.ExportBook(ctx, f, part, nil); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, part)), " ")
+	for _, want := range []string{"Bản trích, chỉ gồm hồ sơ:", "trạng thái Được tiếp nhận", "trễ hạn", "tìm “Nguyen”"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the extract's PDF lacks %q", want)
+		}
+	}
+	sheet := filepath.Join(t.TempDir(), "trich.xlsx")
+	if err := d.ExportBook(ctx, f, sheet, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows(x.GetSheetName(0))
+	found := false
+	for _, r := range rows[:min(len(rows), 5)] {
+		if strings.Contains(strings.Join(r, " "), "Bản trích, chỉ gồm hồ sơ") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the extract's sheet does not say it is one")
+	}
+}

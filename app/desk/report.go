@@ -124,34 +124,56 @@ func ScorecardCells(c store.Scorecard) []string {
 		n(c.Ratings), n(c.VerySatisfied), n(c.Satisfied), n(c.Unsatisfied), score, c.Band}
 }
 
-// SatisfactionItems are the satisfaction report's lines: label, value.
+// LevelPct is a level's share of the ratings as the reports write it; "—" when nobody rated
+// (0 % of nothing is not a figure).
+func LevelPct(s store.Satisfaction, level int) string {
+	if s.Rated == 0 {
+		return "—"
+	}
+	return Decimal(s.LevelPct[level]) + "%"
+}
+
+// SatisfactionItems are the satisfaction report's lines: label, value. With no ratings every
+// figure computed from ratings is "—", not a score of 0 beside a rate of 100 %.
 func SatisfactionItems(l print.Labels, s store.Satisfaction) [][2]string {
 	n := strconv.Itoa
+	none := s.Rated == 0
 	out := [][2]string{{l.Text("report.satisfaction.rated"), n(s.Rated)}}
 	for _, lv := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
-		out = append(out, [2]string{store.LevelName(lv), fmt.Sprintf("%d (%s)", s.Levels[lv], Decimal(s.LevelPct[lv])+"%")})
+		val := "—"
+		if !none {
+			val = fmt.Sprintf("%d (%s)", s.Levels[lv], LevelPct(s, lv))
+		}
+		out = append(out, [2]string{store.LevelName(lv), val})
 	}
 	for _, c := range store.RatingCriteria {
 		v, ok := s.Indices[c.Key]
 		val := "—"
-		if ok {
+		if ok && !none {
 			val = Decimal(v)
 		}
 		out = append(out, [2]string{l.Text("report.satisfaction.index", "name", c.Name), val})
 	}
-	band := s.AgencyBand
-	if band == "" {
-		band = "—"
+	band, score := s.AgencyBand, Decimal(s.AgencyScore)
+	if band == "" || none {
+		band, score = "—", "—"
+	}
+	lateRate, unsat, index := Percent(s.LateRate), Percent(s.UnsatisfiedRate), Percent(s.Index766)
+	if s.Resolved == 0 {
+		lateRate = "—"
+	}
+	if none {
+		unsat, index = "—", "—"
 	}
 	return append(out,
-		[2]string{l.Text("report.satisfaction.score"), Decimal(s.AgencyScore)},
+		[2]string{l.Text("report.satisfaction.score"), score},
 		[2]string{l.Text("report.satisfaction.band"), band},
 		[2]string{l.Text("report.satisfaction.resolved"), n(s.Resolved)},
 		[2]string{l.Text("report.satisfaction.late"), n(s.Late)},
 		[2]string{l.Text("report.satisfaction.complaints"), n(s.Complaints)},
-		[2]string{l.Text("report.satisfaction.late_rate"), Percent(s.LateRate)},
-		[2]string{l.Text("report.satisfaction.unsatisfied_rate"), Percent(s.UnsatisfiedRate)},
-		[2]string{l.Text("report.satisfaction.index_766"), Percent(s.Index766)})
+		[2]string{l.Text("report.satisfaction.late_rate"), lateRate},
+		[2]string{l.Text("report.satisfaction.unsatisfied_rate"), unsat},
+		[2]string{l.Text("report.satisfaction.index_766"), index})
 }
 
 // PrintReport lays the report out for print.ReportPDF and print.WriteReportXLSX.
@@ -245,7 +267,7 @@ func (d *Desk) PrintReport(ctx context.Context, r ReportData, now time.Time) (pr
 		ch := print.Chart{Title: k("chart"), Max: 100}
 		for _, lv := range []int{store.LevelVerySatisfied, store.LevelSatisfied, store.LevelDissatisfied} {
 			ch.Bars = append(ch.Bars, print.Bar{Label: store.LevelName(lv), Value: r.Satisfaction.LevelPct[lv],
-				Text: Decimal(r.Satisfaction.LevelPct[lv]) + "%"})
+				Text: LevelPct(*r.Satisfaction, lv)})
 		}
 		out.Charts = []print.Chart{ch}
 	}

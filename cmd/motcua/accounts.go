@@ -73,7 +73,7 @@ func runOfficial(e *env, args []string) error {
 	role := fs.String("role", "", "vai trò: counter, processing, leader, admin")
 	phone := fs.String("phone", "", "điện thoại")
 	file := fs.String("file", "", "photo: ảnh JPEG hoặc PNG của cán bộ (hiện trên màn hình người dân)")
-	remove := fs.Bool("remove", false, "photo: xoá ảnh")
+	remove := fs.Bool("remove", false, "photo: xóa ảnh")
 	if err := e.parse(fs, args[1:]); err != nil {
 		return err
 	}

@@ -4,6 +4,8 @@ package main
 
 import (
 	"os"
+
+	_ "motcua/cmd/motcua/clocale" // before Fyne reads the locale
 )
 
 func main() {
