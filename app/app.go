@@ -169,13 +169,21 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	buttons := container.NewHBox(quit)
 	if backup != "" {
 		msg.SetText(msg.Text + "\n\n" + lang.L("Bản sao lưu tốt mới nhất: {{.Path}}. Phục hồi từ bản này? Dữ liệu hỏng được giữ lại bên cạnh để kiểm tra.", map[string]string{"Path": backup}))
+		// The damaged file names no one who can be trusted: an admin of the backup logs in.
+		login := widget.NewEntry()
+		login.SetPlaceHolder(lang.L("Tên đăng nhập"))
+		secret := widget.NewPasswordEntry()
+		secret.SetPlaceHolder(lang.L("Mật khẩu"))
+		buttons.Add(widget.NewLabel(lang.L("Quản trị viên:")))
+		buttons.Add(container.NewGridWrap(fyne.NewSize(160, login.MinSize().Height), login))
+		buttons.Add(container.NewGridWrap(fyne.NewSize(160, secret.MinSize().Height), secret))
 		restore := widget.NewButton(lang.L("Phục hồi"), func() {
 			dialog.ShowConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Thay cơ sở dữ liệu hỏng bằng {{.Path}}?", map[string]string{"Path": backup}), func(ok bool) {
 				if !ok {
 					return
 				}
-				// The damaged file names no one who can be trusted: the backup's first admin restores.
-				if _, err := store.Restore(context.Background(), dbPath, backup, ""); err != nil {
+				auth := store.RestoreAuth{By: login.Text, Secret: secret.Text}
+				if _, err := store.Restore(context.Background(), dbPath, backup, auth); err != nil {
 					dialog.ShowError(err, w)
 					return
 				}

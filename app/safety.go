@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strconv"
 	"time"
 
@@ -141,7 +140,7 @@ func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return u.st.Backup(ctx, by, filepath.Join(dir, u.st.ManualBackupName(now())))
+	return u.st.Backup(ctx, by, u.st.ManualBackupPath(dir, now()))
 }
 
 func (s *safetyScreen) chooseRestore() {
@@ -176,7 +175,7 @@ func (u *ui) confirmRestore(path string) {
 			return
 		}
 		ctx := context.Background()
-		if rep, err := store.CheckFile(ctx, path); err != nil || !rep.OK {
+		if rep, err := store.CheckFile(ctx, path); err != nil || !rep.Sound() {
 			if err == nil {
 				err = errors.New(rep.String())
 			}
@@ -185,7 +184,7 @@ func (u *ui) confirmRestore(path string) {
 		}
 		dbPath := u.st.Path()
 		u.st.Close()
-		aside, err := store.Restore(ctx, dbPath, path, by)
+		aside, err := store.Restore(ctx, dbPath, path, store.RestoreAuth{By: by})
 		text := lang.L("Đã phục hồi. Dữ liệu cũ được giữ ở {{.Aside}}. Chương trình sẽ đóng; hãy mở lại.", map[string]string{"Aside": aside})
 		if err != nil {
 			text = err.Error() + "\n" + lang.L("Chương trình sẽ đóng; hãy mở lại.")

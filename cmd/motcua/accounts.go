@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -234,7 +235,7 @@ func runBackup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		dest = filepath.Join(dir, d.Store.ManualBackupName(time.Now()))
+		dest = d.Store.ManualBackupPath(dir, time.Now())
 	}
 	path, err := d.Store.Backup(e.ctx, e.by, dest)
 	if err != nil {
@@ -247,6 +248,7 @@ func runBackup(e *env, args []string) error {
 func runRestore(e *env, args []string) error {
 	fs := e.newFlags("restore")
 	yes := fs.Bool("yes", false, "đồng ý thay dữ liệu hiện tại (bắt buộc)")
+	force := fs.Bool("force", false, "phục hồi cả tệp có dấu hiệu bị sửa ngoài chương trình (chỉ quản trị viên; được ghi nhật ký)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -269,6 +271,10 @@ func runRestore(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, rep.String())
 		return usagef("không phục hồi từ tệp hỏng %s", file)
 	}
+	if len(rep.Tamper) > 0 && !*force {
+		fmt.Fprintln(e.stdout, rep.String())
+		return usagef("không phục hồi từ tệp có dấu hiệu bị sửa ngoài chương trình %s (quản trị viên có thể buộc bằng -force; việc này được ghi nhật ký)", file)
+	}
 	db, err := e.sqlitePath(dir)
 	if err != nil {
 		return err
@@ -279,7 +285,19 @@ func runRestore(e *env, args []string) error {
 	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return err
 	}
-	aside, err := store.Restore(e.ctx, db, file, e.by)
+	auth := store.RestoreAuth{By: e.by, Force: *force}
+	aside, err := store.Restore(e.ctx, db, file, auth)
+	if errors.Is(err, store.ErrCredentialNeeded) {
+		// The current ledger cannot say who may restore: an admin of the backup logs in.
+		if e.by == "" {
+			return usagef("%v", err)
+		}
+		fmt.Fprintf(e.stderr, "Mật khẩu của quản trị viên %s (nhập trên một dòng): ", e.by)
+		if auth.Secret, err = e.readSecret("mật khẩu"); err != nil {
+			return err
+		}
+		aside, err = store.Restore(e.ctx, db, file, auth)
+	}
 	if err != nil {
 		return err
 	}
@@ -352,14 +370,27 @@ func runCheck(e *env, args []string) error {
 	}
 	rep, err := store.CheckFile(context.Background(), file)
 	if err != nil {
+		if ae := store.Diagnose(file, err); ae != nil {
+			return ae
+		}
 		return err
 	}
 	fmt.Fprintln(e.stdout, rep.String())
-	if !rep.OK {
-		if fs.Arg(0) == "" {
+	if fs.Arg(0) == "" {
+		// What check found on the ledger holds every writer until a restore or a repair.
+		if !rep.OK {
+			if err := store.MarkDamaged(file, rep.String()); err != nil {
+				fmt.Fprintln(e.stderr, "motcua:", err)
+			}
+		} else {
+			store.ClearDamaged(file)
+		}
+	}
+	if !rep.Sound() {
+		if fs.Arg(0) == "" && !rep.OK {
 			fmt.Fprintln(e.stdout, e.restoreHint(dir))
 		}
-		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+		return errDamaged{"dữ liệu hỏng hoặc có dấu hiệu bị sửa (" + strconv.Itoa(len(rep.Problems)+len(rep.Tamper)) + " vấn đề)"}
 	}
 	return nil
 }

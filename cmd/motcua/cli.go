@@ -188,6 +188,11 @@ func (e *env) open() (*desk.Desk, error) {
 	if err != nil {
 		return nil, e.damaged(dir, err)
 	}
+	if s.Backend() == "sqlite" {
+		for _, w := range append(store.SecureDataDir(dir), s.Warnings()...) {
+			fmt.Fprintln(e.stderr, "motcua: cảnh báo:", w)
+		}
+	}
 	return desk.New(s, dir), nil
 }
 
@@ -196,6 +201,15 @@ func (e *env) open() (*desk.Desk, error) {
 func (e *env) damaged(dir string, openErr error) error {
 	path, err := e.sqlitePath(dir)
 	if err != nil {
+		return openErr
+	}
+	// A permission or space problem, a ledger held by a restore, a missing ledger: said as such,
+	// never "damaged, restore".
+	var missing *store.MissingLedgerError
+	if ae := store.Diagnose(path, openErr); ae != nil {
+		return ae
+	}
+	if errors.Is(openErr, store.ErrLocked) || errors.As(openErr, &missing) {
 		return openErr
 	}
 	rep, err := store.QuickCheck(e.ctx, path)
