@@ -229,10 +229,18 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := t.Commit(); err != nil {
 		s.noteCorrupt(err)
+		if errors.Is(err, ErrUnreachable) {
+			// The COMMIT was sent; whether the server applied it before the line went is unknown.
+			return fmt.Errorf("%w (%w)", ErrOutcomeUnknown, err)
+		}
 		return writeErr("không ghi được vào cơ sở dữ liệu", err)
 	}
 	return nil
 }
+
+// ErrOutcomeUnknown is wrapped when the connection to the server was lost during COMMIT: the
+// change may or may not have been written. Receive resolves it with the intake's key.
+var ErrOutcomeUnknown = errors.New("Mất kết nối đúng lúc ghi: không rõ đã ghi hay chưa — đang kiểm tra…")
 
 // writeErr prefixes what failed, except for an unreachable server: that message says it all.
 func writeErr(what string, err error) error {

@@ -21,8 +21,9 @@ var accountCommands = []command{
 	{"security", "xem hoặc sửa: -login-mode password|pin, -idle PHÚT, -backup-dir THƯ_MỤC", runSecurity},
 	{"audit", "nhật ký thay đổi: [-entity LOẠI] [-official TÊN] [-from NGÀY -to NGÀY] [-limit N]", runAudit},
 	{"backup", "sao lưu ngay (kiểm tra sau khi ghi): [-o TỆP] (mặc định: thư mục sao lưu)", runBackup},
-	{"restore", "phục hồi từ bản sao lưu: restore -yes TỆP (giữ lại dữ liệu hiện tại bên cạnh)", runRestore},
-	{"check", "kiểm tra toàn vẹn và khóa ngoại của dữ liệu (hoặc của TỆP); thoát 0 nếu tốt, 1 nếu hỏng", runCheck},
+	{"restore", "phục hồi từ bản sao lưu: restore -yes [-force] TỆP (giữ lại dữ liệu hiện tại bên cạnh)", runRestore},
+	{"check", "kiểm tra toàn vẹn, khóa ngoại, chuỗi băm nhật ký, trigger bảo vệ và số thứ tự trong sổ (hoặc của TỆP); thoát 0 nếu tốt, 1 nếu không", runCheck},
+	{"recover", "liệt kê hồ sơ đã có phiếu hẹn trong lưu trữ mà cơ sở dữ liệu không có (sau khi phục hồi bản cũ); -yes: nhập lại", runRecover},
 }
 
 func runPasswd(e *env, args []string) error {
@@ -305,7 +306,55 @@ func runRestore(e *env, args []string) error {
 	if _, err := os.Stat(aside); err == nil {
 		fmt.Fprintf(e.stdout, "Dữ liệu trước khi phục hồi được giữ ở %s.\n", aside)
 	}
+	return e.listLost()
+}
+
+// listLost opens the restored ledger (Reconcile moves its counters past the archived slips) and
+// lists the dossiers that are on paper but not in it.
+func (e *env) listLost() error {
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	rec, err := d.Reconcile(e.ctx)
+	if err != nil {
+		return err
+	}
+	if len(rec.Lost) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%d hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong dữ liệu đã phục hồi:\n", len(rec.Lost))
+	for _, a := range rec.Lost {
+		e.tsv(a.Dossier.Code, strconv.Itoa(a.Dossier.BookNo)+"/"+strconv.Itoa(a.Dossier.BookYear), a.Dossier.Name, a.Dossier.ProcedureName,
+			a.Dossier.ReceivedAt.In(workday.Loc).Format("2006-01-02 15:04"))
+	}
+	fmt.Fprintln(e.stdout, "Để nhập lại các hồ sơ này từ lưu trữ: motcua recover -yes")
 	return nil
+}
+
+func runRecover(e *env, args []string) error {
+	fs := e.newFlags("recover")
+	yes := fs.Bool("yes", false, "nhập lại các hồ sơ đó (quản trị viên; ghi nhật ký)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if !*yes {
+		return e.listLost()
+	}
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	done, err := d.Recover(e.ctx, e.by)
+	for _, dos := range done {
+		fmt.Fprintf(e.stdout, "Đã nhập lại %s (số %d/%d) %s\n", dos.Code, dos.BookNo, dos.BookYear, dos.Name)
+	}
+	if len(done) == 0 && err == nil {
+		fmt.Fprintln(e.stdout, "Không có hồ sơ nào cần nhập lại.")
+	}
+	return err
 }
 
 // restorePostgres restores a pg_dump archive into the configured PostgreSQL database: the data

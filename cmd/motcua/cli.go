@@ -193,7 +193,14 @@ func (e *env) open() (*desk.Desk, error) {
 			fmt.Fprintln(e.stderr, "motcua: cảnh báo:", w)
 		}
 	}
-	return desk.New(s, dir), nil
+	d := desk.New(s, dir)
+	// Numbers on archived slips are never issued again (a restore to an older backup).
+	if rec, err := d.Reconcile(e.ctx); err != nil {
+		fmt.Fprintln(e.stderr, "motcua: cảnh báo: không đối chiếu được lưu trữ phiếu:", store.Explain(err))
+	} else if len(rec.Lost) > 0 {
+		fmt.Fprintf(e.stderr, "motcua: cảnh báo: %d hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong cơ sở dữ liệu (mất khi phục hồi bản cũ?): xem và nhập lại bằng motcua recover\n", len(rec.Lost))
+	}
+	return d, nil
 }
 
 // damaged explains an Open error: when the file fails its check, it names the newest good
