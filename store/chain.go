@@ -65,10 +65,10 @@ func intakeFields(row interface{ Scan(...any) error }) ([]string, error) {
 // ChainHeads are the newest hashes of the two chains and how many chained rows lead to them:
 // written beside each backup (its sidecar), so that a copy cut short or edited is seen.
 type ChainHeads struct {
-	Audit       string `json:"audit_head"`
-	AuditRows   int    `json:"audit_rows"`
-	Events      string `json:"events_head"`
-	EventsRows  int    `json:"events_rows"`
+	Audit      string `json:"audit_head"`
+	AuditRows  int    `json:"audit_rows"`
+	Events     string `json:"events_head"`
+	EventsRows int    `json:"events_rows"`
 }
 
 // verifyChains recomputes both chains of db; each problem is one line in Vietnamese.
