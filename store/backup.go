@@ -427,7 +427,7 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 	r.OK = len(r.Problems) == 0
 	if r.OK {
 		r.Heads, r.Tamper = verifyChains(ctx, db)
-		r.Tamper = append(r.Tamper, missingTriggers(ctx, db, "migrations")...)
+		r.Tamper = append(r.Tamper, missingTriggers(ctx, db, "migrations", sqliteTriggers)...)
 		r.Tamper = append(r.Tamper, bookGaps(ctx, db)...)
 		r.Tamper = append(r.Tamper, sidecarMismatch(path, r.Heads)...)
 	}

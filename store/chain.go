@@ -185,8 +185,8 @@ func bookGaps(ctx context.Context, db *sql.DB) []string {
 }
 
 // missingTriggers names the guard triggers (no delete, no update of records) that the applied
-// migrations created and the file no longer has.
-func missingTriggers(ctx context.Context, db *sql.DB, dir string) []string {
+// migrations created and the file no longer has; triggersQuery lists the database's triggers.
+func missingTriggers(ctx context.Context, db *sql.DB, dir, triggersQuery string) []string {
 	ms, err := migrationsIn(dir)
 	if err != nil {
 		return nil
@@ -216,7 +216,7 @@ func missingTriggers(ctx context.Context, db *sql.DB, dir string) []string {
 		}
 	}
 	have := map[string]bool{}
-	if rows, err := db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'trigger'`); err == nil {
+	if rows, err := db.QueryContext(ctx, triggersQuery); err == nil {
 		for rows.Next() {
 			var n string
 			rows.Scan(&n)
@@ -233,3 +233,9 @@ func missingTriggers(ctx context.Context, db *sql.DB, dir string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// The queries that list a database's triggers.
+const (
+	sqliteTriggers = `SELECT name FROM sqlite_schema WHERE type = 'trigger'`
+	pgTriggers     = `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal`
+)

@@ -96,3 +96,25 @@ BEGIN SELECT RAISE(ABORT, 'nhật ký thay đổi chỉ được ghi thêm'); EN
 	}
 	os.Remove(f)
 }
+
+// On PostgreSQL, check verifies the same chains and the guard triggers.
+func TestPostgresCheckSeesTamper(t *testing.T) {
+	if !onPG {
+		t.Skip("PostgreSQL only (the PostgreSQL half)")
+	}
+	s := openTest(t)
+	ctx := context.Background()
+	d := receive(t, s, lifeIntake(t, s, monday))
+	if rep, err := s.CheckPostgres(ctx); err != nil || !rep.Sound() {
+		t.Fatalf("fresh ledger: %v %v", rep.String(), err)
+	}
+	for _, q := range []string{`UPDATE dossiers SET name = 'Người Khác' WHERE code = '` + d.Code + `'`, `DROP TRIGGER audit_no_delete ON audit`} {
+		if _, err := s.w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := s.CheckPostgres(ctx)
+	if err != nil || rep.Sound() || !strings.Contains(rep.String(), "không khớp dấu băm") || !strings.Contains(rep.String(), "audit_no_delete") {
+		t.Errorf("edited ledger: %v %v", rep.String(), err)
+	}
+}

@@ -456,8 +456,8 @@ func (e *env) checkPostgres(dbURL string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, rep.String())
-	if !rep.OK {
-		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+	if !rep.Sound() {
+		return errDamaged{"dữ liệu hỏng hoặc có dấu hiệu bị sửa (" + strconv.Itoa(len(rep.Problems)+len(rep.Tamper)) + " vấn đề)"}
 	}
 	return nil
 }

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"motcua/store"
@@ -106,5 +108,43 @@ func TestRestoreUnderAConcurrentWriterLosesNothing(t *testing.T) {
 	}
 	if out, _, code := motcua(t, dir, "check"); code != 0 {
 		t.Errorf("check: %s", out)
+	}
+}
+
+// A data folder the program may not write (read-only, or another user's) is named as a
+// permission problem, never as a damaged ledger with restore advice.
+func TestReadOnlyFolderIsNotCalledDamaged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMotcua(t)
+	root, err := os.MkdirTemp("", "motcua-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(root, 0o700); os.RemoveAll(root) })
+	dir := filepath.Join(root, "data")
+	if _, stderr, code := motcua(t, dir, "demo"); code != 0 {
+		t.Fatal(stderr)
+	}
+	copyBin := filepath.Join(root, "motcua")
+	b, _ := os.ReadFile(bin)
+	os.WriteFile(copyBin, b, 0o755)
+	os.Chmod(root, 0o755)
+	os.Chmod(dir, 0o555)
+	os.Chmod(filepath.Join(dir, "motcua.db"), 0o444)
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	for _, args := range [][]string{{"officials"}, {"check"}} {
+		cmd := exec.Command(copyBin, append([]string{"-data", dir}, args...)...)
+		if os.Geteuid() == 0 {
+			// root writes anywhere: the program runs as an ordinary user, as at a counter.
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		}
+		out, err := cmd.CombinedOutput()
+		text := string(out)
+		if err == nil || strings.Contains(text, "HỎNG") || strings.Contains(text, "bị hỏng") || strings.Contains(text, "restore -yes") ||
+			!(strings.Contains(text, "quyền") || strings.Contains(text, "chỉ cho đọc")) {
+			t.Errorf("%v on a read-only folder: %v\n%s", args, err, text)
+		}
 	}
 }
