@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -107,6 +108,9 @@ func Restore(ctx context.Context, dbPath, file string, auth RestoreAuth) (string
 	} else if auth.Secret == "" || strings.TrimSpace(auth.By) == "" {
 		return "", ErrCredentialNeeded
 	}
+	// Numbers a newer backup shows as issued are not issued again either (the current ledger may
+	// be the damaged one, or itself older than a backup).
+	counters = append(counters, backupCounters(ctx, file, DefaultBackupDir(filepath.Dir(abs)), filepath.Dir(file))...)
 	tmp := abs + ".restore-tmp"
 	removeDB(tmp)
 	if err := copyFile(file, tmp); err != nil {
@@ -243,6 +247,33 @@ func writeSynced(path string, data []byte) error {
 	}
 	_, werr := f.Write(data)
 	return errors.Join(werr, f.Sync(), f.Close())
+}
+
+// backupCounters reads the numbering counters of the backups in dirs other than file (read-only,
+// two small tables each); a backup that cannot be read is passed over.
+func backupCounters(ctx context.Context, file string, dirs ...string) []counterRow {
+	var out []counterRow
+	seen := map[string]bool{}
+	if a, err := filepath.Abs(file); err == nil {
+		seen[a] = true
+	}
+	for _, dir := range dirs {
+		for _, b := range listRecoverable(dir) {
+			if seen[b.path] || filepath.Ext(b.path) != backupSuffix {
+				continue
+			}
+			seen[b.path] = true
+			db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: b.path}).EscapedPath()+"?mode=ro&_pragma=query_only(1)")
+			if err != nil {
+				continue
+			}
+			if cs, err := readCounters(ctx, db); err == nil {
+				out = append(out, cs...)
+			}
+			db.Close()
+		}
+	}
+	return out
 }
 
 // counterRow is one numbering counter: a day's (agency, "YYMMDD") or a year's book (Day "").

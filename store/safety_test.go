@@ -349,3 +349,35 @@ func TestFolderAndLedgerModesAreTightened(t *testing.T) {
 		t.Errorf("ledger mode %o", m)
 	}
 }
+
+// A restore to an older backup issues no number that a newer backup shows, even when the
+// current ledger is lost.
+func TestRestoreRaisesCountersPastNewerBackups(t *testing.T) {
+	sqliteOnly(t)
+	s := openTest(t)
+	ctx := context.Background()
+	dir := filepath.Dir(s.Path())
+	receive(t, s, lifeIntake(t, s, monday))
+	old, err := s.Backup(ctx, "admin", filepath.Join(t.TempDir(), "cu.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := receive(t, s, lifeIntake(t, s, monday.Add(time.Minute)))
+	if _, err := s.Backup(ctx, "admin", filepath.Join(DefaultBackupDir(dir), "motcua-20260105-100000.db")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	removeDB(s.Path()) // the current ledger is gone
+	if _, err := Restore(ctx, s.Path(), old, RestoreAuth{By: "admin", Secret: DemoPasswords["admin"]}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	next := receive(t, r, lifeIntake(t, r, monday.Add(2*time.Minute)))
+	if next.Code == newer.Code || next.BookNo == newer.BookNo {
+		t.Errorf("after the restore %s / %d reissued", next.Code, next.BookNo)
+	}
+}
