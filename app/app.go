@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,6 +59,7 @@ func Run(d *desk.Desk, o Options) error {
 	startupMark(a, u)
 	w.Resize(fyne.NewSize(1366, 768))
 	w.Show()
+	u.warnAtStart(context.Background())
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
 	start, stop := autoBackups(d, u.noteAutoBackup)
@@ -71,6 +73,26 @@ func Run(d *desk.Desk, o Options) error {
 	close(quit)
 	stop() // the exit backup, after the last write of the session
 	return nil
+}
+
+// warnAtStart shows what opening the ledger could not mend (a data folder or ledger open to other
+// users of the PC) and the dossiers on archived slips that the ledger lacks (after a restore).
+func (u *ui) warnAtStart(ctx context.Context) {
+	var ws []string
+	if u.st.Backend() == "sqlite" {
+		ws = append(store.SecureDataDir(u.desk.Dir), u.st.Warnings()...)
+	}
+	goAsync(func() {
+		rec, err := u.desk.Reconcile(ctx)
+		if err == nil && len(rec.Lost) > 0 {
+			ws = append(ws, lang.L("{{.N}} hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong dữ liệu (mất khi phục hồi bản cũ?): quản trị viên hãy nhập lại ở Quản trị → Bảo mật và sao lưu.",
+				map[string]any{"N": len(rec.Lost)}))
+		}
+		if len(ws) == 0 {
+			return
+		}
+		fyne.Do(func() { u.inform(lang.L("Cảnh báo"), strings.Join(ws, "\n\n")) })
+	})
 }
 
 // startupWorkDelay is how long the start-up backup and the full check of a large ledger wait
