@@ -174,10 +174,11 @@ func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
-// RunRecovery is shown instead of the window when the ledger at dbPath is damaged: it names the
-// problem and offers the newest good backup (backup may be ""). It returns whether a restore was
-// made, so the caller can open the window on the restored data.
-func RunRecovery(dbPath, report, backup string, language string) (restored bool, err error) {
+// RunRecovery is shown instead of the window when the ledger at dbPath is damaged, or missing
+// from a folder that had one: it names the problem and offers the newest good backup (backup may
+// be ""), restored by an admin of that backup with their password. It returns whether a restore
+// was made, so the caller can open the window on the restored data.
+func RunRecovery(dbPath, report, backup string, language string, missing bool) (restored bool, err error) {
 	if err := loadTranslations(language); err != nil {
 		return false, err
 	}
@@ -186,6 +187,10 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow(lang.L("Một Cửa — dữ liệu bị hỏng"))
 	msg := widget.NewLabel(lang.L("Cơ sở dữ liệu bị hỏng:") + "\n" + report)
+	if missing {
+		w.SetTitle(lang.L("Một Cửa — không thấy cơ sở dữ liệu"))
+		msg.SetText(report)
+	}
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton(lang.L("Thoát"), func() { a.Quit() })
 	buttons := container.NewHBox(quit)

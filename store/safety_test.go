@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -315,6 +316,9 @@ func TestReadOnlyIsNotDamage(t *testing.T) {
 	}
 	if ae := Diagnose(p, &os.PathError{Op: "open", Path: p, Err: os.ErrPermission}); ae == nil || ae.Kind != AccessDenied {
 		t.Errorf("permission diagnosis = %v", ae)
+	}
+	if ae := Diagnose(p, &os.PathError{Op: "write", Path: p, Err: syscall.ENOSPC}); ae == nil || ae.Kind != AccessNoSpace || !strings.Contains(ae.Error(), "ổ đĩa đã đầy") {
+		t.Errorf("no-space diagnosis = %v", ae)
 	}
 	if ae := Diagnose(p, errors.New("database disk image is malformed")); ae != nil {
 		t.Errorf("damage taken for access: %v", ae)
