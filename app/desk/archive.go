@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"motcua/store"
@@ -208,4 +209,55 @@ func (d *Desk) Recover(ctx context.Context, by string) ([]store.Dossier, error) 
 		done = append(done, dos)
 	}
 	return done, errors.Join(errs...)
+}
+
+// CheckArchive compares the ledger with the archive's copies of the dossiers it received: a
+// dossier whose name, CCCD, phone, address, fee, procedure, book number or time of receipt in
+// the ledger differs from its printed slip was changed outside the program (even if whoever
+// changed it also recomputed the ledger's hash chains: the archive is an outside witness).
+// Each line names one dossier, in Vietnamese; by is the official running the check.
+func (d *Desk) CheckArchive(ctx context.Context, by string) ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(d.Dir, "archive", "*", "*-so*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, n := range names {
+		if recordName.FindStringSubmatch(filepath.Base(n)) == nil {
+			continue
+		}
+		var a ArchivedDossier
+		b, err := os.ReadFile(n)
+		if err != nil || json.Unmarshal(b, &a) != nil {
+			out = append(out, "bản lưu "+n+" không đọc được")
+			continue
+		}
+		p := a.Dossier
+		l, err := d.Store.Dossier(ctx, by, p.Code)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // lost by a restore: Reconcile lists it
+		}
+		if err != nil {
+			return out, err
+		}
+		var diff []string
+		for _, f := range []struct {
+			what       string
+			paper, led any
+		}{
+			{"họ tên", p.Name, l.Name}, {"CCCD", p.IDNo, l.IDNo}, {"điện thoại", p.Phone, l.Phone},
+			{"địa chỉ", p.Address, l.Address}, {"lệ phí", p.Fee, l.Fee}, {"thủ tục", p.ProcedureCode, l.ProcedureCode},
+			{"số thứ tự", p.BookNo, l.BookNo}, {"năm sổ", p.BookYear, l.BookYear},
+			{"thời điểm tiếp nhận", p.ReceivedAt.UTC().String(), l.ReceivedAt.UTC().String()},
+		} {
+			if fmt.Sprint(f.paper) != fmt.Sprint(f.led) {
+				diff = append(diff, fmt.Sprintf("%s %v (phiếu: %v)", f.what, f.led, f.paper))
+			}
+		}
+		if len(diff) > 0 {
+			out = append(out, fmt.Sprintf("hồ sơ %s khác với phiếu hẹn đã in: %s", p.Code, strings.Join(diff, "; ")))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }

@@ -3,8 +3,10 @@ package desk
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,5 +146,40 @@ func TestLeftoverSlipsAreCleaned(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("a slip being written was removed")
+	}
+}
+
+// A dossier changed in the ledger (even with its hash chain recomputed) differs from its printed
+// slip's copy in the archive: CheckArchive names it.
+func TestCheckArchiveSeesALedgerEdit(t *testing.T) {
+	d, p := newDesk(t)
+	ctx := context.Background()
+	d.SetSender(func(context.Context, string, string) error { return nil })
+	r, err := d.Receive(ctx, intake(p, "Nguyễn Văn An"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad, err := d.CheckArchive(ctx, "admin"); err != nil || len(bad) != 0 {
+		t.Fatalf("untouched: %v %v", bad, err)
+	}
+	path := d.Store.Path()
+	d.Store.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE dossiers SET name = 'Người Khác', fee = 999 WHERE code = ?`, r.Dossier.Code); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d.Store = s
+	bad, err := d.CheckArchive(ctx, "admin")
+	if err != nil || len(bad) != 1 || !strings.Contains(bad[0], "Người Khác") || !strings.Contains(bad[0], "lệ phí") {
+		t.Errorf("after an edit: %v %v", bad, err)
 	}
 }

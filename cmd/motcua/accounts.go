@@ -424,6 +424,17 @@ func runCheck(e *env, args []string) error {
 		}
 		return err
 	}
+	if fs.Arg(0) == "" && rep.OK {
+		// The ledger against the slips printed from it (an outside witness of its content).
+		if d, err := e.open(); err == nil {
+			more, err := d.CheckArchive(e.ctx, e.by)
+			d.Store.Close()
+			if err != nil {
+				return err
+			}
+			rep.Tamper = append(rep.Tamper, more...)
+		}
+	}
 	fmt.Fprintln(e.stdout, rep.String())
 	if fs.Arg(0) == "" {
 		// What check found on the ledger holds every writer until a restore or a repair.
