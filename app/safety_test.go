@@ -94,7 +94,7 @@ func TestSafetyScreenReEntersDossiersOnPaper(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A slip's copy whose dossier the ledger lacks: the next number, another citizen.
-	names, _ := filepath.Glob(filepath.Join(u.desk.Dir, "archive", "*", "*-so*.json"))
+	names, _ := filepath.Glob(filepath.Join(u.desk.Dir, "archive", "*", "*~so*.json"))
 	if len(names) != 1 {
 		t.Fatalf("archive copies: %v", names)
 	}
@@ -107,7 +107,7 @@ func TestSafetyScreenReEntersDossiersOnPaper(t *testing.T) {
 	a.Dossier.BookNo++
 	a.Dossier.Code = a.Dossier.Code[:len(a.Dossier.Code)-4] + "0099"
 	b, _ = json.Marshal(a)
-	lost := filepath.Join(filepath.Dir(names[0]), a.Dossier.Code+"-so"+strconv.Itoa(a.Dossier.BookNo)+".json")
+	lost := filepath.Join(filepath.Dir(names[0]), a.Dossier.Code+"~so"+strconv.Itoa(a.Dossier.BookNo)+"~HD001~260126~99.json")
 	os.WriteFile(lost, b, 0o600)
 	u.safety.recoverLost()
 	top := u.win.Canvas().Overlays().Top()

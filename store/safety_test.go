@@ -385,3 +385,27 @@ func TestRestoreRaisesCountersPastNewerBackups(t *testing.T) {
 		t.Errorf("after the restore %s / %d reissued", next.Code, next.BookNo)
 	}
 }
+
+// The archive's file names carry the day and sequence read back from a code of any pattern.
+func TestCodePartsFollowThePattern(t *testing.T) {
+	for _, c := range []struct {
+		pattern, code, day string
+		seq                int
+	}{
+		{"", "HD001-260126-0012", "260126", 12},
+		{"{agency}-{yymmdd}-{seq:6}", "000.21.26.H26-260126-000123", "260126", 123},
+		{"{yymmdd}.{seq:4}-{agency}", "260126.0007-000.21.26.H26", "260126", 7},
+	} {
+		a := Agency{Code: "000.21.26.H26", CodePattern: c.pattern}
+		if c.pattern == "" {
+			a.Code = "HD001"
+		}
+		day, seq, ok := CodeParts(a, c.code)
+		if !ok || day != c.day || seq != c.seq {
+			t.Errorf("%q %q = %s %d %v", c.pattern, c.code, day, seq, ok)
+		}
+	}
+	if _, _, ok := CodeParts(Agency{Code: "HD001"}, "XX-260126-0001"); ok {
+		t.Error("a code of another agency was read")
+	}
+}

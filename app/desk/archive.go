@@ -217,7 +217,7 @@ func (d *Desk) Recover(ctx context.Context, by string) ([]store.Dossier, error) 
 // changed it also recomputed the ledger's hash chains: the archive is an outside witness).
 // Each line names one dossier, in Vietnamese; by is the official running the check.
 func (d *Desk) CheckArchive(ctx context.Context, by string) ([]string, error) {
-	names, err := filepath.Glob(filepath.Join(d.Dir, "archive", "*", "*-so*.json"))
+	names, err := filepath.Glob(filepath.Join(d.Dir, "archive", "*", "*~so*.json"))
 	if err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func TestArchivedSlipIsNeverOverwrittenByAnotherDossier(t *testing.T) {
 	first := d.archivePath(code, in.ReceivedAt, "01")
 	os.MkdirAll(filepath.Dir(first), 0o700)
 	os.WriteFile(first, []byte("phiếu của người khác"), 0o600)
-	os.WriteFile(filepath.Join(filepath.Dir(first), code+"-so1.json"), []byte(`{"Dossier":{"Code":"`+code+`","BookNo":1,"BookYear":2026,"Name":"Người Khác","ReceivedAt":"2026-01-26T07:00:00+07:00"}}`), 0o600)
+	os.WriteFile(filepath.Join(filepath.Dir(first), code+"~so1~"+a.Code+"~"+in.ReceivedAt.Format("060102")+"~1.json"), []byte(`{"Dossier":{"Code":"`+code+`","BookNo":1,"BookYear":2026,"Name":"Người Khác","ReceivedAt":"2026-01-26T07:00:00+07:00"}}`), 0o600)
 	r, err := d.Receive(ctx, in)
 	if err != nil {
 		t.Fatal(err)
