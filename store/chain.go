@@ -144,7 +144,7 @@ func verifyChains(ctx context.Context, db *sql.DB) (ChainHeads, []string) {
 	}
 	rows.Close()
 	for i, l := range events {
-		if l.hash == "" || l.fields[4] != "receive" {
+		if from, _ := strconv.ParseInt(l.fields[5], 10, 64); l.hash == "" || !intakeEvent(l.fields[4], from) {
 			continue
 		}
 		dossier, _ := strconv.ParseInt(l.fields[0], 10, 64)
@@ -156,6 +156,11 @@ func verifyChains(ctx context.Context, db *sql.DB) (ChainHeads, []string) {
 	}
 	heads.Events, heads.EventsRows = walk("nhật ký hồ sơ", events)
 	return heads, problems
+}
+
+// intakeEvent tells the event that created a dossier: a receive, or a refusal at the counter.
+func intakeEvent(kind string, from int64) bool {
+	return kind == ActReceive || kind == ActRefuse && from == 0
 }
 
 func eventFields(dossier int64, at, rec string, byID int64, kind string, from, to int64, note, data string) []string {

@@ -45,7 +45,7 @@ func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded t
 		return err
 	}
 	f := eventFields(dossierID, ts(at), ts(recorded), byID, kind, int64(from), int64(to), note, d)
-	if kind == "receive" { // the intake's fields are covered by its event: a name or fee edited shows
+	if intakeEvent(kind, int64(from)) { // the intake's fields are covered by its event: a name or fee edited shows
 		intake, err := intakeFields(t.QueryRowContext(ctx, intakeSelect, dossierID))
 		if err != nil {
 			return err
