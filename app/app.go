@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -64,6 +65,7 @@ func Run(d *desk.Desk, o Options) error {
 	startupMark(a, u)
 	w.Resize(fyne.NewSize(1366, 768))
 	w.Show()
+	u.warnAtStart(context.Background())
 	openKioskIfEnabled(a, d.Store) // the citizens' window, when this PC's preferences ask for it
 	u.watchIdle()
 	u.followClock()
@@ -82,6 +84,26 @@ func Run(d *desk.Desk, o Options) error {
 	close(quit)
 	stop() // the exit backup, after the last write of the session
 	return nil
+}
+
+// warnAtStart shows what opening the ledger could not mend (a data folder or ledger open to other
+// users of the PC) and the dossiers on archived slips that the ledger lacks (after a restore).
+func (u *ui) warnAtStart(ctx context.Context) {
+	var ws []string
+	if u.st.Backend() == "sqlite" {
+		ws = append(store.SecureDataDir(u.desk.Dir), u.st.Warnings()...)
+	}
+	goAsync(func() {
+		rec, err := u.desk.Reconcile(ctx)
+		if err == nil && len(rec.Lost) > 0 {
+			ws = append(ws, lang.L("{{.N}} hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong dữ liệu (mất khi phục hồi bản cũ?): quản trị viên hãy nhập lại ở Quản trị → Bảo mật và sao lưu.",
+				map[string]any{"N": len(rec.Lost)}))
+		}
+		if len(ws) == 0 {
+			return
+		}
+		fyne.Do(func() { u.inform(lang.L("Cảnh báo"), strings.Join(ws, "\n\n")) })
+	})
 }
 
 // startupWorkDelay is how long the start-up backup and the full check of a large ledger wait
@@ -176,10 +198,11 @@ func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
-// RunRecovery is shown instead of the window when the ledger at dbPath is damaged: it names the
-// problem and offers the newest good backup (backup may be ""). It returns whether a restore was
-// made, so the caller can open the window on the restored data.
-func RunRecovery(dbPath, report, backup string, language string) (restored bool, err error) {
+// RunRecovery is shown instead of the window when the ledger at dbPath is damaged, or missing
+// from a folder that had one: it names the problem and offers the newest good backup (backup may
+// be ""), restored by an admin of that backup with their password. It returns whether a restore
+// was made, so the caller can open the window on the restored data.
+func RunRecovery(dbPath, report, backup string, language string, missing bool) (restored bool, err error) {
 	if err := loadTranslations(language); err != nil {
 		return false, err
 	}
@@ -188,6 +211,10 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow(lang.L("Một Cửa — dữ liệu bị hỏng"))
 	msg := widget.NewLabel(lang.L("Cơ sở dữ liệu bị hỏng:") + "\n" + report)
+	if missing {
+		w.SetTitle(lang.L("Một Cửa — không thấy cơ sở dữ liệu"))
+		msg.SetText(report)
+	}
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton(lang.L("Thoát"), func() { a.Quit() })
 	buttons := container.NewHBox(quit)
@@ -195,13 +222,21 @@ func RunRecovery(dbPath, report, backup string, language string) (restored bool,
 		msg.SetText(msg.Text + "\n\n" + lang.L("Bản sao lưu tốt mới nhất: {{.Path}}. Phục hồi từ bản này? Dữ liệu hỏng được giữ lại bên cạnh để kiểm tra.", map[string]string{"Path": backup}))
 		keys := newHotkeys()
 		keys.attach(w.Canvas())
+		// The damaged file names no one who can be trusted: an admin of the backup logs in.
+		login := widget.NewEntry()
+		login.SetPlaceHolder(lang.L("Tên đăng nhập"))
+		secret := widget.NewPasswordEntry()
+		secret.SetPlaceHolder(lang.L("Mật khẩu"))
+		buttons.Add(widget.NewLabel(lang.L("Quản trị viên:")))
+		buttons.Add(container.NewGridWrap(fyne.NewSize(160, login.MinSize().Height), login))
+		buttons.Add(container.NewGridWrap(fyne.NewSize(160, secret.MinSize().Height), secret))
 		restore := widget.NewButton(lang.L("Phục hồi"), func() {
 			keys.confirmKeys(dialog.NewConfirm(lang.L("Phục hồi dữ liệu"), lang.L("Thay cơ sở dữ liệu hỏng bằng {{.Path}}?", map[string]string{"Path": backup}), func(ok bool) {
 				if !ok {
 					return
 				}
-				// The damaged file names no one who can be trusted: the backup's first admin restores.
-				if _, err := store.Restore(context.Background(), dbPath, backup, ""); err != nil {
+				auth := store.RestoreAuth{By: login.Text, Secret: secret.Text}
+				if _, err := store.Restore(context.Background(), dbPath, backup, auth); err != nil {
 					dialog.ShowError(err, w)
 					return
 				}

@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,9 +52,10 @@ func newSafetyScreen(u *ui) *safetyScreen {
 	backup := widget.NewButton(lang.L("Sao lưu ngay"), s.backupNow)
 	restore := widget.NewButton(lang.L("Phục hồi từ bản sao lưu…"), s.chooseRestore)
 	restore.Importance = widget.DangerImportance
+	recoverBtn := widget.NewButton(lang.L("Hồ sơ có phiếu nhưng thiếu trong dữ liệu…"), s.recoverLost)
 	note := widget.NewLabel(lang.L("Chương trình tự sao lưu hai phút sau khi mở, mỗi ngày và khi đóng; giữ 7 bản theo ngày, 4 theo tuần, 12 theo tháng. Mỗi bản được kiểm tra sau khi ghi."))
 	note.Wrapping = fyne.TextWrapWord
-	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, s.auto, container.NewHBox(backup, restore), s.status))
+	s.root = container.NewVScroll(container.NewVBox(form, save, widget.NewSeparator(), note, s.auto, container.NewHBox(backup, restore, recoverBtn), s.status))
 	return s
 }
 
@@ -141,7 +142,7 @@ func (u *ui) backupNow(ctx context.Context, by string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return u.st.Backup(ctx, by, filepath.Join(dir, u.st.ManualBackupName(now())))
+	return u.st.Backup(ctx, by, u.st.ManualBackupPath(dir, now()))
 }
 
 func (s *safetyScreen) chooseRestore() {
@@ -176,7 +177,7 @@ func (u *ui) confirmRestore(path string) {
 			return
 		}
 		ctx := context.Background()
-		if rep, err := store.CheckFile(ctx, path); err != nil || !rep.OK {
+		if rep, err := store.CheckFile(ctx, path); err != nil || !rep.Sound() {
 			if err == nil {
 				err = errors.New(rep.String())
 			}
@@ -185,7 +186,7 @@ func (u *ui) confirmRestore(path string) {
 		}
 		dbPath := u.st.Path()
 		u.st.Close()
-		aside, err := store.Restore(ctx, dbPath, path, by)
+		aside, err := store.Restore(ctx, dbPath, path, store.RestoreAuth{By: by})
 		text := lang.L("Đã phục hồi. Dữ liệu cũ được giữ ở {{.Aside}}. Chương trình sẽ đóng; hãy mở lại.", map[string]string{"Aside": aside})
 		if err != nil {
 			text = err.Error() + "\n" + lang.L("Chương trình sẽ đóng; hãy mở lại.")
@@ -242,4 +243,52 @@ func (u *ui) autoBackupState(ctx context.Context) (text string, failed bool) {
 		return text, true
 	}
 	return text, false
+}
+
+// recoverLost lists the dossiers that have a slip in the archive but are not in the ledger (a
+// restore to an older backup lost them) and, on the admin's word, enters them again.
+func (s *safetyScreen) recoverLost() {
+	by := s.u.actorLogin()
+	ctx := context.Background()
+	goAsync(func() {
+		rec, err := s.u.desk.Reconcile(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				s.u.fail(err)
+				return
+			}
+			if len(rec.Lost) == 0 {
+				s.status.SetText(lang.L("Không có hồ sơ nào cần nhập lại: mọi phiếu hẹn trong lưu trữ đều có trong dữ liệu."))
+				return
+			}
+			var lines []string
+			for i, a := range rec.Lost {
+				if i == 20 {
+					lines = append(lines, "…")
+					break
+				}
+				lines = append(lines, a.Dossier.Code+" — "+a.Dossier.Name+" — "+shortTime(a.Dossier.ReceivedAt))
+			}
+			msg := widget.NewLabel(lang.L("{{.N}} hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong dữ liệu (mất khi phục hồi bản cũ). Nhập lại từ bản lưu của phiếu? Các bước sau tiếp nhận (nếu có) cần ghi lại từ hồ sơ giấy.",
+				map[string]any{"N": len(rec.Lost)}) + "\n\n" + strings.Join(lines, "\n"))
+			msg.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustomConfirm(lang.L("Nhập lại hồ sơ"), lang.L("Nhập lại"), lang.L("Hủy"), container.NewVScroll(msg), func(ok bool) {
+				if !ok {
+					return
+				}
+				goAsync(func() {
+					done, err := s.u.desk.Recover(ctx, by)
+					fyne.Do(func() {
+						text := lang.L("Đã nhập lại {{.N}} hồ sơ.", map[string]any{"N": len(done)})
+						if err != nil {
+							text += "\n" + store.Explain(err).Error()
+						}
+						s.status.SetText(text)
+					})
+				})
+			}, s.u.win)
+			d.Resize(fyne.NewSize(700, 420))
+			d.Show()
+		})
+	})
 }

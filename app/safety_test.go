@@ -2,14 +2,19 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
+
+	"motcua/app/desk"
+	"motcua/store"
 )
 
 // A manual backup is named in Vietnam time like the automatic ones, whatever zone the PC's
@@ -65,5 +70,56 @@ func TestSafetyScreenShowsTheAutomaticBackups(t *testing.T) {
 	u.safety.load()
 	if got := u.safety.auto.Text; strings.Contains(got, "không được") {
 		t.Errorf("a later good backup still shows the failure: %q", got)
+	}
+}
+
+// Quản trị → Bảo mật và sao lưu lists a dossier that has a slip in the archive but is not in the
+// ledger, and re-enters it when the admin agrees.
+func TestSafetyScreenReEntersDossiersOnPaper(t *testing.T) {
+	u, s, _ := newTestUI(t, nil)
+	loginAs(t, u, "admin")
+	ctx := context.Background()
+	u.safety.recoverLost()
+	if got := u.safety.status.Text; !strings.Contains(got, "Không có hồ sơ nào cần nhập lại") {
+		t.Fatalf("nothing lost: %q", got)
+	}
+	ps, err := s.SearchProcedures(ctx, "xac nhan tinh trang hon nhan")
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("procedure: %v", err)
+	}
+	p := ps[0]
+	if _, err := u.desk.Receive(ctx, store.Intake{ProcedureID: p.ID, Name: "Nguyễn Thị Mai", IDNo: "001203004567",
+		Phone: "0912345678", Address: "Số 5, tổ dân phố 3", ReceivedAt: monday0815, By: counterLogin,
+		Documents: []store.ReceivedDocument{{Name: p.Documents[0].Name, Kind: p.Documents[0].Kind, Count: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	// A slip's copy whose dossier the ledger lacks: the next number, another citizen.
+	names, _ := filepath.Glob(filepath.Join(u.desk.Dir, "archive", "*", "*~so*.json"))
+	if len(names) != 1 {
+		t.Fatalf("archive copies: %v", names)
+	}
+	b, _ := os.ReadFile(names[0])
+	var a desk.ArchivedDossier
+	if err := json.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	a.Dossier.Name, a.Key = "Lê Văn Giấy", ""
+	a.Dossier.BookNo++
+	a.Dossier.Code = a.Dossier.Code[:len(a.Dossier.Code)-4] + "0099"
+	b, _ = json.Marshal(a)
+	lost := filepath.Join(filepath.Dir(names[0]), a.Dossier.Code+"~so"+strconv.Itoa(a.Dossier.BookNo)+"~HD001~260126~99.json")
+	os.WriteFile(lost, b, 0o600)
+	u.safety.recoverLost()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog listing the dossier")
+	}
+	tapButton(t, top, "Nhập lại")
+	if got := u.safety.status.Text; !strings.Contains(got, "Đã nhập lại 1 hồ sơ") {
+		t.Fatalf("after re-entering: %q", got)
+	}
+	got, err := s.Dossier(ctx, "admin", a.Dossier.Code)
+	if err != nil || got.Name != "Lê Văn Giấy" || got.BookNo != a.Dossier.BookNo {
+		t.Errorf("re-entered: %+v %v", got, err)
 	}
 }

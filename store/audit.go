@@ -23,7 +23,7 @@ type AuditEntry struct {
 }
 
 // audit appends a row to the audit trail inside the caller's transaction. old and new are
-// recorded as JSON (nil → empty).
+// recorded as JSON (nil → empty). The row is chained to the previous one (chain.go).
 func audit(ctx context.Context, t *sql.Tx, now time.Time, by, entity, key, action string, old, new any, reason string) error {
 	enc := func(v any) string {
 		if v == nil {
@@ -35,8 +35,13 @@ func audit(ctx context.Context, t *sql.Tx, now time.Time, by, entity, key, actio
 		}
 		return string(b)
 	}
-	_, err := t.ExecContext(ctx, `INSERT INTO audit(at, by_login, entity, entity_key, action, old_value, new_value, reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ts(now), by, entity, key, action, enc(old), enc(new), reason)
+	prev, err := lastHash(ctx, t, "audit")
+	if err != nil {
+		return err
+	}
+	f := []string{ts(now), by, entity, key, action, enc(old), enc(new), reason}
+	_, err = t.ExecContext(ctx, `INSERT INTO audit(at, by_login, entity, entity_key, action, old_value, new_value, reason, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], prev, chainHash(prev, f...))
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -81,7 +82,22 @@ func (s *Store) AutoBackup(ctx context.Context, dir, reason string) (string, err
 // motcua backup): named in Vietnam time like the automatic ones, whatever zone the PC's clock is
 // in, and apart from them so rotation never deletes it.
 func (s *Store) ManualBackupName(t time.Time) string {
-	return "motcua-thucong-" + t.In(workday.Loc).Format(backupLayout) + s.BackupExt()
+	return manualPrefix + t.In(workday.Loc).Format(backupLayout) + s.BackupExt()
+}
+
+const manualPrefix = "motcua-thucong-"
+
+// ManualBackupPath is a free path in dir for a manual backup made at t: two backups asked for in
+// the same second get …-2, …-3 (a backup never overwrites one).
+func (s *Store) ManualBackupPath(dir string, t time.Time) string {
+	name := s.ManualBackupName(t)
+	p := filepath.Join(dir, name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+		p = filepath.Join(dir, strings.TrimSuffix(name, s.BackupExt())+fmt.Sprintf("-%d", i)+s.BackupExt())
+	}
 }
 
 // LastAutoBackup is the time of the newest automatic backup in dir (zero if none).
@@ -112,6 +128,18 @@ func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
 	}
 	tmp := abs + ".tmp"
 	os.Remove(tmp)
+	os.Remove(tmp + "-journal")
+	// A record beside the ledger, locked while the copy runs: a kill leaves it unlocked, and the
+	// next Open removes the temporary files it names, wherever -o put them.
+	if pend, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".backup-pending-*"); err == nil {
+		if ok, _ := tryLock(pend, true); ok {
+			pend.WriteString(tmp)
+			defer func() { unlock(pend); pend.Close(); os.Remove(pend.Name()) }()
+		} else {
+			pend.Close()
+			os.Remove(pend.Name())
+		}
+	}
 	// VACUUM INTO needs an absent or empty file: create it empty with mode 0600 first, so the
 	// copy of citizens' data is never readable by others, not even for a moment.
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
@@ -142,6 +170,12 @@ func (s *Store) writeBackup(ctx context.Context, dest string) (string, error) {
 	if err != nil {
 		os.Remove(tmp)
 		return "", fmt.Errorf("bản sao lưu vừa ghi không đạt kiểm tra, đã bỏ: %w", err)
+	}
+	// The chains' heads go beside the copy, so a later edit of the copy shows (sidecarMismatch).
+	heads, _ := json.Marshal(rep.Heads)
+	if err := os.WriteFile(sidecar(abs), heads, 0o600); err != nil {
+		os.Remove(tmp)
+		return "", accessErr("không ghi được tệp đi kèm bản sao lưu", err)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		os.Remove(tmp)
@@ -281,6 +315,7 @@ func Rotate(dir string) ([]string, error) {
 			errs = append(errs, err)
 			continue
 		}
+		os.Remove(sidecar(b.path))
 		removed = append(removed, b.path)
 	}
 	return removed, errors.Join(errs...)
@@ -292,17 +327,36 @@ type CheckReport struct {
 	OK       bool
 	Schema   int      // the file's migration version
 	Problems []string // in Vietnamese, one line each
+	// Tamper is the evidence of edits made outside the program (chain.go): hash chains broken,
+	// guard triggers missing, gaps in the book, a copy not matching the heads in its sidecar.
+	// A file with Tamper is readable (OK may be true) but is not restored without -force.
+	Tamper []string
+	Heads  ChainHeads
 }
+
+// Sound is OK without tamper evidence.
+func (r CheckReport) Sound() bool { return r.OK && len(r.Tamper) == 0 }
 
 // String is the report for people, in Vietnamese.
 func (r CheckReport) String() string {
-	if r.OK {
-		return fmt.Sprintf("%s: tốt (kiểm tra toàn vẹn và khóa ngoại đạt, phiên bản dữ liệu %d).", r.Path, r.Schema)
+	if r.Sound() {
+		return fmt.Sprintf("%s: tốt (kiểm tra toàn vẹn, khóa ngoại, chuỗi băm nhật ký, trigger bảo vệ và số thứ tự trong sổ đạt, phiên bản dữ liệu %d).", r.Path, r.Schema)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: HỎNG — %d vấn đề:", r.Path, len(r.Problems))
-	for _, p := range r.Problems {
-		b.WriteString("\n  - " + p)
+	if !r.OK {
+		fmt.Fprintf(&b, "%s: HỎNG — %d vấn đề:", r.Path, len(r.Problems))
+		for _, p := range r.Problems {
+			b.WriteString("\n  - " + p)
+		}
+	}
+	if len(r.Tamper) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s: CÓ DẤU HIỆU BỊ SỬA NGOÀI CHƯƠNG TRÌNH — %d dấu hiệu:", r.Path, len(r.Tamper))
+		for _, p := range r.Tamper {
+			b.WriteString("\n  - " + p)
+		}
 	}
 	return b.String()
 }
@@ -338,6 +392,9 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 		r.Problems = append(r.Problems, what+": "+err.Error())
 	}
 	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&r.Schema); err != nil {
+		if ae := Diagnose(path, err); ae != nil {
+			return r, ae // a permission or disk problem, not damage
+		}
 		problem("không đọc được phiên bản dữ liệu (không phải cơ sở dữ liệu Một Cửa, hoặc tệp hỏng)", err)
 	}
 	lines, err := pragmaLines(ctx, db, `PRAGMA integrity_check`)
@@ -368,7 +425,37 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 		rows.Close()
 	}
 	r.OK = len(r.Problems) == 0
+	if r.OK {
+		r.Heads, r.Tamper = verifyChains(ctx, db)
+		r.Tamper = append(r.Tamper, missingTriggers(ctx, db, "migrations", sqliteTriggers)...)
+		r.Tamper = append(r.Tamper, bookGaps(ctx, db)...)
+		r.Tamper = append(r.Tamper, sidecarMismatch(path, r.Heads)...)
+	}
 	return r, nil
+}
+
+// sidecar is the file beside a backup that records its chain heads when it was written.
+func sidecar(backup string) string { return backup + ".json" }
+
+// sidecarMismatch compares a backup's chains with the heads its sidecar recorded: fewer chained
+// rows, or another head, means the copy was cut short or rewritten after it was made.
+func sidecarMismatch(path string, h ChainHeads) []string {
+	b, err := os.ReadFile(sidecar(path))
+	if err != nil {
+		return nil
+	}
+	var want ChainHeads
+	if err := json.Unmarshal(b, &want); err != nil {
+		return []string{"tệp đi kèm " + sidecar(path) + " hỏng: " + err.Error()}
+	}
+	var out []string
+	if want.AuditRows != h.AuditRows || want.Audit != h.Audit {
+		out = append(out, fmt.Sprintf("nhật ký thay đổi khác với lúc sao lưu (%d dòng có băm, lúc sao lưu %d; dòng cuối khác)", h.AuditRows, want.AuditRows))
+	}
+	if want.EventsRows != h.EventsRows || want.Events != h.Events {
+		out = append(out, fmt.Sprintf("nhật ký hồ sơ khác với lúc sao lưu (%d dòng có băm, lúc sao lưu %d; dòng cuối khác)", h.EventsRows, want.EventsRows))
+	}
+	return out
 }
 
 func pragmaLines(ctx context.Context, db *sql.DB, q string) ([]string, error) {
@@ -388,9 +475,10 @@ func pragmaLines(ctx context.Context, db *sql.DB, q string) ([]string, error) {
 	return out, rows.Err()
 }
 
-// NewestGoodBackup is the newest automatic backup in dir that passes CheckFile ("" if none).
+// NewestGoodBackup is the newest backup in dir, automatic or manual (motcua-thucong-…), that
+// passes CheckFile ("" if none).
 func NewestGoodBackup(ctx context.Context, dir string) string {
-	for _, b := range listBackups(dir) {
+	for _, b := range listRecoverable(dir) {
 		if r, err := CheckFile(ctx, b.path); err == nil && r.OK {
 			return b.path
 		}
@@ -398,85 +486,31 @@ func NewestGoodBackup(ctx context.Context, dir string) string {
 	return ""
 }
 
-// Restore replaces the database at dbPath by the backup file, which must pass CheckFile and not
-// be newer than this program. The current database (with its -wal and -shm) is kept aside as
-// dbPath.before-restore-YYYYMMDD-HHMMSS, whose path is returned. The store at dbPath must be
-// closed. by must hold PermBackup in the current database or, when that one is too damaged to
-// read, in the backup. The restore is written to the restored database's audit trail.
-func Restore(ctx context.Context, dbPath, file, by string) (string, error) {
-	rep, err := CheckFile(ctx, file)
-	if err != nil {
-		return "", err
-	}
-	if !rep.OK {
-		return "", invalid("file", "Không phục hồi từ tệp hỏng. "+rep.String())
-	}
-	ms, err := migrations()
-	if err != nil {
-		return "", err
-	}
-	if newest := ms[len(ms)-1].version; rep.Schema > newest {
-		return "", fmt.Errorf("%w (phiên bản dữ liệu %d, chương trình này chỉ biết đến %d): hãy cập nhật chương trình trước khi phục hồi %s", ErrNewerSchema, rep.Schema, newest, file)
-	}
-	abs, err := filepath.Abs(dbPath)
-	if err != nil {
-		return "", err
-	}
-	// Who may restore is decided by the current database, or by the backup when the current one
-	// is too damaged to read.
-	var actor Official
-	checked := false
-	if cur, err := CheckFile(ctx, abs); err == nil && cur.OK {
-		s, err := Open(abs)
+func newestGoodIn(dir string) string { return NewestGoodBackup(context.Background(), dir) }
+
+// listRecoverable lists dir's automatic and manual backups, newest first: both are offered for
+// recovery (rotation only ever touches the automatic ones).
+func listRecoverable(dir string) []backupFile {
+	out := listBackups(dir)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		n := e.Name()
+		sfx := filepath.Ext(n)
+		if e.IsDir() || !strings.HasPrefix(n, manualPrefix) || (sfx != backupSuffix && sfx != pgDumpSuffix) {
+			continue
+		}
+		stamp := strings.TrimSuffix(strings.TrimPrefix(n, manualPrefix), sfx)
+		if len(stamp) > len(backupLayout) && stamp[len(backupLayout)] == '-' {
+			stamp = stamp[:len(backupLayout)] // a second backup of the same second: …-2
+		}
+		at, err := time.ParseInLocation(backupLayout, stamp, workday.Loc)
 		if err != nil {
-			return "", err
+			continue
 		}
-		actor, err = s.require(ctx, by, PermBackup)
-		s.Close()
-		if err != nil {
-			return "", err
-		}
-		checked = true
+		out = append(out, backupFile{filepath.Join(dir, n), at})
 	}
-	tmp := abs + ".restore-tmp"
-	removeDB(tmp)
-	if err := copyFile(file, tmp); err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
-	// Open brings an older backup up to this program's schema and records the restore in it.
-	s, err := Open(tmp)
-	if err != nil {
-		removeDB(tmp)
-		return "", err
-	}
-	if !checked {
-		actor, err = s.require(ctx, by, PermBackup)
-	}
-	aside := abs + ".before-restore-" + time.Now().In(workday.Loc).Format(backupLayout)
-	if err == nil {
-		err = s.tx(ctx, func(t *sql.Tx) error {
-			return audit(ctx, t, s.now(), actor.Login, "backup", file, "restore", nil, nil, "bản cũ để ở "+aside)
-		})
-	}
-	s.Close()
-	if err != nil {
-		removeDB(tmp)
-		return "", err
-	}
-	for _, sfx := range []string{"", "-wal", "-shm"} {
-		if _, err := os.Stat(abs + sfx); err == nil {
-			if err := os.Rename(abs+sfx, aside+sfx); err != nil {
-				return "", fmt.Errorf("không để riêng được cơ sở dữ liệu hiện tại: %w", err)
-			}
-		}
-	}
-	if err := os.Rename(tmp, abs); err != nil {
-		return aside, fmt.Errorf("không đặt được bản phục hồi vào chỗ (cơ sở dữ liệu cũ ở %s): %w", aside, err)
-	}
-	removeDB(tmp) // leftover -wal/-shm of the temporary name, if any
-	syncDir(filepath.Dir(abs))
-	return aside, nil
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.After(out[j].at) })
+	return out
 }
 
 func removeDB(path string) {
@@ -546,6 +580,11 @@ func CheckSoon(path string) bool {
 // otherwise the shallow check, and full reports whether the caller should run CheckPages in the
 // background once the window is up.
 func StartCheck(ctx context.Context, path string) (rep CheckReport, background bool, err error) {
+	defer func() {
+		if err == nil && !rep.OK {
+			MarkDamaged(path, rep.String()) // every writer refuses until a restore or a repair
+		}
+	}()
 	fi, statErr := os.Stat(path)
 	if statErr != nil || fi.Size() <= fullCheckAtStartLimit {
 		rep, err = CheckPages(ctx, path)
@@ -559,8 +598,9 @@ func StartCheck(ctx context.Context, path string) (rep CheckReport, background b
 	return rep, rep.OK, err
 }
 
-// DamageMark is the file a background check leaves beside a damaged ledger, so that the next
-// start checks it in full and offers the newest good backup. A good full check removes it.
+// DamageMark is the file any check (at start, in the background, motcua check) leaves beside a
+// damaged ledger: every writer refuses (DamagedError), and the next start checks it in full and
+// offers the newest good backup. A restore or a good full check removes it.
 func DamageMark(path string) string { return path + ".damaged" }
 
 // BackgroundCheck runs CheckPages on a large ledger while the window works; on damage it leaves
@@ -571,10 +611,10 @@ func BackgroundCheck(ctx context.Context, path string) (CheckReport, error) {
 		return rep, err
 	}
 	if rep.OK {
-		os.Remove(DamageMark(path))
+		ClearDamaged(path)
 		return rep, nil
 	}
-	return rep, os.WriteFile(DamageMark(path), []byte(rep.String()+"\n"), 0o600)
+	return rep, MarkDamaged(path, rep.String())
 }
 
 func checkAtStart(ctx context.Context, path, pragma string) (CheckReport, error) {
@@ -604,6 +644,9 @@ func checkAtStart(ctx context.Context, path, pragma string) (CheckReport, error)
 	defer db.Close()
 	lines, err := pragmaLines(ctx, db, pragma)
 	if err != nil {
+		if ae := Diagnose(path, err); ae != nil {
+			return r, ae // a permission or disk problem, not damage
+		}
 		lines = []string{err.Error()}
 	}
 	if len(lines) != 1 || lines[0] != "ok" {

@@ -294,6 +294,8 @@ func (s *Store) CheckPostgres(ctx context.Context) (CheckReport, error) {
 		problem("không kiểm tra được số sổ", err)
 	}
 	r.OK = len(r.Problems) == 0
+	r.Heads, r.Tamper = verifyChains(ctx, s.r)
+	r.Tamper = append(r.Tamper, missingTriggers(ctx, s.r, s.d.migrationsDir(), pgTriggers)...)
 	return r, nil
 }
 

@@ -51,10 +51,10 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 
 	// Restore is refused to a counter official, then done by the admin.
 	var fe *ForbiddenError
-	if _, err := Restore(ctx, s.Path(), backup, "tiepnhan1"); !errors.As(err, &fe) {
+	if _, err := Restore(ctx, s.Path(), backup, RestoreAuth{By: "tiepnhan1"}); !errors.As(err, &fe) {
 		t.Fatalf("restore by a counter official = %v, want forbidden", err)
 	}
-	aside, err := Restore(ctx, s.Path(), backup, "admin")
+	aside, err := Restore(ctx, s.Path(), backup, RestoreAuth{By: "admin"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestCorruptedBackupIsRefusedByCheckAndRestore(t *testing.T) {
 	s.Close()
 	before, _ := os.ReadFile(s.Path())
 	var ve *ValidationError
-	if _, err := Restore(ctx, s.Path(), backup, "admin"); !errors.As(err, &ve) {
+	if _, err := Restore(ctx, s.Path(), backup, RestoreAuth{By: "admin"}); !errors.As(err, &ve) {
 		t.Errorf("restore of a corrupted file = %v, want refused", err)
 	}
 	after, _ := os.ReadFile(s.Path())

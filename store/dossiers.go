@@ -80,6 +80,11 @@ type Intake struct {
 	// from its code and time of receipt. It is recorded (Slips) in the intake's own transaction:
 	// one commit per intake, and no slip on record for a dossier that was not saved.
 	ArchiveSlip func(code string, receivedAt time.Time) string `json:"-"`
+
+	// Key is the intake's idempotency key (desk.Receive makes one for each intake): an intake
+	// sent again with the key of a committed one returns that dossier instead of a second one.
+	// After a connection lost during COMMIT (ErrOutcomeUnknown) Receive resends it itself.
+	Key string
 }
 
 // Dossier is a received dossier (hồ sơ). Procedure and deadline are a snapshot taken at intake:
@@ -242,6 +247,8 @@ func (in Intake) check(now time.Time, refusal bool) (Intake, []*ValidationError)
 	}
 	in.By, err = cleanText("by", "Tên đăng nhập của cán bộ", in.By, false, 32)
 	bad(err)
+	in.Key, err = cleanText("key", "Khóa chống ghi trùng", in.Key, false, 64)
+	bad(err)
 	bad(in.normalizeLaw())
 	return in, probs
 }
@@ -384,7 +391,7 @@ func (s *Store) Preview(ctx context.Context, in Intake) (due time.Time, fee int6
 // time (from the calendar and office hours in force now, and the procedure's cut-off rule) and a
 // "receive" event, all in one transaction. On any error nothing is written.
 func (s *Store) Receive(ctx context.Context, in Intake) (Dossier, error) {
-	return s.receive(ctx, in, "")
+	return s.resend(ctx, in, "")
 }
 
 // RefuseIntake records a dossier refused at the counter because it does not qualify (Mẫu 03):
@@ -397,8 +404,30 @@ func (s *Store) RefuseIntake(ctx context.Context, in Intake, reason string) (Dos
 		return Dossier{}, err
 	}
 	in.ArchiveSlip = nil
-	return s.receive(ctx, in, r)
+	return s.resend(ctx, in, r)
 }
+
+// resend is receive, sent again after a connection lost during COMMIT: the dossier may or may
+// not be in. With a key, the intake is resent until the server answers: the committed dossier,
+// or the first commit.
+func (s *Store) resend(ctx context.Context, in Intake, refusal string) (Dossier, error) {
+	d, err := s.receive(ctx, in, refusal)
+	for try := 0; in.Key != "" && errors.Is(err, ErrOutcomeUnknown) && try < outcomeRetries; try++ {
+		select {
+		case <-ctx.Done():
+			return Dossier{}, err
+		case <-time.After(outcomeRetryWait):
+		}
+		d, err = s.receive(ctx, in, refusal)
+	}
+	return d, err
+}
+
+// How often and how long apart an intake is resent after an unknown outcome; tests shorten it.
+var (
+	outcomeRetries   = 10
+	outcomeRetryWait = 500 * time.Millisecond
+)
 
 // receive is Receive, or RefuseIntake when refusal (the reason) is set.
 func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier, error) {
@@ -416,7 +445,17 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 		return Dossier{}, err
 	}
 	var d Dossier
+	var done string // the code of the dossier already committed with this key
 	err = s.tx(ctx, func(t *sql.Tx) error {
+		if in.Key != "" {
+			err := t.QueryRowContext(ctx, `SELECT code FROM dossiers WHERE intake_key = ?`, in.Key).Scan(&done)
+			if err == nil {
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		p, err := activeProcedure(ctx, t, in.ProcedureID)
 		if err != nil {
 			return err
@@ -451,12 +490,12 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 		}
 		id, err := insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
 			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
-			by_post, post_address, received_at, due_at, original_due_at, status, received_by,
+			by_post, post_address, received_at, due_at, original_due_at, status, received_by, intake_key,
 			channel, portal_code, resolving_agency, representative, cutoff, recorded_at, ended_at, closed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, p.Days, in.Name, in.IDNo, in.Phone, in.Address,
 			in.Email, string(docsJSON), in.Sets, in.Pages, fee, in.ByPost, in.PostAddress,
-			ts(in.ReceivedAt), dueText, dueText, status, by.ID,
+			ts(in.ReceivedAt), dueText, dueText, status, by.ID, nullable(in.Key),
 			string(in.Channel), in.PortalCode, in.ResolvingAgency, string(repJSON), string(rule), ts(now), closed, closed)
 		if err != nil {
 			return fmt.Errorf("không lưu được hồ sơ: %w", err)
@@ -495,7 +534,18 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 	if err != nil {
 		return Dossier{}, err
 	}
+	if done != "" {
+		return s.dossier(ctx, done)
+	}
 	return d, nil
+}
+
+// nullable is NULL for "": a UNIQUE column that holds many "no value"s.
+func nullable(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
 }
 
 // stored is t as the store gives it back: to the millisecond, in Vietnam time.

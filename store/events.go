@@ -30,7 +30,7 @@ func (e Event) Decode(v any) error {
 }
 
 // appendEvent adds an event row inside the caller's transaction. data holds kind-specific
-// details (nil: none).
+// details (nil: none). The row is chained to the previous event (chain.go).
 func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded time.Time, byID int64, kind Act, from, to Status, note string, data any) error {
 	d := "{}"
 	if data != nil {
@@ -40,8 +40,20 @@ func appendEvent(ctx context.Context, t *sql.Tx, dossierID int64, at, recorded t
 		}
 		d = string(b)
 	}
-	_, err := t.ExecContext(ctx, `INSERT INTO dossier_events(dossier_id, at, recorded_at, by_id, kind, from_status, to_status, note, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, dossierID, ts(at), ts(recorded), byID, kind, from, to, note, d)
+	prev, err := lastHash(ctx, t, "dossier_events")
+	if err != nil {
+		return err
+	}
+	f := eventFields(dossierID, ts(at), ts(recorded), byID, kind, int64(from), int64(to), note, d)
+	if intakeEvent(kind, int64(from)) { // the intake's fields are covered by its event: a name or fee edited shows
+		intake, err := intakeFields(t.QueryRowContext(ctx, intakeSelect, dossierID))
+		if err != nil {
+			return err
+		}
+		f = append(f, intake...)
+	}
+	_, err = t.ExecContext(ctx, `INSERT INTO dossier_events(dossier_id, at, recorded_at, by_id, kind, from_status, to_status, note, data, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, dossierID, ts(at), ts(recorded), byID, kind, from, to, note, d, prev, chainHash(prev, f...))
 	return err
 }
 

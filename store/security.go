@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 )
@@ -84,6 +86,11 @@ func (s *Store) SaveSecurity(ctx context.Context, by string, sec Security) error
 	if sec, err = ValidateSecurity(sec); err != nil {
 		return err
 	}
+	if cur, err := s.Security(ctx); err == nil && sec.BackupDir != "" && sec.BackupDir != cur.BackupDir {
+		if err := usableBackupDir(sec.BackupDir); err != nil {
+			return err
+		}
+	}
 	return s.tx(ctx, func(t *sql.Tx) error {
 		old, err := securityFrom(ctx, t)
 		if err != nil {
@@ -97,4 +104,21 @@ func (s *Store) SaveSecurity(ctx context.Context, by string, sec Security) error
 		}
 		return audit(ctx, t, s.now(), actor.Login, "settings", "security", "update", old, sec, "")
 	})
+}
+
+// usableBackupDir refuses a backup folder that is not there (a USB drive not plugged in: creating
+// the path would put the backups on the internal disk), is not a folder (/dev/null) or cannot be
+// written.
+func usableBackupDir(dir string) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return invalid("backup_dir", fmt.Sprintf("Thư mục sao lưu %s không có (ổ USB chưa cắm?): hãy cắm ổ hoặc tạo thư mục trước rồi lưu lại.", dir))
+	}
+	if !fi.IsDir() {
+		return invalid("backup_dir", fmt.Sprintf("%s không phải là thư mục: hãy chọn một thư mục để chứa bản sao lưu.", dir))
+	}
+	if err := probeFolder(dir); err != nil {
+		return invalid("backup_dir", fmt.Sprintf("Không ghi được vào thư mục sao lưu %s (%v): hãy chọn thư mục ghi được.", dir, err))
+	}
+	return nil
 }

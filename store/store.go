@@ -61,6 +61,10 @@ type Store struct {
 	calRev int64
 
 	now func() time.Time // the clock; tests move it
+
+	lock     *folderLock // the data folder's shared lock (SQLite)
+	file     os.FileInfo // the ledger file as opened: a write into a replaced file is refused
+	warnings []string
 }
 
 // dsn builds the modernc.org/sqlite data source name. synchronous=FULL: in WAL mode NORMAL may lose
@@ -81,27 +85,79 @@ func dsn(path string, readOnly bool) string {
 }
 
 // Open opens (creating if needed) the ledger at path and brings its schema up to date.
-// The file is created with mode 0600 and its folder with 0700: it holds citizens' personal data.
+// The file is created with mode 0600 and its folder with 0700: it holds citizens' personal data;
+// an existing file open to others is tightened (Warnings says when it cannot be).
+// The store holds the data folder's shared lock until Close (folderlock.go): first it finishes a
+// restore cut short (its swap journal) and clears what killed processes left. A missing ledger in
+// a folder that shows it had one (archive, backups, a file kept aside) is an error naming the
+// recovery, never a fresh empty ledger.
 func Open(path string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("đường dẫn cơ sở dữ liệu không hợp lệ: %w", err)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("không tạo được thư mục dữ liệu: %w", err)
+		return nil, accessErr("không tạo được thư mục dữ liệu "+filepath.Dir(abs), err)
+	}
+	l, err := lockFolder(abs, false, sharedLockWait)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(swapJournal(abs)); err == nil {
+		// A restore was cut short: finishing it needs the ledger to itself.
+		l.release()
+		if l, err = lockFolder(abs, true, exclusiveLockWait); err != nil {
+			return nil, err
+		}
+		err = replaySwap(abs)
+		l.release()
+		if err != nil {
+			return nil, err
+		}
+		if l, err = lockFolder(abs, false, sharedLockWait); err != nil {
+			return nil, err
+		}
+	}
+	cleanLeftovers(abs)
+	s, err := openFile(abs, true)
+	if err != nil {
+		l.release()
+		return nil, err
+	}
+	s.lock = l
+	return s, nil
+}
+
+// openFile opens the ledger at abs; the caller holds the folder lock (Open, or Restore's
+// exclusive one). guard refuses to create a ledger the folder shows it lost (MissingLedgerError).
+func openFile(abs string, guard bool) (*Store, error) {
+	if guard {
+		if err := missingLedger(abs); err != nil {
+			return nil, err
+		}
 	}
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("không mở được tệp cơ sở dữ liệu %s: %w", abs, err)
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("không mở được tệp cơ sở dữ liệu %s: %w", abs, err)
+		}
+		return nil, accessErr("không mở được tệp cơ sở dữ liệu "+abs, err)
 	}
+	fi, err := f.Stat()
 	f.Close()
-
+	if err != nil {
+		return nil, err
+	}
 	w := openSQLite(dsn(abs, false))
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, where: abs, d: sqliteDialect{}, w: w, now: time.Now}
+	s := &Store{path: abs, where: abs, d: sqliteDialect{}, w: w, now: time.Now, file: fi}
+	s.warnings = tightenFiles(abs)
 	if err := s.migrate(context.Background()); err != nil {
 		w.Close()
+		if ae := Diagnose(abs, err); ae != nil {
+			return nil, ae
+		}
 		return nil, err
 	}
 	r := openSQLite(dsn(abs, true))
@@ -110,10 +166,17 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close closes both connection pools and drops the folder lock.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.r.Close(), s.w.Close())
+	s.lock.release()
+	s.lock = nil
+	return err
 }
+
+// Warnings are what opening found and could not mend (a ledger readable by others whose mode
+// could not be tightened): the window and the CLI show them.
+func (s *Store) Warnings() []string { return s.warnings }
 
 // Path is the absolute path of the database file; "" on PostgreSQL.
 func (s *Store) Path() string { return s.path }
@@ -147,8 +210,12 @@ func OpenURL(ctx context.Context, dbURL string) (*Store, error) {
 
 // tx runs fn in one write transaction (BEGIN IMMEDIATE through the DSN): committed if fn returns nil.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	t, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
+		s.noteCorrupt(err)
 		return writeErr("không bắt đầu được giao dịch ghi", err)
 	}
 	if err := s.d.lockWrite(ctx, t); err != nil {
@@ -157,13 +224,23 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(t); err != nil {
 		t.Rollback()
+		s.noteCorrupt(err)
 		return err
 	}
 	if err := t.Commit(); err != nil {
+		s.noteCorrupt(err)
+		if errors.Is(err, ErrUnreachable) {
+			// The COMMIT was sent; whether the server applied it before the line went is unknown.
+			return fmt.Errorf("%w (%w)", ErrOutcomeUnknown, err)
+		}
 		return writeErr("không ghi được vào cơ sở dữ liệu", err)
 	}
 	return nil
 }
+
+// ErrOutcomeUnknown is wrapped when the connection to the server was lost during COMMIT: the
+// change may or may not have been written. Receive resolves it with the intake's key.
+var ErrOutcomeUnknown = errors.New("Mất kết nối đúng lúc ghi: không rõ đã ghi hay chưa — đang kiểm tra…")
 
 // writeErr prefixes what failed, except for an unreachable server: that message says it all.
 func writeErr(what string, err error) error {
@@ -173,7 +250,7 @@ func writeErr(what string, err error) error {
 	if e := Explain(err); e == ErrClosed {
 		return e
 	}
-	return fmt.Errorf("%s: %w", what, err)
+	return accessErr(what, err)
 }
 
 // Times are stored as UTC text of fixed width, so text order is time order.

@@ -6,6 +6,7 @@ package desk
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -54,6 +55,11 @@ type Receipt struct {
 func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	// The slip's archive file is recorded with the dossier, in the intake's one commit.
 	in.ArchiveSlip = func(code string, at time.Time) string { return d.archivePath(code, at, string(store.FormReceipt)) }
+	if in.Key == "" {
+		// Each intake is sent with a key of its own: after a connection lost during COMMIT the
+		// store resends it and gets back the dossier already committed, never a second one.
+		in.Key = rand.Text()
+	}
 	dos, err := d.Store.Receive(ctx, in)
 	if err != nil {
 		return Receipt{}, err
@@ -63,10 +69,16 @@ func (d *Desk) Receive(ctx context.Context, in store.Intake) (Receipt, error) {
 	ag, err := d.Store.Agency(ctx)
 	var path string
 	if err == nil {
-		var l print.Labels
-		if l, err = d.Labels(); err == nil {
-			path, err = drawReceipt(ag, l, dos, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)))
-		}
+		// The dossier's copy first, then its slip: both create-exclusive (a code found on an
+		// archived slip of another dossier is never written over).
+		err = d.writeRecord(ag, dos, in.Key)
+	}
+	var l print.Labels
+	if err == nil {
+		l, err = d.Labels()
+	}
+	if err == nil {
+		path, err = drawReceipt(ag, l, dos, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)), false)
 	}
 	if err != nil {
 		r.PrintErr = fmt.Errorf("Hồ sơ %s đã được lưu nhưng chưa tạo được phiếu hẹn: %w", dos.Code, err)
@@ -231,6 +243,9 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	if err != nil {
 		return "", err
 	}
+	if !d.mayReplace(dos) {
+		return "", fmt.Errorf("%w: %s", ErrSlipExists, d.archivePath(dos.Code, dos.ReceivedAt, string(store.FormReceipt)))
+	}
 	name, resumed, received := string(store.FormReceipt), 0, dos.ReceivedAt
 	for _, e := range events {
 		if e.Kind == store.ActResume {
@@ -243,7 +258,7 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 	if err != nil {
 		return "", err
 	}
-	path, err := drawReceipt(ag, l, dos, d.archivePath(dos.Code, received, name))
+	path, err := drawReceipt(ag, l, dos, d.archivePath(dos.Code, received, name), true)
 	if err != nil {
 		return "", err
 	}
@@ -255,15 +270,18 @@ func (d *Desk) writeReceipt(ctx context.Context, by string, dos store.Dossier) (
 
 // drawReceipt draws Mẫu 01 into its archive file at path. The file is not flushed to the disk
 // before the slip prints: the dossier is durable in the ledger and the slip can be drawn from it
-// again (Slip checks the file is whole), so an intake waits for one flush, its commit.
-func drawReceipt(ag store.Agency, l print.Labels, dos store.Dossier, path string) (string, error) {
+// again (Slip checks the file is whole), so an intake waits for one flush, its commit. Unless
+// replace (a reprint of the same dossier), an existing file is never overwritten.
+func drawReceipt(ag store.Agency, l print.Labels, dos store.Dossier, path string, replace bool) (string, error) {
 	r := receiptOf(ag, dos)
 	r.Labels = l
 	pdf, err := print.ReceiptPDF(r)
 	if err != nil {
 		return "", err
 	}
-	if err := writeFile(path, pdf, false); err != nil {
+	if err := writeFile(path, pdf, false, replace); errors.Is(err, os.ErrExist) {
+		return "", fmt.Errorf("%w: %s", ErrSlipExists, path)
+	} else if err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
 	return path, nil
@@ -277,10 +295,14 @@ func (d *Desk) archivePath(code string, received time.Time, form string) string 
 
 // writeFileAtomic writes through a temporary file, flushed to the disk, and a rename, so a file
 // is never half written when the PC is switched off at the wall.
-func writeFileAtomic(path string, data []byte) error { return writeFile(path, data, true) }
+func writeFileAtomic(path string, data []byte) error { return writeFile(path, data, true, true) }
 
-// writeFile writes through a temporary file and a rename; flush makes it wait for the disk.
-func writeFile(path string, data []byte, flush bool) error {
+// writeFileExcl writes a file that must not exist yet (create-exclusive): os.ErrExist if it does.
+func writeFileExcl(path string, data []byte) error { return writeFile(path, data, false, false) }
+
+// writeFile writes through a temporary file and a rename (replace) or a hard link that fails on
+// an existing file (create-exclusive); flush makes it wait for the disk.
+func writeFile(path string, data []byte, flush, replace bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -302,5 +324,23 @@ func writeFile(path string, data []byte, flush bool) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if replace {
+		return os.Rename(tmp.Name(), path)
+	}
+	defer os.Remove(tmp.Name())
+	err = os.Link(tmp.Name(), path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	// No hard links on this disk (FAT): an exclusive create, written in place.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, werr = f.Write(data)
+	if err := errors.Join(werr, f.Close()); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
 }

@@ -183,6 +183,9 @@ func (d *Desk) Form(ctx context.Context, by, code string, form store.Form) (stri
 		return "", err
 	}
 	path := d.archivePath(dos.Code, dos.ReceivedAt, name)
+	if !d.mayReplace(dos) {
+		return "", fmt.Errorf("%w: %s", ErrSlipExists, path)
+	}
 	if err := writeFileAtomic(path, pdf); err != nil {
 		return "", fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"motcua/app/desk"
 	"os"
@@ -21,8 +22,9 @@ var accountCommands = []command{
 	{"security", "xem hoặc sửa: -login-mode password|pin, -idle PHÚT, -backup-dir THƯ_MỤC", runSecurity},
 	{"audit", "nhật ký thay đổi: [-entity LOẠI] [-official TÊN] [-from NGÀY -to NGÀY] [-limit N]", runAudit},
 	{"backup", "sao lưu ngay (kiểm tra sau khi ghi): [-o TỆP] (mặc định: thư mục sao lưu)", runBackup},
-	{"restore", "phục hồi từ bản sao lưu: restore -yes TỆP (giữ lại dữ liệu hiện tại bên cạnh)", runRestore},
-	{"check", "kiểm tra toàn vẹn và khóa ngoại của dữ liệu (hoặc của TỆP); thoát 0 nếu tốt, 1 nếu hỏng", runCheck},
+	{"restore", "phục hồi từ bản sao lưu: restore -yes [-force] TỆP (giữ lại dữ liệu hiện tại bên cạnh)", runRestore},
+	{"check", "kiểm tra toàn vẹn, khóa ngoại, chuỗi băm nhật ký, trigger bảo vệ và số thứ tự trong sổ (hoặc của TỆP); thoát 0 nếu tốt, 1 nếu không", runCheck},
+	{"recover", "liệt kê hồ sơ đã có phiếu hẹn trong lưu trữ mà cơ sở dữ liệu không có (sau khi phục hồi bản cũ); -yes: nhập lại", runRecover},
 }
 
 func runPasswd(e *env, args []string) error {
@@ -223,7 +225,7 @@ func runBackup(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			dest = filepath.Join(dir, d.Store.ManualBackupName(time.Now()))
+			dest = d.Store.ManualBackupPath(dir, time.Now())
 		}
 		path, err := d.Store.Backup(e.ctx, e.by, dest)
 		if err != nil {
@@ -237,6 +239,7 @@ func runBackup(e *env, args []string) error {
 func runRestore(e *env, args []string) error {
 	fs := e.newFlags("restore")
 	yes := fs.Bool("yes", false, "đồng ý thay dữ liệu hiện tại (bắt buộc)")
+	force := fs.Bool("force", false, "phục hồi cả tệp có dấu hiệu bị sửa ngoài chương trình (chỉ quản trị viên; được ghi nhật ký)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -259,6 +262,10 @@ func runRestore(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, rep.String())
 		return usagef("không phục hồi từ tệp hỏng %s", file)
 	}
+	if len(rep.Tamper) > 0 && !*force {
+		fmt.Fprintln(e.stdout, rep.String())
+		return usagef("không phục hồi từ tệp có dấu hiệu bị sửa ngoài chương trình %s (quản trị viên có thể buộc bằng -force; việc này được ghi nhật ký)", file)
+	}
 	db, err := e.sqlitePath(dir)
 	if err != nil {
 		return err
@@ -274,7 +281,19 @@ func runRestore(e *env, args []string) error {
 	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return err
 	}
-	aside, err := store.Restore(e.ctx, db, file, e.by)
+	auth := store.RestoreAuth{By: e.by, Force: *force}
+	aside, err := store.Restore(e.ctx, db, file, auth)
+	if errors.Is(err, store.ErrCredentialNeeded) {
+		// The current ledger cannot say who may restore: an admin of the backup logs in.
+		if e.by == "" {
+			return usagef("%v", err)
+		}
+		fmt.Fprintf(e.stderr, "Mật khẩu của quản trị viên %s (nhập trên một dòng): ", e.by)
+		if auth.Secret, err = e.readSecret("mật khẩu"); err != nil {
+			return err
+		}
+		aside, err = store.Restore(e.ctx, db, file, auth)
+	}
 	if err != nil {
 		return err
 	}
@@ -282,6 +301,30 @@ func runRestore(e *env, args []string) error {
 	if _, err := os.Stat(aside); err == nil {
 		fmt.Fprintf(e.stdout, "Dữ liệu trước khi phục hồi được giữ ở %s.\n", aside)
 	}
+	return e.listLost()
+}
+
+// listLost opens the restored ledger (Reconcile moves its counters past the archived slips) and
+// lists the dossiers that are on paper but not in it.
+func (e *env) listLost() error {
+	d, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer d.Store.Close()
+	rec, err := d.Reconcile(e.ctx)
+	if err != nil {
+		return err
+	}
+	if len(rec.Lost) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%d hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong dữ liệu đã phục hồi:\n", len(rec.Lost))
+	for _, a := range rec.Lost {
+		e.tsv(a.Dossier.Code, strconv.Itoa(a.Dossier.BookNo)+"/"+strconv.Itoa(a.Dossier.BookYear), a.Dossier.Name, a.Dossier.ProcedureName,
+			a.Dossier.ReceivedAt.In(workday.Loc).Format("2006-01-02 15:04"))
+	}
+	fmt.Fprintln(e.stdout, "Để nhập lại các hồ sơ này từ lưu trữ: motcua recover -yes")
 	return nil
 }
 
@@ -307,6 +350,27 @@ func (e *env) authoriseRestore() error {
 			Message: fmt.Sprintf("%s %s (%s) không có quyền phục hồi dữ liệu.", e.official.Role.Name(), e.official.FullName, e.official.Login)}
 	}
 	return nil
+}
+
+func runRecover(e *env, args []string) error {
+	fs := e.newFlags("recover")
+	yes := fs.Bool("yes", false, "nhập lại các hồ sơ đó (quản trị viên; ghi nhật ký)")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if !*yes {
+		return e.listLost()
+	}
+	return e.withDesk(func(d *desk.Desk) error {
+		done, err := d.Recover(e.ctx, e.by)
+		for _, dos := range done {
+			fmt.Fprintf(e.stdout, "Đã nhập lại %s (số %d/%d) %s\n", dos.Code, dos.BookNo, dos.BookYear, dos.Name)
+		}
+		if len(done) == 0 && err == nil {
+			fmt.Fprintln(e.stdout, "Không có hồ sơ nào cần nhập lại.")
+		}
+		return err
+	})
 }
 
 // restorePostgres restores a pg_dump archive into the configured PostgreSQL database: the data
@@ -374,14 +438,38 @@ func runCheck(e *env, args []string) error {
 	}
 	rep, err := store.CheckFile(context.Background(), file)
 	if err != nil {
+		if ae := store.Diagnose(file, err); ae != nil {
+			return ae
+		}
 		return err
 	}
+	if fs.Arg(0) == "" && rep.OK {
+		// The ledger against the slips printed from it (an outside witness of its content).
+		if d, err := e.open(); err == nil {
+			more, err := d.CheckArchive(e.ctx, e.by)
+			d.Store.Close()
+			if err != nil {
+				return err
+			}
+			rep.Tamper = append(rep.Tamper, more...)
+		}
+	}
 	fmt.Fprintln(e.stdout, rep.String())
-	if !rep.OK {
-		if fs.Arg(0) == "" {
+	if fs.Arg(0) == "" {
+		// What check found on the ledger holds every writer until a restore or a repair.
+		if !rep.OK {
+			if err := store.MarkDamaged(file, rep.String()); err != nil {
+				fmt.Fprintln(e.stderr, "motcua:", err)
+			}
+		} else {
+			store.ClearDamaged(file)
+		}
+	}
+	if !rep.Sound() {
+		if fs.Arg(0) == "" && !rep.OK {
 			fmt.Fprintln(e.stdout, e.restoreHint(dir))
 		}
-		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+		return errDamaged{"dữ liệu hỏng hoặc có dấu hiệu bị sửa (" + strconv.Itoa(len(rep.Problems)+len(rep.Tamper)) + " vấn đề)"}
 	}
 	return nil
 }
@@ -398,8 +486,8 @@ func (e *env) checkPostgres(dbURL string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, rep.String())
-	if !rep.OK {
-		return errDamaged{"dữ liệu hỏng (" + strconv.Itoa(len(rep.Problems)) + " vấn đề)"}
+	if !rep.Sound() {
+		return errDamaged{"dữ liệu hỏng hoặc có dấu hiệu bị sửa (" + strconv.Itoa(len(rep.Problems)+len(rep.Tamper)) + " vấn đề)"}
 	}
 	return nil
 }

@@ -175,7 +175,17 @@ func TestDamagedDatabaseNamesTheNewestGoodBackup(t *testing.T) {
 	if out, _, code := motcua(t, dir, "check"); code != exitError || !strings.Contains(out, good) {
 		t.Errorf("check: %d %s", code, out)
 	}
-	if _, stderr, code := motcua(t, dir, "restore", "-yes", good); code != 0 {
+	// The damaged ledger cannot say who may restore: an admin of the backup gives a password.
+	if _, stderr, code := motcua(t, dir, "restore", "-yes", good); code == 0 || !strings.Contains(stderr, "mật khẩu") {
+		t.Fatalf("restore over a damaged database with no credential: %d %s", code, stderr)
+	}
+	if _, stderr, code := motcuaIn(t, dir, "sai\n", "-by", "admin", "restore", "-yes", good); code == 0 {
+		t.Fatalf("restore over a damaged database with a wrong password: %s", stderr)
+	}
+	if _, stderr, code := motcuaIn(t, dir, "tiepnhan1@2026\n", "-by", "tiepnhan1", "restore", "-yes", good); code == 0 {
+		t.Fatalf("restore over a damaged database by a counter official: %s", stderr)
+	}
+	if _, stderr, code := motcuaIn(t, dir, "admin@2026\n", "-by", "admin", "restore", "-yes", good); code != 0 {
 		t.Fatalf("restore over a damaged database: %s", stderr)
 	}
 	if out, _, code := motcua(t, dir, "check"); code != 0 {

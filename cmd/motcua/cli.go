@@ -259,7 +259,19 @@ func (e *env) open() (*desk.Desk, error) {
 	if err != nil {
 		return nil, e.damaged(dir, err)
 	}
-	return desk.New(s, dir), nil
+	if s.Backend() == "sqlite" {
+		for _, w := range append(store.SecureDataDir(dir), s.Warnings()...) {
+			fmt.Fprintln(e.stderr, "motcua: cảnh báo:", w)
+		}
+	}
+	d := desk.New(s, dir)
+	// Numbers on archived slips are never issued again (a restore to an older backup).
+	if rec, err := d.Reconcile(e.ctx); err != nil {
+		fmt.Fprintln(e.stderr, "motcua: cảnh báo: không đối chiếu được lưu trữ phiếu:", store.Explain(err))
+	} else if len(rec.Lost) > 0 {
+		fmt.Fprintf(e.stderr, "motcua: cảnh báo: %d hồ sơ đã có phiếu hẹn trong lưu trữ nhưng không có trong cơ sở dữ liệu (mất khi phục hồi bản cũ?): xem và nhập lại bằng motcua recover\n", len(rec.Lost))
+	}
+	return d, nil
 }
 
 // damaged explains an Open error: when the file fails its check, it names the newest good
@@ -267,6 +279,15 @@ func (e *env) open() (*desk.Desk, error) {
 func (e *env) damaged(dir string, openErr error) error {
 	path, err := e.sqlitePath(dir)
 	if err != nil {
+		return openErr
+	}
+	// A permission or space problem, a ledger held by a restore, a missing ledger: said as such,
+	// never "damaged, restore".
+	var missing *store.MissingLedgerError
+	if ae := store.Diagnose(path, openErr); ae != nil {
+		return ae
+	}
+	if errors.Is(openErr, store.ErrLocked) || errors.As(openErr, &missing) {
 		return openErr
 	}
 	rep, err := store.CheckPages(e.ctx, path)

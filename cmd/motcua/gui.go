@@ -32,9 +32,21 @@ func runGUI(e *env, args []string) error {
 	}
 	if perr == nil && err == nil && !rep.OK {
 		backup := store.NewestGoodBackup(e.ctx, store.DefaultBackupDir(dir))
-		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang)
+		restored, err := app.RunRecovery(dbPath, rep.String(), backup, *lang, false)
 		if err != nil || !restored {
 			return errors.Join(err, errors.New("cơ sở dữ liệu bị hỏng; chưa phục hồi"))
+		}
+	}
+	if d, err := e.open(); err == nil {
+		d.Store.Close()
+	} else {
+		var missing *store.MissingLedgerError
+		if errors.As(err, &missing) && missing.Backup != "" {
+			// The ledger is gone from a folder that had one: the window offers the newest good backup.
+			restored, rerr := app.RunRecovery(dbPath, err.Error(), missing.Backup, *lang, true)
+			if rerr != nil || !restored {
+				return errors.Join(rerr, err)
+			}
 		}
 	}
 	return e.withDeskFree(func(d *desk.Desk) error {
