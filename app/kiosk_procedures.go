@@ -343,9 +343,7 @@ func (p *procBrowser) openDetail(pr store.Procedure) {
 	var docs []string
 	for i, doc := range pr.Documents {
 		text := strconv.Itoa(i+1) + ". " + doc.Name
-		if doc.Kind != "" {
-			text += " (" + doc.Kind + ")"
-		}
+		text += " (" + docKindText(doc.Kind) + ")"
 		docs = append(docs, text+": "+lang.L("{{.N}} bản", map[string]int{"N": doc.Count}))
 	}
 	if len(docs) == 0 {

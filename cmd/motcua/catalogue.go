@@ -68,6 +68,8 @@ func runSetup(e *env, args []string) error {
 
 func runProcedures(e *env, args []string) error {
 	fs := e.newFlags("procedures")
+	asJSON := fs.Bool("json", false, "mỗi dòng một thủ tục dạng JSON: code, national_code, name, sector, days hoặc hours, fee, documents, active")
+	all := fs.Bool("all", false, "cả thủ tục đã ngừng hoặc chưa áp dụng")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -77,11 +79,23 @@ func runProcedures(e *env, args []string) error {
 			q = fs.Arg(0)
 		}
 		procs, err := d.Store.SearchProcedures(e.ctx, q)
+		if *all {
+			procs, err = d.Store.AllProcedures(e.ctx)
+			procs = store.MatchProcedures(procs, q)
+		}
 		if err != nil {
 			return err
 		}
+		if *asJSON {
+			for _, p := range procs {
+				if err := e.printJSONLine(procJSON(p)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		for _, p := range procs {
-			e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, strconv.Itoa(p.Days), p.Fee.String())
+			e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, p.PostedTime(), p.PostedFee())
 		}
 		return nil
 	})
