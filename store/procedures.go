@@ -582,7 +582,7 @@ func normProcedure(p Procedure) (Procedure, error) {
 	default:
 		return p, invalid("online", "Mức độ dịch vụ công trực tuyến phải là: không, một phần hoặc toàn trình.")
 	}
-	if err := validCutoff("cutoff_rule", p.Cutoff, true); err != nil {
+	if err := validCutoff("cutoff", p.Cutoff, true); err != nil {
 		return p, err
 	}
 	if p.Unit, p.Days, p.Hours, err = validTime("", p.Unit, p.Days, p.Hours); err != nil {

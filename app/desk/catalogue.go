@@ -181,7 +181,7 @@ func fieldColumn(key string) string {
 
 func procColumn(key string) string {
 	i := map[string]int{"code": 0, "national_code": 1, "name": 2, "field": 3, "level": 4, "agency": 5, "legal_basis": 6,
-		"result": 7, "online": 8, "anywhere": 9, "unit": 10, "days": 11, "hours": 11, "cutoff_rule": 12,
+		"result": 7, "online": 8, "anywhere": 9, "unit": 10, "days": 11, "hours": 11, "cutoff": 12,
 		"active_from": 13, "active_to": 14}[key]
 	return colsProcs[i]
 }
