@@ -712,7 +712,9 @@ func (s *Store) SaveProcedure(ctx context.Context, by string, p Procedure) (Proc
 }
 
 // SaveProcedureFrom adds or changes a catalogue procedure, the change taking effect on the
-// Vietnam date from (YYYY-MM-DD; "" or a past day: today). A new procedure is in force from
+// Vietnam date from (YYYY-MM-DD; "": today). A past day is allowed: dossiers already received
+// keep the version they name whatever its date, and a dossier entered later from the paper book
+// with an earlier receipt time takes the version in force then. A new procedure is in force from
 // p.ActiveFrom, or from. A change is a new version: dossiers already received keep the version
 // they were received under, with its name, time, documents and fees. Setting Active false on a
 // procedure in force ends it from that day. Audited with the procedure before and after.
@@ -721,9 +723,10 @@ func (s *Store) SaveProcedureFrom(ctx context.Context, by string, p Procedure, f
 	if err != nil {
 		return p, err
 	}
-	today := s.today()
-	if from == "" || from < today {
-		from = today
+	if from == "" {
+		from = s.today()
+	} else if _, err := time.ParseInLocation(dateLayout, from, workday.Loc); err != nil {
+		return p, invalid("from", "Ngày có hiệu lực "+strconv.Quote(from)+" không đúng dạng năm-tháng-ngày, ví dụ 2026-01-01.")
 	}
 	err = s.tx(ctx, func(t *sql.Tx) error {
 		if p.ID != 0 && !p.Active && p.ActiveTo == "" {

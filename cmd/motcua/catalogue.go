@@ -107,6 +107,7 @@ func runProcedureCutoff(e *env, args []string) error {
 	fs := e.newFlags("procedure-cutoff")
 	proc := fs.String("procedure", "", "id hoặc mã thủ tục")
 	rule := fs.String("rule", "", "next_day (nhận sau giờ chốt tính từ ngày làm việc tiếp theo), receipt (tính từ lúc nhận) hoặc default (theo cơ quan)")
+	from := fs.String("from", "", "có hiệu lực từ ngày (2026-01-01; mặc định hôm nay): thủ tục là phiên bản theo ngày")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -124,7 +125,7 @@ func runProcedureCutoff(e *env, args []string) error {
 			return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
 		}
 		p.Cutoff = r
-		if p, err = d.Store.SaveProcedure(e.ctx, e.by, p); err != nil {
+		if p, err = d.Store.SaveProcedureFrom(e.ctx, e.by, p, *from); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", p.Code, p.Name, p.Cutoff.Name())
