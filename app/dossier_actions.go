@@ -313,7 +313,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 	checks := container.NewVBox()
 	var ticks []*widget.Check
 	for _, d := range docs {
-		c := widget.NewCheck(d.Name+" ("+d.Kind+")", nil)
+		c := widget.NewCheck(d.Name+" ("+docKindText(d.Kind)+")", nil)
 		ticks = append(ticks, c)
 		checks.Add(c)
 	}
@@ -343,7 +343,7 @@ func (v *dossierView) supplementDialog(docs []store.Document) {
 		var req store.Supplement
 		for i, c := range ticks {
 			if c.Checked {
-				req.Missing = append(req.Missing, store.ReceivedDocument{Name: docs[i].Name, Kind: docs[i].Kind, Count: max(docs[i].Count, 1)})
+				req.Missing = append(req.Missing, store.ReceivedDocument{Name: docs[i].Name, Kind: docs[i].Kind.Label(), Count: max(docs[i].Count, 1)})
 			}
 		}
 		for _, line := range strings.Split(missing.entry.Text, "\n") {

@@ -69,6 +69,9 @@ type intakeScreen struct {
 	matches     []store.Procedure
 	hi          int // highlighted match
 	proc        *store.Procedure
+	caseSel     *widget.Select // the procedure's cases (trường hợp), when it has some
+	exemptSel   *widget.Select // the fee exemptions it lists, when it has some
+	termsRow    *fyne.Container
 	settingProc bool
 	searchSeq   int
 
@@ -118,7 +121,7 @@ func newIntake(u *ui) *intakeScreen {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			p := i.matches[id]
-			l.SetText(p.Name + "  ·  " + daysText(p.Days) + "  ·  " + p.Fee.String())
+			l.SetText(p.Name + "  ·  " + timeText(p.Unit, p.Days, p.Hours) + "  ·  " + p.Fee.String())
 			l.TextStyle.Bold = id == i.hi
 			if id == i.hi {
 				l.Importance = widget.HighImportance
@@ -137,6 +140,13 @@ func newIntake(u *ui) *intakeScreen {
 	i.procInfo = widget.NewLabel("")
 	i.procInfo.Wrapping = fyne.TextWrapWord
 	i.procInfo.Hide()
+	i.caseSel = widget.NewSelect(nil, func(string) { i.applyTerms() })
+	i.exemptSel = widget.NewSelect(nil, func(string) { i.preview() })
+	i.caseSel.PlaceHolder = lang.L("Thông thường")
+	i.exemptSel.PlaceHolder = lang.L("Không")
+	i.termsRow = container.NewHBox(widget.NewLabel(lang.L("Trường hợp:")), i.caseSel,
+		widget.NewLabel(lang.L("Miễn phí, lệ phí:")), i.exemptSel)
+	i.termsRow.Hide()
 
 	i.name = newField(u, lang.L("Họ và tên"), lang.L("Nguyễn Văn A"))
 	i.idno = newField(u, lang.L("Số định danh cá nhân (CCCD)"), lang.L("12 chữ số"))
@@ -215,7 +225,7 @@ func (i *intakeScreen) layout() fyne.CanvasObject {
 		}
 		return c
 	}
-	procedure := container.NewVBox(heading(lang.L("Thủ tục")), i.procEntry, i.procErr, i.procPick, i.procInfo)
+	procedure := container.NewVBox(heading(lang.L("Thủ tục")), i.procEntry, i.procErr, i.procPick, i.procInfo, i.termsRow)
 	i.portalRow = form(i.portal)
 	i.repBox = widget.NewAccordion(widget.NewAccordionItem(lang.L("Người được ủy quyền nộp thay (nếu có)"),
 		form(i.repName, i.repAddress, i.repIDNo, i.repPhone, i.repEmail, i.repPaper)))
@@ -356,22 +366,67 @@ func (i *intakeScreen) choose(id int) {
 	i.procEntry.SetText(p.Name)
 	i.settingProc = false
 	i.procErr.Hide()
+	i.procPick.Hide()
+	i.procInfo.Show()
+	// The cases and exemptions the catalogue lists for it, chosen at the counter.
+	cases := []string{lang.L("Thông thường")}
+	for _, c := range p.Cases {
+		cases = append(cases, c.Name)
+	}
+	exempt := []string{lang.L("Không")}
+	for _, e := range append(append([]string(nil), p.Fee.Exemptions...), p.Charge.Exemptions...) {
+		exempt = append(exempt, e)
+	}
+	i.caseSel.Options, i.exemptSel.Options = cases, exempt
+	i.exemptSel.SetSelectedIndex(0)
+	i.caseSel.SetSelectedIndex(0) // applyTerms
+	if len(cases) > 1 || len(exempt) > 1 {
+		i.termsRow.Show()
+	} else {
+		i.termsRow.Hide()
+	}
+	i.u.win.Canvas().Focus(i.name.entry)
+}
+
+// terms are the chosen procedure's terms for the chosen case.
+func (i *intakeScreen) terms() store.Terms {
+	if i.proc == nil {
+		return store.Terms{}
+	}
+	c := ""
+	if k := i.caseSel.SelectedIndex(); k > 0 {
+		c = i.caseSel.Options[k]
+	}
+	t, err := i.proc.Terms(c)
+	if err != nil {
+		t, _ = i.proc.Terms("")
+	}
+	return t
+}
+
+// applyTerms shows the procedure's (or the case's) facts and documents.
+func (i *intakeScreen) applyTerms() {
+	if i.proc == nil {
+		return
+	}
+	p, t := i.proc, i.terms()
+	fee := t.Fee.String()
+	if t.Charge.Kind != store.FeeNone {
+		fee += " · " + lang.L("Phí: {{.Fee}}", map[string]string{"Fee": t.Charge.String()})
+	}
 	info := lang.L("Lĩnh vực: {{.Field}} · Thời hạn: {{.Days}} · Lệ phí: {{.Fee}}", map[string]string{
-		"Field": p.FieldName, "Days": daysText(p.Days), "Fee": p.Fee.String(),
+		"Field": p.FieldName, "Days": timeText(t.Unit, t.Days, t.Hours), "Fee": fee,
 	})
 	if p.LegalBasis != "" {
 		info += "\n" + lang.L("Căn cứ: {{.Basis}}", map[string]string{"Basis": p.LegalBasis})
 	}
 	i.procInfo.SetText(info)
-	i.procPick.Hide()
-	i.procInfo.Show()
-	i.setDocs(p.Documents)
-	if perPage(p.Fee) {
+	i.setDocs(t.Documents)
+	if perPage(t.Fee) || perPage(t.Charge) {
 		i.pagesRow.Show()
 	} else {
 		i.pagesRow.Hide()
 	}
-	i.u.win.Canvas().Focus(i.name.entry)
 	i.preview()
 }
 
@@ -390,7 +445,7 @@ func (i *intakeScreen) setDocs(docs []store.Document) {
 		}
 		r.count.SetText(strconv.Itoa(n))
 		r.count.OnSubmitted = func(string) { i.u.win.Canvas().FocusNext() }
-		kind := widget.NewLabel(d.Kind)
+		kind := widget.NewLabel(docKindText(d.Kind))
 		count := container.NewGridWrap(fyne.NewSize(56, r.count.MinSize().Height), r.count)
 		i.docsBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(kind, count), r.check))
 		i.docs = append(i.docs, r)
@@ -461,8 +516,13 @@ func (i *intakeScreen) intake() store.Intake {
 	}
 	if i.proc != nil {
 		in.ProcedureID = i.proc.ID
-		if perPage(i.proc.Fee) {
+		t := i.terms()
+		in.Case = t.Case
+		if perPage(t.Fee) || perPage(t.Charge) {
 			in.Pages = atoi(i.pages.entry.Text)
+		}
+		if k := i.exemptSel.SelectedIndex(); k > 0 {
+			in.Exemption = i.exemptSel.Options[k]
 		}
 	}
 	if in.ByPost {
@@ -470,7 +530,7 @@ func (i *intakeScreen) intake() store.Intake {
 	}
 	for _, r := range i.docs {
 		if r.check.Checked {
-			in.Documents = append(in.Documents, store.ReceivedDocument{Name: r.doc.Name, Kind: r.doc.Kind, Count: atoi(r.count.Text)})
+			in.Documents = append(in.Documents, store.ReceivedDocument{Name: r.doc.Name, Kind: r.doc.Kind.Label(), Count: atoi(r.count.Text)})
 		}
 	}
 	return in
@@ -717,6 +777,7 @@ func (i *intakeScreen) clear() {
 	i.procEntry.SetText("")
 	i.settingProc = false
 	i.procInfo.Hide()
+	i.termsRow.Hide()
 	i.procPick.Show()
 	for _, f := range []*field{i.name, i.idno, i.phone, i.address, i.email, i.pages, i.postAddress,
 		i.portal, i.resolver, i.repName, i.repAddress, i.repIDNo, i.repPhone, i.repEmail, i.repPaper} {

@@ -52,6 +52,8 @@ type procBrowser struct {
 	fields     *fyne.Container
 	fieldNames []string         // the fields the buttons stand for ("" first: every field)
 	fieldBtns  []*widget.Button // by fieldNames
+	allFields  []string         // every field of the catalogue ("" first)
+	fieldPage  int              // which of them the bar shows, when they do not fit in one row
 	heading    *widget.Label
 	list       *fyne.Container
 	pager      *pagerBar
@@ -221,12 +223,34 @@ func (p *procBrowser) buildFields() {
 			names = append(names, pr.FieldName)
 		}
 	}
-	if slices.Equal(names, p.fieldNames) {
+	if slices.Equal(names, p.allFields) {
 		return
+	}
+	p.allFields, p.fieldPage = names, 0
+	p.showFieldPage()
+}
+
+// showFieldPage lays out the field bar: one row, as many fields as fit beside "every field"; a
+// ward's real catalogue has more fields than that, and a last button pages through them (touch
+// screens do not scroll by dragging).
+func (p *procBrowser) showFieldPage() {
+	names := p.allFields
+	cols := 4
+	if p.k.portrait {
+		cols = 3 // field names such as "Hoạt động xây dựng" need a third of a portrait screen
+	}
+	more := len(names) > cols
+	if more {
+		per := cols - 2 // "every field", per fields, "other fields"
+		start := 1 + p.fieldPage*per
+		if start >= len(names) {
+			p.fieldPage, start = 0, 1
+		}
+		names = append([]string{""}, names[start:min(start+per, len(names))]...)
 	}
 	p.fieldNames, p.fieldBtns = names, nil
 	p.fields.Objects = nil
-	p.fields.Layout = layout.NewGridLayoutWithColumns(min(len(names), 4))
+	p.fields.Layout = layout.NewGridLayoutWithColumns(min(len(p.allFields), cols))
 	for _, name := range names {
 		label := name
 		if name == "" {
@@ -235,6 +259,14 @@ func (p *procBrowser) buildFields() {
 		b := widget.NewButton(label, p.k.tap(func() { p.filter(name) }))
 		p.fieldBtns = append(p.fieldBtns, b)
 		p.fields.Add(p.k.tall(b, 72))
+	}
+	if more {
+		next := widget.NewButtonWithIcon(lang.L("Lĩnh vực khác"), theme.NavigateNextIcon(), p.k.tap(func() {
+			p.fieldPage++
+			p.showFieldPage()
+			p.fields.Refresh()
+		}))
+		p.fields.Add(p.k.tall(next, 72))
 	}
 	clear(p.k.styled) // new buttons: the list is themed again when shown
 }
@@ -343,9 +375,7 @@ func (p *procBrowser) openDetail(pr store.Procedure) {
 	var docs []string
 	for i, doc := range pr.Documents {
 		text := strconv.Itoa(i+1) + ". " + doc.Name
-		if doc.Kind != "" {
-			text += " (" + doc.Kind + ")"
-		}
+		text += " (" + docKindText(doc.Kind) + ")"
 		docs = append(docs, text+": "+lang.L("{{.N}} bản", map[string]int{"N": doc.Count}))
 	}
 	if len(docs) == 0 {

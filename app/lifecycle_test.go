@@ -31,7 +31,7 @@ func receiveDirect(t *testing.T, s *store.Store, name string) store.Dossier {
 	d, err := s.Receive(ctx, store.Intake{
 		ProcedureID: p.ID, Name: name, IDNo: "001203004567", Phone: "0912345678",
 		Address: "Số 5, tổ dân phố 3", ReceivedAt: monday0815, By: counterLogin,
-		Documents: []store.ReceivedDocument{{Name: p.Documents[0].Name, Kind: p.Documents[0].Kind, Count: 1}},
+		Documents: []store.ReceivedDocument{{Name: p.Documents[0].Name, Kind: p.Documents[0].Kind.Label(), Count: 1}},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -73,6 +73,7 @@ type ui struct {
 	help dialog.Dialog // the help (F1) while it is open
 
 	officialsAdmin *officialsScreen // Quản trị → Cán bộ
+	catalogue      *catalogueScreen // Quản trị → Thủ tục
 	safety         *safetyScreen    // Quản trị → Bảo mật và sao lưu
 	auditView      *auditScreen     // Quản trị → Nhật ký thay đổi
 
@@ -129,6 +130,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 	u.calendar = newCalendar(u)
 	u.kioskSet = newKioskSettings(u)
 	u.officialsAdmin = newOfficialsScreen(u)
+	u.catalogue = newCatalogueScreen(u)
 	u.safety = newSafetyScreen(u)
 	u.auditView = newAuditScreen(u)
 	u.adminTabs = []adminTab{
@@ -136,6 +138,7 @@ func newUI(a fyne.App, d *desk.Desk) *ui {
 		{container.NewTabItem(lang.L("Lịch làm việc"), u.calendar.root), store.PermCalendar},
 		{container.NewTabItem(lang.L("Màn hình người dân"), u.kioskSet.root), store.PermSettings},
 		{container.NewTabItem(lang.L("Cán bộ"), u.officialsAdmin.root), store.PermOfficials},
+		{container.NewTabItem(lang.L("Thủ tục"), u.catalogue.root), store.PermCatalogue},
 		{container.NewTabItem(lang.L("Bảo mật và sao lưu"), u.safety.root), store.PermBackup},
 		{container.NewTabItem(lang.L("Nhật ký thay đổi"), u.auditView.root), store.PermViewAudit},
 	}
@@ -316,6 +319,8 @@ func (u *ui) loadAdminTab(t *container.TabItem) {
 		u.kioskSet.load()
 	case t != nil && t.Content == u.officialsAdmin.root:
 		u.officialsAdmin.load()
+	case t != nil && t.Content == u.catalogue.root:
+		u.catalogue.load()
 	case t != nil && t.Content == u.safety.root:
 		u.safety.load()
 	case t != nil && t.Content == u.auditView.root:

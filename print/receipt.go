@@ -40,6 +40,7 @@ type Receipt struct {
 	Documents       []Document
 	Sets            int
 	Days            int       // 0 = trong ngày
+	Hours           int       // > 0: an hours-based procedure ("4 giờ làm việc"); Days is then 0
 	ReceivedAt      time.Time // printed in Vietnam time
 	DueAt           time.Time
 	ResultAtCounter bool // true: at the counter; false: by public postal service to PostAddress
@@ -210,6 +211,9 @@ func receiptBody(r Receipt) func(f fit) []para {
 	days := l.get("receipt.days_same")
 	if r.Days > 0 {
 		days = l.fill("receipt.days_value", "n", strconv.Itoa(r.Days))
+	}
+	if r.Hours > 0 {
+		days = l.fill("receipt.hours_value", "n", strconv.Itoa(r.Hours))
 	}
 	result := l.fill("receipt.result_counter", "unit", unit)
 	if !r.ResultAtCounter {

@@ -48,7 +48,11 @@ func (r CutoffRule) effective(agency CutoffRule) CutoffRule {
 }
 
 // dueBy is the due time of a clock starting at `from` under rule (CutoffDefault: next_day, as
-// dossiers received before the rule existed).
-func dueBy(cal *workday.Calendar, from time.Time, days int, h workday.OfficeHours, rule CutoffRule) time.Time {
+// dossiers received before the rule existed), for a procedure of days working days or, when
+// hours > 0, of hours working hours.
+func dueBy(cal *workday.Calendar, from time.Time, days, hours int, h workday.OfficeHours, rule CutoffRule) time.Time {
+	if hours > 0 {
+		return cal.DueHours(from, hours, h, rule != CutoffReceipt).In(workday.Loc)
+	}
 	return cal.DueWith(from, days, h, rule != CutoffReceipt).In(workday.Loc)
 }

@@ -14,6 +14,10 @@ func TestCutoffRulePerProcedure(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	mon1620 := vn(2026, 1, 26, 16, 20)
+	// The catalogue edits below are made that day (a change takes effect from the day it is made);
+	// the clock runs on again for the steps after.
+	realNow := s.now
+	s.now = func() time.Time { return vn(2026, 1, 26, 16, 30) }
 	d := receive(t, s, intake(t, s, "HT04", mon1620))
 	if want := vn(2026, 1, 29, 17, 0); !d.DueAt.Equal(want) || d.Cutoff != CutoffNextDay {
 		t.Errorf("HT04 after the cut-off: due %v (%s), want %v, never 07:30 of Friday", d.DueAt, d.Cutoff, want)
@@ -53,6 +57,7 @@ func TestCutoffRulePerProcedure(t *testing.T) {
 	if _, err := s.SaveProcedure(ctx, "admin", p); !errors.As(err, &ve) || ve.Field != "cutoff" {
 		t.Errorf("bad rule saved: %v", err)
 	}
+	s.now = realNow
 	// The rule of the dossier, not the catalogue's now, restarts its clock: d (next_day) resumed
 	// on Friday 30/1 at 15:30 counts Mon 2, Tue 3, Wed 4/2.
 	if _, err := s.Handover(ctx, Action{Code: d.Code, By: "tiepnhan1", At: mon1620.Add(time.Hour)}, "tuphap"); err != nil {

@@ -3,12 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
-	"motcua/assets"
 	"motcua/store/workday"
 )
 
@@ -108,78 +105,8 @@ func (s *Store) SeedDemo(ctx context.Context) error {
 				}
 			}
 		}
-		return loadCatalogue(ctx, t, now, "")
+		return s.loadCatalogue(ctx, t, "")
 	})
-}
-
-// LoadCatalogue adds the default procedure catalogue's fields and procedures that are missing (by
-// code); procedures the admin already has are left unchanged.
-func (s *Store) LoadCatalogue(ctx context.Context, by string) error {
-	by, err := s.requireLogin(ctx, by, PermCatalogue)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(t *sql.Tx) error { return loadCatalogue(ctx, t, s.now(), by) })
-}
-
-type catalogueFile struct {
-	Fields []struct {
-		Code string `json:"code"`
-		Name string `json:"name"`
-	} `json:"fields"`
-	Procedures []struct {
-		Code       string     `json:"code"`
-		Name       string     `json:"name"`
-		Field      string     `json:"field"`
-		Days       int        `json:"days"`
-		Fee        Fee        `json:"fee"`
-		Documents  []Document `json:"documents"`
-		LegalBasis string     `json:"legal_basis"`
-	} `json:"procedures"`
-}
-
-func loadCatalogue(ctx context.Context, t *sql.Tx, now time.Time, by string) error {
-	var c catalogueFile
-	if err := json.Unmarshal(assets.CatalogueJSON, &c); err != nil {
-		return fmt.Errorf("danh mục thủ tục mặc định hỏng: %w", err)
-	}
-	fieldIDs := map[string]int64{}
-	for _, f := range c.Fields {
-		var id int64
-		err := t.QueryRowContext(ctx, `SELECT id FROM fields WHERE code = ?`, f.Code).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			fl := Field{Code: f.Code, Name: f.Name}
-			if err := insertField(ctx, t, now, by, &fl); err != nil {
-				return err
-			}
-			id = fl.ID
-		} else if err != nil {
-			return err
-		}
-		fieldIDs[f.Code] = id
-	}
-	for _, cp := range c.Procedures {
-		var n int
-		if err := t.QueryRowContext(ctx, `SELECT COUNT(*) FROM procedures WHERE code = ?`, cp.Code).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			continue
-		}
-		fid, ok := fieldIDs[cp.Field]
-		if !ok {
-			return fmt.Errorf("danh mục thủ tục mặc định: thủ tục %s thuộc lĩnh vực %q không có", cp.Code, cp.Field)
-		}
-		p, err := normProcedure(Procedure{Code: cp.Code, Name: cp.Name, FieldID: fid, Days: cp.Days, Fee: cp.Fee,
-			Documents: cp.Documents, LegalBasis: cp.LegalBasis})
-		if err != nil {
-			return fmt.Errorf("danh mục thủ tục mặc định, thủ tục %s: %w", cp.Code, err)
-		}
-		if err := saveProcedure(ctx, t, now, by, &p); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // DemoAccount is a demo official whose password is still the one documented in the README: the

@@ -211,7 +211,7 @@ func (s *Store) newGenerator(ctx context.Context, o BulkDemo) (*generator, error
 		}
 		docs := make([]ReceivedDocument, 0, len(p.Documents))
 		for _, d := range p.Documents {
-			docs = append(docs, ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: max(d.Count, 1)})
+			docs = append(docs, ReceivedDocument{Name: d.Name, Kind: d.Kind.Label(), Count: max(d.Count, 1)})
 		}
 		if len(docs) == 0 {
 			docs = append(docs, ReceivedDocument{Name: "Đơn đề nghị", Kind: "Bản chính", Count: 1})
@@ -417,7 +417,7 @@ func (g *generator) dossier(id int64) genDossier {
 	address := fmt.Sprintf("Số %d, ngõ %d, đường %s, tổ dân phố %d, phường Hoài Đức", 1+g.rnd.IntN(180), 1+g.rnd.IntN(120),
 		streets[g.rnd.IntN(len(streets))], 1+g.rnd.IntN(40))
 	sets, pages := 1, 1
-	if p.Fee.Kind == FeePerPage {
+	if p.Fee.Kind == FeePerPage || p.Fee.Kind == FeePerCopy {
 		sets, pages = 1+g.rnd.IntN(4), 1+g.rnd.IntN(6)
 	}
 	byPost := g.rnd.IntN(100) == 0
@@ -435,7 +435,7 @@ func (g *generator) dossier(id int64) genDossier {
 	g.bookLast[year]++
 	code := g.agency + "-" + dayKey + "-" + fmt.Sprintf("%04d", seq)
 
-	due := g.cal.Due(rec, p.Days, g.hours)
+	due := dueBy(g.cal, rec, p.Days, p.Hours, g.hours, CutoffNextDay)
 	origDue := due
 	status := StatusReceived
 	var transferred, resolved, returned, ended, closed time.Time
@@ -497,7 +497,7 @@ func (g *generator) dossier(id int64) genDossier {
 			}
 			break
 		}
-		if (p.Days > 0 && v < 0.08) || v < 0.03 { // papers missing: the clock stops, restarts on resume
+		if (p.Unit != TimeSameDay && v < 0.08) || v < 0.03 { // papers missing: the clock stops, restarts on resume
 			t := g.office(last.Add(g.minutes(20, 300)))
 			sd := SupplementData{Missing: []ReceivedDocument{{Name: "Giấy tờ chứng minh nơi cư trú", Kind: "Bản sao", Count: 1}},
 				Reason: "Thiếu giấy tờ theo quy định.", Guide: g.handler.Login, GuideName: g.handler.FullName, Count: 1}
@@ -506,7 +506,7 @@ func (g *generator) dossier(id int64) genDossier {
 			}
 			supplements = 1
 			r := g.office(g.cal.AddWorkingDays(t, 1+g.rnd.IntN(5)).Add(g.minutes(0, 300)))
-			nd := g.cal.Due(r, p.Days, g.hours)
+			nd := dueBy(g.cal, r, p.Days, p.Hours, g.hours, CutoffNextDay)
 			if !add(genEvent{at: r, by: counter.ID, kind: ActResume, to: StatusProcessing, data: jsonOf(DueData{OldDue: due, NewDue: nd})}) {
 				break
 			}
@@ -545,7 +545,7 @@ func (g *generator) dossier(id int64) genDossier {
 		resolved = tr
 		closeAt(tr)
 		var tb time.Time
-		if p.Days == 0 {
+		if p.Unit == TimeSameDay {
 			tb = g.office(tr.Add(g.minutes(5, 90)))
 		} else {
 			tb = g.office(g.cal.AddWorkingDays(tr, g.rnd.IntN(3)).Add(g.minutes(0, 240)))
@@ -583,11 +583,11 @@ func (g *generator) dossier(id int64) genDossier {
 		g.stats.Open++
 	}
 	docs := p.docs
-	fee := p.Fee.total(sets, pages)
+	fee := p.Fee.total(sets, pages) + p.Charge.total(sets, pages)
 	args := []any{id, code, year, g.bookLast[year], p.ID, p.Code, p.Name, p.FieldName, p.Days, name, idno, phoneNo,
 		address, "", docs, sets, pages, fee, byPost, post, ts(rec), ts(due), ts(origDue), status, counter.ID,
 		nullTS(transferred), nullTS(resolved), nullTS(returned), nullTS(ended), nullTS(closed), late, holder, pending,
-		supplements, rescheduled, "", recipient, recipientID, resolvedBy, early, lateBy}
+		supplements, rescheduled, "", recipient, recipientID, resolvedBy, early, lateBy, p.Version, p.Hours}
 	return genDossier{args: args, events: evs, search: searchText(code, name, idno, phoneNo), rating: rating}
 }
 
@@ -621,7 +621,8 @@ func (g *generator) rating(late bool) *genRating {
 const bulkDossierCols = `id, code, book_year, book_no, procedure_id, procedure_code, procedure_name, field_name, days,
 	name, idno, phone, address, email, documents, sets, pages, fee, by_post, post_address, received_at, due_at,
 	original_due_at, status, received_by, transferred_at, resolved_at, returned_at, ended_at, closed_at, late,
-	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno, resolved_by, early, late_by`
+	holder_id, pending_to_id, supplements, rescheduled, result_note, recipient, recipient_idno, resolved_by, early, late_by,
+	procedure_version, hours`
 
 // multi is a prepared multi-row INSERT of rows rows of cols columns, and its pending values.
 type multi struct {
@@ -682,7 +683,7 @@ func (m *multi) flush(ctx context.Context, t *sql.Tx) error {
 
 // batch writes up to n more dossiers in the caller's transaction.
 func (g *generator) batch(ctx context.Context, t *sql.Tx, n int) error {
-	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 41, 50)
+	ds, err := newMulti(ctx, t, `INSERT INTO dossiers(`+bulkDossierCols+`) VALUES `, 43, 50)
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,8 @@ func (r Representative) IsZero() bool { return r == Representative{} }
 // Intake is what the counter official types to receive a dossier.
 type Intake struct {
 	ProcedureID int64
+	Case        string // the procedure's case (trường hợp) by name; "" its own terms
+	Exemption   string // the fee exemption that applies, as the procedure lists it; "" none
 	Name        string
 	IDNo        string // số định danh cá nhân: the CCCD, 12 digits
 	Phone       string
@@ -100,6 +102,11 @@ type Dossier struct {
 	ProcedureName string
 	FieldName     string
 	Days          int
+	Hours         int    // working hours, for an hours-based procedure (Days is then 0)
+	Case          string // the case received under; "" the procedure's own terms
+	// ProcedureVersion is the catalogue version received under (0: received before versions):
+	// ReceivedProcedure reads it, whatever the catalogue says today.
+	ProcedureVersion int64
 
 	Name, IDNo, Phone, Address, Email string // IDNo: số định danh cá nhân (CCCD)
 
@@ -249,6 +256,10 @@ func (in Intake) check(now time.Time, refusal bool) (Intake, []*ValidationError)
 	bad(err)
 	in.Key, err = cleanText("key", "Khóa chống ghi trùng", in.Key, false, 64)
 	bad(err)
+	in.Case, err = cleanText("case", "Trường hợp", in.Case, false, 200)
+	bad(err)
+	in.Exemption, err = cleanText("exemption", "Trường hợp miễn phí, lệ phí", in.Exemption, false, 200)
+	bad(err)
 	bad(in.normalizeLaw())
 	return in, probs
 }
@@ -350,9 +361,10 @@ func (in *Intake) countProblems(now time.Time) []error {
 	return probs
 }
 
-// activeProcedure loads the intake's procedure and checks it may be received.
-func activeProcedure(ctx context.Context, q queryer, id int64) (Procedure, error) {
-	p, err := procedureBy(ctx, q, strconv.FormatInt(id, 10))
+// activeProcedure loads the intake's procedure as it reads on the day of receipt and checks it
+// may be received then.
+func (s *Store) activeProcedure(ctx context.Context, q queryer, id int64, at time.Time) (Procedure, error) {
+	p, err := s.procedureOn(ctx, q, strconv.FormatInt(id, 10), dayKey(at))
 	if errors.Is(err, ErrNotFound) {
 		return p, invalid("procedure", "Thủ tục đã chọn không có trong danh mục; hãy chọn lại thủ tục.")
 	}
@@ -372,7 +384,18 @@ func (s *Store) Preview(ctx context.Context, in Intake) (due time.Time, fee int6
 	if err := in.normalizeCounts(s.now()); err != nil {
 		return time.Time{}, 0, err
 	}
-	p, err := activeProcedure(ctx, s.r, in.ProcedureID)
+	if in.Case, err = cleanText("case", "Trường hợp", in.Case, false, 200); err != nil {
+		return time.Time{}, 0, err
+	}
+	p, err := s.activeProcedure(ctx, s.r, in.ProcedureID, in.ReceivedAt)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	terms, err := p.Terms(in.Case)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	fee, err = terms.Amount(in.Sets, in.Pages, in.Exemption)
 	if err != nil {
 		return time.Time{}, 0, err
 	}
@@ -384,7 +407,7 @@ func (s *Store) Preview(ctx context.Context, in Intake) (due time.Time, fee int6
 	if err != nil {
 		return time.Time{}, 0, err
 	}
-	return dueBy(cal, in.ReceivedAt, p.Days, a.Hours, p.Cutoff.effective(a.DefaultCutoff)), p.Fee.total(in.Sets, in.Pages), nil
+	return terms.Due(cal, in.ReceivedAt, a.Hours, p.Cutoff.effective(a.DefaultCutoff)), fee, nil
 }
 
 // Receive validates the intake and commits the dossier with its code and book number, its due
@@ -456,7 +479,15 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 				return err
 			}
 		}
-		p, err := activeProcedure(ctx, t, in.ProcedureID)
+		p, err := s.activeProcedure(ctx, t, in.ProcedureID, in.ReceivedAt)
+		if err != nil {
+			return err
+		}
+		terms, err := p.Terms(in.Case)
+		if err != nil {
+			return err
+		}
+		fee, err := terms.Amount(in.Sets, in.Pages, in.Exemption)
 		if err != nil {
 			return err
 		}
@@ -476,12 +507,11 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 			repJSON, _ = json.Marshal(in.Rep)
 		}
 		rule := p.Cutoff.effective(a.DefaultCutoff)
-		due := dueBy(cal, in.ReceivedAt, p.Days, a.Hours, rule)
+		due := terms.Due(cal, in.ReceivedAt, a.Hours, rule)
 		code, year, bookNo, err := number(ctx, t, a, in.ReceivedAt)
 		if err != nil {
 			return err
 		}
-		fee := p.Fee.total(in.Sets, in.Pages)
 		status, dueText, kind := StatusReceived, ts(due), ActReceive
 		var closed any
 		if refusal != "" {
@@ -491,12 +521,14 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 		id, err := insertID(ctx, t, `INSERT INTO dossiers(code, book_year, book_no, procedure_id, procedure_code,
 			procedure_name, field_name, days, name, idno, phone, address, email, documents, sets, pages, fee,
 			by_post, post_address, received_at, due_at, original_due_at, status, received_by, intake_key,
-			channel, portal_code, resolving_agency, representative, cutoff, recorded_at, ended_at, closed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, p.Days, in.Name, in.IDNo, in.Phone, in.Address,
+			channel, portal_code, resolving_agency, representative, cutoff, recorded_at, ended_at, closed_at,
+			procedure_version, case_name, hours)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			code, year, bookNo, p.ID, p.Code, p.Name, p.FieldName, terms.Days, in.Name, in.IDNo, in.Phone, in.Address,
 			in.Email, string(docsJSON), in.Sets, in.Pages, fee, in.ByPost, in.PostAddress,
 			ts(in.ReceivedAt), dueText, dueText, status, by.ID, nullable(in.Key),
-			string(in.Channel), in.PortalCode, in.ResolvingAgency, string(repJSON), string(rule), ts(now), closed, closed)
+			string(in.Channel), in.PortalCode, in.ResolvingAgency, string(repJSON), string(rule), ts(now), closed, closed,
+			p.Version, terms.Case, terms.Hours)
 		if err != nil {
 			return fmt.Errorf("không lưu được hồ sơ: %w", err)
 		}
@@ -518,7 +550,8 @@ func (s *Store) receive(ctx context.Context, in Intake, refusal string) (Dossier
 		}
 		// The dossier as Dossier(code) reads it back (a test holds them equal), without the read.
 		d = Dossier{ID: id, Code: code, BookYear: year, BookNo: bookNo, ProcedureID: p.ID, ProcedureCode: p.Code,
-			ProcedureName: p.Name, FieldName: p.FieldName, Days: p.Days, Name: in.Name, IDNo: in.IDNo, Phone: in.Phone,
+			ProcedureName: p.Name, FieldName: p.FieldName, Days: terms.Days, Hours: terms.Hours, Case: terms.Case,
+			ProcedureVersion: p.Version, Name: in.Name, IDNo: in.IDNo, Phone: in.Phone,
 			Address: in.Address, Email: in.Email, Sets: in.Sets, Pages: in.Pages, Fee: fee, ByPost: in.ByPost,
 			PostAddress: in.PostAddress, ReceivedAt: stored(in.ReceivedAt), Status: status, StatusName: StatusName(status),
 			ReceivedBy: by.Login, ReceivedByName: by.FullName, Holder: by.Login, HolderName: by.FullName,
@@ -561,7 +594,8 @@ const dossierSelect = `SELECT d.id, d.code, d.book_year, d.book_no, d.procedure_
 	d.by_post, d.post_address, d.received_at, d.due_at, d.original_due_at, d.status, o.login, o.full_name,
 	d.transferred_at, d.resolved_at, d.returned_at, d.ended_at, COALESCE(h.login, o.login), COALESCE(h.full_name, o.full_name),
 	COALESCE(p.login, ''), COALESCE(p.full_name, ''), d.supplements, d.rescheduled, d.result_note, d.recipient, d.recipient_idno,
-	d.channel, d.portal_code, d.resolving_agency, d.representative, d.cutoff, d.recorded_at
+	d.channel, d.portal_code, d.resolving_agency, d.representative, d.cutoff, d.recorded_at,
+	COALESCE(d.procedure_version, 0), d.case_name, d.hours
 	FROM dossiers d JOIN officials o ON o.id = d.received_by
 	LEFT JOIN officials h ON h.id = d.holder_id LEFT JOIN officials p ON p.id = d.pending_to_id`
 
@@ -574,7 +608,8 @@ func scanDossier(sc interface{ Scan(...any) error }) (Dossier, error) {
 		&d.ByPost, &d.PostAddress, &rec, &due, &odue, &d.Status, &d.ReceivedBy, &d.ReceivedByName,
 		&later[0], &later[1], &later[2], &later[3], &d.Holder, &d.HolderName, &d.PendingTo, &d.PendingToName,
 		&d.Supplements, &d.Rescheduled, &d.ResultNote, &d.Recipient, &d.RecipientIDNo,
-		&d.Channel, &d.PortalCode, &d.ResolvingAgency, &rep, &d.Cutoff, &later[4])
+		&d.Channel, &d.PortalCode, &d.ResolvingAgency, &rep, &d.Cutoff, &later[4],
+		&d.ProcedureVersion, &d.Case, &d.Hours)
 	if err != nil {
 		return d, err
 	}

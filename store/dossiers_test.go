@@ -151,6 +151,8 @@ func TestSnapshotSurvivesCatalogueAndCalendarEdits(t *testing.T) {
 	ctx := context.Background()
 	d := receive(t, s, intake(t, s, "HT04", vn(2025, 6, 2, 9, 0)))
 
+	// The edit is made that morning: it takes effect that day.
+	s.now = func() time.Time { return vn(2025, 6, 2, 9, 40) }
 	p, _ := s.Procedure(ctx, "HT04")
 	p.Name = "Xác nhận tình trạng hôn nhân (mẫu mới)"
 	p.Days = 10

@@ -559,7 +559,7 @@ func (s *Store) normSupplement(ctx context.Context, by string, req Supplement) (
 }
 
 // Resume records that the missing papers came back: processing goes on and the due time
-// restarts from a.At with the procedure's days, on the calendar and office hours in force now.
+// restarts from a.At with the procedure's days (or hours), on the calendar and office hours in force now.
 func (s *Store) Resume(ctx context.Context, a Action) (Dossier, error) {
 	cal, err := s.Calendar(ctx)
 	if err != nil {
@@ -570,7 +570,7 @@ func (s *Store) Resume(ctx context.Context, a Action) (Dossier, error) {
 		if err != nil {
 			return err
 		}
-		due := dueBy(cal, st.at, st.d.Days, ag.Hours, st.d.Cutoff)
+		due := dueBy(cal, st.at, st.d.Days, st.d.Hours, ag.Hours, st.d.Cutoff)
 		st.put("due_at", ts(due))
 		st.data = DueData{OldDue: st.d.DueAt, NewDue: due.In(workday.Loc)}
 		return nil

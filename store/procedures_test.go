@@ -14,11 +14,20 @@ func TestCatalogueLoaded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ps) < 10 {
-		t.Fatalf("%d procedures, want the FORMS.md list", len(ps))
+	if len(ps) < 40 {
+		t.Fatalf("%d procedures, want at least 40 common ward procedures", len(ps))
 	}
-	// Ordered by field (Chứng thực before Hộ tịch), then name.
-	if ps[0].FieldName != "Chứng thực" || ps[len(ps)-1].FieldName != "Hộ tịch" {
+	coded := 0
+	for _, p := range ps {
+		if p.NationalCode != "" {
+			coded++
+		}
+	}
+	if coded < 40 {
+		t.Errorf("%d procedures with their national code, want at least 40", coded)
+	}
+	// Ordered by field (Bảo trợ xã hội first, Văn hóa cơ sở last), then name.
+	if ps[0].FieldName != "Bảo trợ xã hội" || ps[len(ps)-1].FieldName != "Văn hóa cơ sở" {
 		t.Errorf("first %q last %q: not ordered by field", ps[0].FieldName, ps[len(ps)-1].FieldName)
 	}
 	for i := 1; i < len(ps); i++ {
@@ -33,7 +42,7 @@ func TestCatalogueLoaded(t *testing.T) {
 	if ks.Name != "Đăng ký khai sinh" || ks.Days != 0 || ks.Fee.Kind != FeeNone || ks.FieldName != "Hộ tịch" {
 		t.Errorf("HT01 = %+v", ks)
 	}
-	if len(ks.Documents) < 2 || ks.Documents[0].Name != "Tờ khai đăng ký khai sinh" || ks.Documents[0].Kind != "Bản chính" {
+	if len(ks.Documents) < 2 || ks.Documents[0].Name != "Tờ khai đăng ký khai sinh" || ks.Documents[0].Kind != DocOriginal {
 		t.Errorf("HT01 documents = %+v", ks.Documents)
 	}
 	byID, err := s.Procedure(ctx, strconv.FormatInt(ks.ID, 10))
@@ -67,26 +76,29 @@ func TestSearchProcedures(t *testing.T) {
 		}
 		return out
 	}
-	if got := names("chung thuc"); len(got) != 4 || got[0] != "Chứng thực bản sao từ bản chính" {
-		t.Errorf(`"chung thuc" = %q, want the 4 chứng thực procedures, "Chứng thực bản sao từ bản chính" first`, got)
+	if got := names("chung thuc"); len(got) != 9 || got[0] != "Chứng thực bản sao từ bản chính" {
+		t.Errorf(`"chung thuc" = %q, want the 9 chứng thực procedures, "Chứng thực bản sao từ bản chính" first`, got)
 	}
-	if got := names("chung thuc ban sao"); len(got) != 1 || got[0] != "Chứng thực bản sao từ bản chính" {
+	if got := names("chung thuc ban sao"); len(got) != 2 || got[0] != "Chứng thực bản sao từ bản chính" {
 		t.Errorf(`"chung thuc ban sao" = %q`, got)
 	}
-	if got := names("khai sinh"); len(got) != 1 || got[0] != "Đăng ký khai sinh" {
+	if got := names("khai sinh"); len(got) != 3 || got[0] != "Đăng ký khai sinh" {
 		t.Errorf(`"khai sinh" = %q`, got)
 	}
-	if got := names("dang ky ket"); len(got) != 1 || got[0] != "Đăng ký kết hôn" {
+	if got := names("dang ky ket"); len(got) != 4 || got[0] != "Đăng ký kết hôn" {
 		t.Errorf(`"dang ky ket" = %q`, got)
 	}
-	if got := names("ĐĂNG KÝ KHAI TỬ"); len(got) != 1 || got[0] != "Đăng ký khai tử" {
+	if got := names("1.000894"); len(got) != 1 || got[0] != "Đăng ký kết hôn" {
+		t.Errorf(`national code "1.000894" = %q`, got)
+	}
+	if got := names("ĐĂNG KÝ KHAI TỬ"); len(got) != 3 || got[0] != "Đăng ký khai tử" {
 		t.Errorf(`"ĐĂNG KÝ KHAI TỬ" = %q`, got)
 	}
 	if got := names("ct02"); len(got) != 1 || got[0] != "Chứng thực chữ ký trong giấy tờ, văn bản" {
 		t.Errorf(`"ct02" = %q`, got)
 	}
-	if got := names("hop dong"); len(got) != 2 {
-		t.Errorf(`"hop dong" = %q, want the 2 contract procedures`, got)
+	if got := names("hop dong"); len(got) != 3 {
+		t.Errorf(`"hop dong" = %q, want the 3 contract procedures`, got)
 	}
 	if got := names("xyz"); len(got) != 0 {
 		t.Errorf(`"xyz" = %q, want nothing`, got)
@@ -109,15 +121,16 @@ func TestSaveProcedureValidatesAndAudits(t *testing.T) {
 	if p.Code != "HT99" || p.Name != "Đăng ký lại khai sinh" || !p.Active {
 		t.Errorf("saved %+v", p)
 	}
+	doc := []Document{{Name: "Tờ khai", Kind: DocOriginal, Count: 1}}
 	for _, c := range []struct {
 		p     Procedure
 		field string
 	}{
-		{Procedure{Code: "HT99", Name: "Trùng mã", FieldID: fs[0].ID}, "code"},
+		{Procedure{Code: "HT99", Name: "Trùng mã", FieldID: fs[0].ID, Documents: doc}, "code"},
 		{Procedure{Code: "X", Name: "Mã ngắn", FieldID: fs[0].ID}, "code"},
 		{Procedure{Code: "HT98", Name: "", FieldID: fs[0].ID}, "name"},
 		{Procedure{Code: "HT98", Name: "Ngày âm", FieldID: fs[0].ID, Days: -1}, "days"},
-		{Procedure{Code: "HT98", Name: "Lĩnh vực lạ", FieldID: 999}, "field"},
+		{Procedure{Code: "HT98", Name: "Lĩnh vực lạ", FieldID: 999, Documents: doc}, "field"},
 		{Procedure{Code: "HT98", Name: "Phí lạ", FieldID: fs[0].ID, Fee: Fee{Kind: "weird"}}, "fee"},
 		{Procedure{Code: "HT98", Name: "Phí âm", FieldID: fs[0].ID, Fee: Fee{Kind: FeeFixed, Amount: -1}}, "fee"},
 		{Procedure{Code: "HT98", Name: "Giấy 0", FieldID: fs[0].ID, Documents: []Document{{Name: "A", Count: 0}}}, "documents"},

@@ -111,20 +111,32 @@ func MaskName(name string) string {
 	return strings.Join(out, " ")
 }
 
-// PostedTime is the processing time as posted for citizens: "Trong ngày", "3 ngày làm việc".
+// PostedTime is the processing time as posted for citizens: "Trong ngày", "3 ngày làm việc",
+// "4 giờ làm việc".
 func (p Procedure) PostedTime() string {
-	if p.Days == 0 {
-		return "Trong ngày"
+	switch {
+	case p.Hours > 0:
+		return strconv.Itoa(p.Hours) + " giờ làm việc"
+	case p.Days > 0:
+		return strconv.Itoa(p.Days) + " ngày làm việc"
 	}
-	return strconv.Itoa(p.Days) + " ngày làm việc"
+	return "Trong ngày"
 }
 
 // PostedFee is the fee as posted for citizens, with its note: "Miễn phí", "50.000 đ (…)". A
-// note still waiting for the admin (FeeBasisPending) is left out: a citizen never reads it.
+// note still waiting for the admin (FeeBasisPending) is left out: a citizen never reads it. A
+// procedure that also charges a phí shows both: "Lệ phí: 50.000 đ; Phí: 3.000 đ/bản".
 func (p Procedure) PostedFee() string {
 	s := p.Fee.String()
 	if p.Fee.Note != "" && !p.FeeBasisPending() {
 		s += " (" + p.Fee.Note + ")"
+	}
+	if p.Charge.Kind != FeeNone && p.Charge.Kind != "" {
+		c := p.Charge.String()
+		if p.Charge.Note != "" {
+			c += " (" + p.Charge.Note + ")"
+		}
+		s = "Lệ phí: " + s + "; Phí: " + c
 	}
 	return s
 }

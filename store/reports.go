@@ -131,11 +131,20 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 		` + count1(`closed_at IS NULL OR closed_at >= ?2`) + ` AS open,
 		` + count1(`(closed_at IS NULL OR closed_at >= ?2) AND due_at < ?3 AND NOT (closed_at IS NULL AND status = ?4)`) + ` AS overdue
 		FROM x GROUP BY procedure_id)
-	SELECT g.procedure_id, COALESCE(f.name, ''), COALESCE(p.name, ''), received, carried, resolved, early, late, ended, open, overdue
-	FROM g LEFT JOIN procedures p ON p.id = g.procedure_id LEFT JOIN fields f ON f.id = p.field_id`
+	SELECT procedure_id, received, carried, resolved, early, late, ended, open, overdue FROM g`
 	online, err := s.onlineReceived(ctx, p)
 	if err != nil {
 		return nil, total, err
+	}
+	// Each row is named as the catalogue read on the period's last day: a later edit of a
+	// procedure never renames the rows of a period already reported.
+	named, err := s.proceduresOn(ctx, s.r, dayKey(p.To.Add(-time.Minute)))
+	if err != nil {
+		return nil, total, err
+	}
+	names := make(map[int64]Procedure, len(named))
+	for _, np := range named {
+		names[np.ID] = np
 	}
 	rs, err := s.r.QueryContext(ctx, q, ts(p.From), ts(p.To), ts(at), StatusSupplement)
 	if err != nil {
@@ -145,10 +154,11 @@ func (s *Store) ReportII06a(ctx context.Context, by string, from, to time.Time) 
 	for rs.Next() {
 		var r II06aRow
 		var pid int64
-		if err := rs.Scan(&pid, &r.Field, &r.Procedure, &r.ReceivedTotal, &r.CarriedOver, &r.ResolvedTotal, &r.ResolvedEarly,
+		if err := rs.Scan(&pid, &r.ReceivedTotal, &r.CarriedOver, &r.ResolvedTotal, &r.ResolvedEarly,
 			&r.ResolvedLate, &r.RefusedWithdrawn, &r.InProgressTotal, &r.InProgressOverdue); err != nil {
 			return nil, total, err
 		}
+		r.Field, r.Procedure = names[pid].FieldName, names[pid].Name
 		r.ReceivedOnline = online[pid]
 		r.ReceivedDirect = r.ReceivedTotal - r.ReceivedOnline
 		r.ResolvedOnTime = r.ResolvedTotal - r.ResolvedEarly - r.ResolvedLate

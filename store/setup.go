@@ -47,6 +47,6 @@ func (s *Store) Setup(ctx context.Context, a Agency, admin Official, password st
 		if err := saveAgency(ctx, t, now, admin.Login, old, a); err != nil {
 			return err
 		}
-		return loadCatalogue(ctx, t, now, admin.Login)
+		return s.loadCatalogue(ctx, t, admin.Login)
 	})
 }

@@ -37,7 +37,7 @@ func intake(t testing.TB, s *Store, code string, at time.Time) Intake {
 		IDNo:        "001090001234",
 		Phone:       "0912345678",
 		Address:     "Số 5, ngõ 12, phường Hoài Đức, Hà Nội",
-		Documents:   []ReceivedDocument{ReceivedDocument(p.Documents[0])},
+		Documents:   []ReceivedDocument{p.Documents[0].Received()},
 		ReceivedAt:  at,
 		By:          "tiepnhan1",
 	}

@@ -120,6 +120,7 @@ func TestPhoneLandlineAndForeign(t *testing.T) {
 func TestReceiveRefusesInactiveProcedure(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
+	s.now = func() time.Time { return vn(2025, 6, 2, 9, 10) }
 	p, _ := s.Procedure(ctx, "HT05")
 	p.Active = false
 	if _, err := s.SaveProcedure(ctx, "admin", p); err != nil {

@@ -197,6 +197,14 @@ func (d *Desk) OpenPDF(path string) error {
 	return printer.Open(path)
 }
 
+// procedureTitle is the procedure as a slip names it: with the case received under, if any.
+func procedureTitle(dos store.Dossier) string {
+	if dos.Case != "" {
+		return dos.ProcedureName + " (" + dos.Case + ")"
+	}
+	return dos.ProcedureName
+}
+
 // receiptOf builds the Mẫu 01 values of a dossier: the slip shows the snapshot taken at intake.
 func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 	docs := make([]print.Document, len(dos.Documents))
@@ -213,10 +221,11 @@ func receiptOf(ag store.Agency, dos store.Dossier) print.Receipt {
 		Address:         dos.Address,
 		Phone:           dos.Phone,
 		Email:           dos.Email,
-		Procedure:       dos.ProcedureName,
+		Procedure:       procedureTitle(dos),
 		Documents:       docs,
 		Sets:            dos.Sets,
 		Days:            dos.Days,
+		Hours:           dos.Hours,
 		ReceivedAt:      dos.ReceivedAt,
 		DueAt:           dos.DueAt,
 		ResultAtCounter: !dos.ByPost,

@@ -35,7 +35,7 @@ func newDesk(t *testing.T) (*Desk, store.Procedure) {
 
 func intake(p store.Procedure, name string) store.Intake {
 	return store.Intake{ProcedureID: p.ID, Name: name, IDNo: "001203004567", Phone: "0912345678",
-		Address: "Hoài Đức", Documents: []store.ReceivedDocument{store.ReceivedDocument(p.Documents[0])}, ReceivedAt: time.Date(2026, 1, 26, 8, 15, 0, 0, workday.Loc), By: "tiepnhan1"}
+		Address: "Hoài Đức", Documents: []store.ReceivedDocument{p.Documents[0].Received()}, ReceivedAt: time.Date(2026, 1, 26, 8, 15, 0, 0, workday.Loc), By: "tiepnhan1"}
 }
 
 func TestPrinterFailureKeepsTheDossier(t *testing.T) {

@@ -68,6 +68,8 @@ func runSetup(e *env, args []string) error {
 
 func runProcedures(e *env, args []string) error {
 	fs := e.newFlags("procedures")
+	asJSON := fs.Bool("json", false, "mỗi dòng một thủ tục dạng JSON: code, national_code, name, sector, days hoặc hours, fee, documents, active")
+	all := fs.Bool("all", false, "cả thủ tục đã ngừng hoặc chưa áp dụng")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -77,11 +79,23 @@ func runProcedures(e *env, args []string) error {
 			q = fs.Arg(0)
 		}
 		procs, err := d.Store.SearchProcedures(e.ctx, q)
+		if *all {
+			procs, err = d.Store.AllProcedures(e.ctx)
+			procs = store.MatchProcedures(procs, q)
+		}
 		if err != nil {
 			return err
 		}
+		if *asJSON {
+			for _, p := range procs {
+				if err := e.printJSONLine(procJSON(p)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		for _, p := range procs {
-			e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, strconv.Itoa(p.Days), p.Fee.String())
+			e.tsv(strconv.FormatInt(p.ID, 10), p.Code, p.Name, p.PostedTime(), p.PostedFee())
 		}
 		return nil
 	})
@@ -93,6 +107,7 @@ func runProcedureCutoff(e *env, args []string) error {
 	fs := e.newFlags("procedure-cutoff")
 	proc := fs.String("procedure", "", "id hoặc mã thủ tục")
 	rule := fs.String("rule", "", "next_day (nhận sau giờ chốt tính từ ngày làm việc tiếp theo), receipt (tính từ lúc nhận) hoặc default (theo cơ quan)")
+	from := fs.String("from", "", "có hiệu lực từ ngày (2026-01-01; mặc định hôm nay): thủ tục là phiên bản theo ngày")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -110,7 +125,7 @@ func runProcedureCutoff(e *env, args []string) error {
 			return usagef("-procedure: không có thủ tục %q (xem 'motcua procedures')", *proc)
 		}
 		p.Cutoff = r
-		if p, err = d.Store.SaveProcedure(e.ctx, e.by, p); err != nil {
+		if p, err = d.Store.SaveProcedureFrom(e.ctx, e.by, p, *from); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", p.Code, p.Name, p.Cutoff.Name())

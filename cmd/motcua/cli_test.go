@@ -291,7 +291,7 @@ func TestCalendarCommands(t *testing.T) {
 		t.Errorf("due after an extra day off = %q, want 2026-01-30T17:00:00+07:00", out)
 	}
 	// A procedure that counts from receipt keeps the receipt time after 15:00 (docs/DEADLINES.md).
-	if out, stderr, code := motcua(t, dir, "-by", "admin", "procedure-cutoff", "-procedure", "HT04", "-rule", "receipt"); code != 0 || !strings.Contains(out, "HT04") {
+	if out, stderr, code := motcua(t, dir, "-by", "admin", "procedure-cutoff", "-procedure", "HT04", "-rule", "receipt", "-from", "2026-01-26"); code != 0 || !strings.Contains(out, "HT04") {
 		t.Fatalf("procedure-cutoff: %q exit %d %s", out, code, stderr)
 	}
 	if _, _, code := motcua(t, dir, "-by", "admin", "procedure-cutoff", "-procedure", "HT04", "-rule", "later"); code != 2 {

@@ -129,7 +129,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 	var out []store.ReceivedDocument
 	if strings.TrimSpace(list) == "" {
 		for _, d := range p.Documents {
-			out = append(out, store.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count})
+			out = append(out, d.Received())
 		}
 		return out, nil
 	}
@@ -141,7 +141,7 @@ func pickDocuments(p store.Procedure, list string) ([]store.ReceivedDocument, er
 		doc := store.ReceivedDocument{Name: name, Kind: "Bản chính", Count: 1}
 		for _, d := range p.Documents {
 			if strings.EqualFold(d.Name, name) {
-				doc = store.ReceivedDocument{Name: d.Name, Kind: d.Kind, Count: d.Count}
+				doc = d.Received()
 			}
 		}
 		out = append(out, doc)

@@ -189,7 +189,7 @@ func noticeOf(e *env, s *store.Store, l print.Labels) (print.Notice, []string, e
 			pending = append(pending, p.Code)
 		}
 		for _, d := range p.Documents {
-			np.Documents = append(np.Documents, print.Document{Name: d.Name, Kind: d.Kind, Count: d.Count})
+			np.Documents = append(np.Documents, print.Document{Name: d.Name, Kind: d.Kind.Label(), Count: d.Count})
 		}
 		g.Procedures = append(g.Procedures, np)
 	}
