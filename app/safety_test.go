@@ -90,7 +90,7 @@ func TestSafetyScreenReEntersDossiersOnPaper(t *testing.T) {
 	p := ps[0]
 	if _, err := u.desk.Receive(ctx, store.Intake{ProcedureID: p.ID, Name: "Nguyễn Thị Mai", IDNo: "001203004567",
 		Phone: "0912345678", Address: "Số 5, tổ dân phố 3", ReceivedAt: monday0815, By: counterLogin,
-		Documents: []store.ReceivedDocument{{Name: p.Documents[0].Name, Kind: p.Documents[0].Kind, Count: 1}}}); err != nil {
+		Documents: []store.ReceivedDocument{{Name: p.Documents[0].Name, Kind: p.Documents[0].Kind.Label(), Count: 1}}}); err != nil {
 		t.Fatal(err)
 	}
 	// A slip's copy whose dossier the ledger lacks: the next number, another citizen.
